@@ -1,0 +1,150 @@
+### Voice prompts for the absence line, in English.
+### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+###
+### Read aloud by text-to-speech: short sentences, no symbols.
+### Write keys as digits, and the # key as "the hash key".
+
+## Common
+
+no-input = Sorry, we did not receive any input.
+no-match = Sorry, that key is not one of the options.
+give-up = We are sorry, but we could not take your report. Please call the school directly. Goodbye.
+# Spoken when the system fails internally; the call then ends.
+error-apology = We are very sorry. A system problem has occurred, and we could not take your report. Please contact the school directly. Goodbye.
+
+## 1. Greeting and language menu
+
+welcome = Thank you for calling the absence line for { $school }.
+# Each locale names its own language, in that language, with its own key.
+language-option = For English, press 2.
+
+## 2. Student number
+
+ask-student = Please enter your child's student number, then press the hash key.
+help-student = Using the keypad, please enter your child's student number. It is a number of 4 to 8 digits given to you by the school. After the last digit, press the hash key, which is also called the pound key.
+student-not-found = Sorry, that student number was not found. Please enter it again.
+# Spoken after the student number could not be found three times.
+voice-message = We are sorry, but we could not find the student number. After the beep, please tell us your child's name, grade and class, and the details of your report. When you have finished, press the hash key.
+
+## 3. Roster check
+
+confirm-student = Your child is in grade { $grade }, class { $class }, number { $number }. If this is correct, press 1. To enter the number again, press 2.
+
+## 4. Type of report
+
+ask-kind = If your child will be absent, press 1. If your child will be late, press 2. If your child needs to leave early, press 3.
+help-kind = Please choose the type of report. If your child will miss school, press 1. If your child will arrive late today, press 2. If your child needs to leave school early today, press 3.
+
+## 5. Reason, symptom, temperature, disease
+
+ask-reason = Please choose the reason. For illness, press 1. For an injury, press 2. For a medical appointment, press 3. For family reasons, press 4. For a bereavement, press 5. For an infectious disease that requires staying home from school, press 6. For any other reason, press 9.
+help-reason = Please choose the reason for the absence, late arrival or early leave. If your child is unwell, press 1. If your child has been injured, press 2. If your child has a hospital or clinic appointment, press 3. For family reasons, press 4. For a death in the family, press 5. If a doctor has diagnosed an infectious disease, such as influenza, that means your child must stay home from school, press 6. For any other reason, press 9.
+
+ask-symptom = Please choose the symptom. For a fever, press 1. For a cough, sore throat or runny nose, press 2. For a stomach ache, diarrhoea or vomiting, press 3. For a headache, press 4. For a rash, press 5. For any other symptom, press 9.
+help-symptom = Please choose the symptom that fits best. If your child has a fever, press 1. If your child has a cough, a sore throat or a runny nose, press 2. If your child has a stomach ache, diarrhoea or vomiting, press 3. If your child has a headache, press 4. If your child has a rash, press 5. For any other symptom, press 9.
+
+ask-temperature = Please enter your child's temperature as three digits. For example, for 38.5 degrees, press 3, 8, 5. If you have not taken it, press the hash key.
+help-temperature = Please enter the temperature in degrees Celsius as three digits, without the decimal point. For example, for 37.8 degrees, press 3, 7, 8. For exactly 38 degrees, press 3, 8, 0. If you have not taken the temperature, or do not know it, press only the hash key.
+temperature-invalid = Sorry, we could not accept that temperature. Please enter a temperature between 35 and 42 degrees as three digits. For example, for 38.5 degrees, press 3, 8, 5.
+
+ask-disease = Please choose the disease. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, press 3. For any other infectious disease, press 9.
+help-disease = Please choose the disease your child has been diagnosed with by a doctor. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, such as norovirus, press 3. For any other infectious disease, press 9.
+
+## 6. Day and time
+
+ask-day = Please choose the day of the absence. For today, press 1. For the next school day, press 2.
+ask-arrival-time = Please enter the time your child will arrive at school, as four digits in 24-hour time. For example, for 9:30 in the morning, press 0, 9, 3, 0.
+ask-pickup-time = Please enter the time you will pick up your child, as four digits in 24-hour time. For example, for 1:15 in the afternoon, press 1, 3, 1, 5.
+help-time = Please enter the time as four digits in 24-hour time. The first two digits are the hour, and the last two are the minutes. For example, for 9:30 in the morning, press 0, 9, 3, 0. For 1:15 in the afternoon, press 1, 3, 1, 5.
+time-invalid = Sorry, that is not a valid time. Please enter four digits in 24-hour time. For example, for 9:30 in the morning, press 0, 9, 3, 0.
+
+## 7. Message for the teacher
+
+ask-message = To record a message for your child's teacher, press 1. Otherwise, press 2.
+record-message = After the beep, please speak your message. You have up to 60 seconds. When you have finished, press the hash key.
+
+## 8. Read-back
+
+summary-student = Let us check your report. Student number { $student-digits }.
+summary-kind = { $kind ->
+        [absence] Your child will be absent.
+        [late] Your child will arrive late.
+        [early] Your child will leave early.
+       *[other] This is a report about your child.
+    }
+summary-day = The day of absence is { $day-weekday ->
+        [mon] Monday,
+        [tue] Tuesday,
+        [wed] Wednesday,
+        [thu] Thursday,
+        [fri] Friday,
+        [sat] Saturday,
+        [sun] Sunday,
+       *[other] {""}
+    } { $day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $day-month },
+    } { $day-day }.
+# Read as 9:30 or 9:05. The minute is padded by a select on $time-minute so that
+# this message uses the same variables as the Japanese one.
+summary-time = { $kind ->
+        [late] The arrival time is
+        [early] The pick-up time is
+       *[other] The time is
+    } { $time-minute ->
+        [0] { $time-hour }:00.
+        [1] { $time-hour }:01.
+        [2] { $time-hour }:02.
+        [3] { $time-hour }:03.
+        [4] { $time-hour }:04.
+        [5] { $time-hour }:05.
+        [6] { $time-hour }:06.
+        [7] { $time-hour }:07.
+        [8] { $time-hour }:08.
+        [9] { $time-hour }:09.
+       *[other] { $time-hour }:{ $time-minute }.
+    }
+summary-reason = The reason is { $reason ->
+        [illness] illness.
+        [injury] an injury.
+        [medical] a medical appointment.
+        [family] family reasons.
+        [bereavement] a bereavement.
+        [infectious] an infectious disease requiring your child to stay home from school.
+       *[other] something else.
+    }
+summary-symptom = { $symptom ->
+        [fever] Your child has a fever.
+        [respiratory] Your child has a cough, sore throat or runny nose.
+        [digestive] Your child has a stomach ache, diarrhoea or vomiting.
+        [headache] Your child has a headache.
+        [rash] Your child has a rash.
+       *[other] Your child has another symptom.
+    }
+summary-temperature = The temperature is { $temperature } degrees Celsius.
+summary-disease = The disease is { $disease ->
+        [influenza] influenza.
+        [covid-19] COVID-19.
+        [gastroenteritis] infectious gastroenteritis.
+       *[other] another infectious disease.
+    }
+summary-recording = You have recorded a message for the teacher.
+summary-confirm = If this is correct, press 1 to save your report. To start again from the type of report, press 2.
+restart = Let us start again from the type of report.
+
+## 9. Saving and goodbye
+
+saved = Your report has been recorded. Your reference number is { $reference-digits }. Once again, your reference number is { $reference-digits }.
+ask-another = To report for another child, press 1. Otherwise, you may hang up.
+goodbye = Thank you for letting us know. We wish your child well. Goodbye.

@@ -1,0 +1,168 @@
+//! The deployment's configuration file (`absence-line.toml`): where things
+//! are, and each school's name, time zone, cut-off, calendar and roster.
+//! Secrets are never here: the Twilio auth token comes from the environment.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::{LangTag, SchoolId};
+use crate::flow::Located;
+use crate::locale::Voice;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Address to listen on.
+    #[serde(default = "default_listen")]
+    pub listen: SocketAddr,
+    /// The URL Twilio uses to reach this server (scheme, host, optional
+    /// port, no trailing slash). Signatures are checked against it, so it
+    /// must be the public one when behind a proxy. Without it, the address
+    /// the server is bound to (fine for trying it out on loopback only).
+    pub public_url: Option<String>,
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    #[serde(default = "default_flows_dir")]
+    pub flows_dir: PathBuf,
+    #[serde(default = "default_locales_dir")]
+    pub locales_dir: PathBuf,
+    #[serde(default = "default_prompts_dir")]
+    pub prompts_dir: PathBuf,
+    /// The language a call starts in, and the reference locale.
+    #[serde(default = "default_language")]
+    pub default_language: LangTag,
+    /// Per-language text-to-speech voice, overriding the built-in defaults.
+    #[serde(default)]
+    pub voices: BTreeMap<LangTag, Voice>,
+    pub schools: BTreeMap<SchoolId, SchoolConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolConfig {
+    /// The name spoken in the greeting, in Japanese.
+    pub name: String,
+    /// Names in other languages (`en = "…"`); the Japanese name otherwise.
+    #[serde(default)]
+    pub names: BTreeMap<LangTag, String>,
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+    /// Reports after this local time are for the next school day.
+    #[serde(default = "default_cutoff")]
+    pub cutoff: String,
+    /// A calendar file of closed (and extra open) days.
+    pub calendar: Option<PathBuf>,
+    /// A CSV roster: `student,grade,class,number[,name,kana]`.
+    pub roster: Option<PathBuf>,
+    /// The call flow, by file stem in the flows directory.
+    #[serde(default = "default_flow")]
+    pub flow: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(Located),
+}
+
+impl Config {
+    /// Read and check the file; relative paths in it are resolved against
+    /// the file's own directory.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let file = path.display().to_string();
+        let mut config = Config::parse(&text, &file)?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        config.resolve_paths(base);
+        Ok(config)
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            ConfigError::Invalid(Located::at(file, text, at, e.message().trim_end()))
+        })?;
+        let at_top = |m: String| ConfigError::Invalid(Located::at(file, text, 0, m));
+        if let Some(url) = &config.public_url {
+            let trimmed = url.trim_end_matches('/');
+            let host = trimmed
+                .strip_prefix("https://")
+                .or_else(|| trimmed.strip_prefix("http://"))
+                .unwrap_or("");
+            if host.is_empty() || host.contains(['/', '?', '#']) {
+                return Err(at_top(format!(
+                    "public_url {url:?} must be scheme and host only, like https://absence.example.jp"
+                )));
+            }
+        }
+        if config.schools.is_empty() {
+            return Err(at_top(
+                "no [schools.<id>] defined: add at least one school".into(),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// The public URL without a trailing slash, if configured.
+    pub fn public_base(&self) -> Option<&str> {
+        self.public_url.as_deref().map(|u| u.trim_end_matches('/'))
+    }
+
+    fn resolve_paths(&mut self, base: &Path) {
+        for p in [
+            &mut self.data_dir,
+            &mut self.flows_dir,
+            &mut self.locales_dir,
+            &mut self.prompts_dir,
+        ] {
+            *p = base.join(&*p);
+        }
+        for school in self.schools.values_mut() {
+            for p in [&mut school.calendar, &mut school.roster]
+                .into_iter()
+                .flatten()
+            {
+                *p = base.join(&*p);
+            }
+        }
+    }
+}
+
+fn default_listen() -> SocketAddr {
+    SocketAddr::from(([127, 0, 0, 1], 8080))
+}
+fn default_data_dir() -> PathBuf {
+    "data".into()
+}
+fn default_flows_dir() -> PathBuf {
+    "call-flows".into()
+}
+fn default_locales_dir() -> PathBuf {
+    "locales".into()
+}
+fn default_prompts_dir() -> PathBuf {
+    "prompts".into()
+}
+fn default_language() -> LangTag {
+    LangTag::parse("ja").expect("valid tag")
+}
+fn default_time_zone() -> String {
+    "Asia/Tokyo".into()
+}
+fn default_cutoff() -> String {
+    "16:00".into()
+}
+fn default_flow() -> String {
+    "absence".into()
+}

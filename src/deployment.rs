@@ -1,0 +1,143 @@
+//! Everything a running line needs that comes from files, loaded and checked
+//! once: config, flows, locales, and each school's calendar and roster.
+//! Webhooks only read a loaded [`Deployment`]; they never touch these files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::config::{Config, ConfigError};
+use crate::domain::{LangTag, SchoolId};
+use crate::flow::{Flow, FlowError, Located, load_flow};
+use crate::locale::{Catalog, LocaleError, default_voice};
+use crate::roster::Roster;
+use crate::schoolday::{SchoolCalendar, SchoolDayError, parse_calendar, parse_cutoff};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Locale(#[from] LocaleError),
+    #[error(transparent)]
+    Flow(#[from] FlowError),
+    #[error(transparent)]
+    SchoolDay(#[from] SchoolDayError),
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Roster(Vec<Located>),
+    #[error("school {school}: {message}")]
+    School { school: SchoolId, message: String },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Deployment {
+    pub config: Config,
+    pub flows: HashMap<String, Flow>,
+    pub catalog: Catalog,
+    pub schools: BTreeMap<SchoolId, School>,
+}
+
+pub struct School {
+    pub id: SchoolId,
+    pub name: String,
+    pub names: BTreeMap<LangTag, String>,
+    pub calendar: SchoolCalendar,
+    pub roster: Option<Roster>,
+    pub flow: String,
+}
+
+impl School {
+    /// The school's name to speak in `lang`.
+    pub fn name_in(&self, lang: &LangTag) -> &str {
+        self.names.get(lang).map_or(&self.name, String::as_str)
+    }
+
+    /// The values of the flow's call variables at `now`.
+    pub fn call_vars(&self, now: DateTime<Utc>) -> BTreeMap<&'static str, String> {
+        let today = self.calendar.today(now);
+        BTreeMap::from([
+            ("today", today.to_string()),
+            (
+                "next_school_day",
+                self.calendar.next_school_day_after(today).to_string(),
+            ),
+        ])
+    }
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+impl Deployment {
+    /// Load everything `config` points at; any error leaves nothing loaded.
+    pub fn load(config: Config) -> Result<Deployment, LoadError> {
+        let reference = config.default_language.clone();
+        let voices = config.voices.clone();
+        let catalog = Catalog::load(&config.locales_dir, &reference, &|lang| {
+            voices
+                .get(lang)
+                .cloned()
+                .unwrap_or_else(|| default_voice(lang.as_str()))
+        })?;
+        let mut flows = HashMap::new();
+        for school in config.schools.values() {
+            if flows.contains_key(&school.flow) {
+                continue;
+            }
+            let path = config.flows_dir.join(format!("{}.toml", school.flow));
+            let text = read(&path)?;
+            let flow = load_flow(&school.flow, &path.display().to_string(), &text, &|id| {
+                catalog.has_message(&reference, id)
+            })?;
+            flows.insert(school.flow.clone(), flow);
+        }
+        let mut schools = BTreeMap::new();
+        for (id, sc) in &config.schools {
+            let tz: Tz = sc.time_zone.parse().map_err(|_| LoadError::School {
+                school: id.clone(),
+                message: format!(
+                    "time_zone {:?} is not an IANA time zone such as Asia/Tokyo",
+                    sc.time_zone
+                ),
+            })?;
+            let days = match &sc.calendar {
+                Some(p) => parse_calendar(&read(p)?, &p.display().to_string())?,
+                None => Default::default(),
+            };
+            let roster = match &sc.roster {
+                Some(p) => Some(
+                    Roster::parse(&read(p)?, &p.display().to_string())
+                        .map_err(LoadError::Roster)?,
+                ),
+                None => None,
+            };
+            schools.insert(
+                id.clone(),
+                School {
+                    id: id.clone(),
+                    name: sc.name.clone(),
+                    names: sc.names.clone(),
+                    calendar: SchoolCalendar::new(tz, parse_cutoff(&sc.cutoff)?, days),
+                    roster,
+                    flow: sc.flow.clone(),
+                },
+            );
+        }
+        Ok(Deployment {
+            config,
+            flows,
+            catalog,
+            schools,
+        })
+    }
+}

@@ -1,0 +1,23 @@
+//! Small values that validate when they are parsed, so that the rest of the
+//! code never sees a school id with a slash in it or "digits" with a letter.
+
+mod digits;
+mod lang_tag;
+mod school_id;
+
+pub use digits::Digits;
+pub use lang_tag::LangTag;
+pub use school_id::SchoolId;
+
+/// Why a value was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error(
+        "{0:?} is not a school id: use 1 to 40 lowercase letters, digits and '-', starting with a letter or digit"
+    )]
+    SchoolId(String),
+    #[error("{0:?} is not keypad input: only 0-9, * and # up to 32 keys are allowed")]
+    Digits(String),
+    #[error("{0:?} is not a language tag such as ja, en or pt-BR")]
+    LangTag(String),
+}

@@ -1,0 +1,514 @@
+//! The pure call-flow engine: flow + state + one input → what to say, what to
+//! wait for, and the new state. No I/O, no clock, no channel: the caller of
+//! the engine supplies the roster and the call variables (`today`, …) in
+//! [`Ctx`] and acts on the [`Outcome`].
+
+use std::collections::BTreeMap;
+
+use super::model::*;
+use super::state::CallState;
+use crate::domain::LangTag;
+
+/// Variables a flow may read as `$name` in option values.
+pub const CALL_VARS: [&str; 2] = ["today", "next_school_day"];
+
+/// What the roster says about a student.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Student {
+    pub grade: String,
+    pub class: String,
+    pub number: String,
+}
+
+/// The school's list of students, as far as the engine needs it.
+pub trait Roster: Sync {
+    fn find(&self, student: &str) -> Option<Student>;
+}
+
+/// What the engine may know about the world, provided by its caller.
+pub struct Ctx<'a> {
+    /// `None` when the school has no roster: any well-formed number is taken.
+    pub roster: Option<&'a dyn Roster>,
+    /// Values of [`CALL_VARS`], e.g. `today` = `2026-11-25`.
+    pub vars: &'a BTreeMap<&'static str, String>,
+    /// The language a call starts in.
+    pub default_lang: &'a LangTag,
+}
+
+/// One input from the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Keys pressed, without the finish key.
+    Digits(String),
+    /// The finish key pressed alone.
+    FinishKeyOnly,
+    /// Nothing before the timeout (or an empty recording).
+    NoInput,
+    /// A recording was made and is available at this URL.
+    Recording(String),
+}
+
+/// What the caller should wait for after hearing the prompts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Then {
+    /// Keys: at most `max_digits` (a menu: exactly one key).
+    Keys {
+        timeout_secs: u32,
+        finish_key: Option<char>,
+        max_digits: u32,
+        /// The finish key alone means something (skip), so the channel must
+        /// report it rather than treat it as silence.
+        finish_key_matters: bool,
+    },
+    Record {
+        max_length_secs: u32,
+        finish_key: char,
+    },
+    Hangup,
+}
+
+/// A message to speak, with the language it is fixed to if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Say {
+    pub msg: MsgId,
+    pub lang: Option<LangTag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Speak `say` in order, then `then`; `state` is the call's new state.
+    Prompt {
+        say: Vec<Say>,
+        then: Then,
+        state: CallState,
+    },
+    /// Store the report in `state.answers`, then call [`after_save`] with its
+    /// reference. `pending` are prompts to speak before the next ones.
+    Save { pending: Vec<Say>, state: CallState },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    #[error("the call is at step {0:?}, which this flow does not have")]
+    UnknownStep(String),
+    #[error("step {0:?} does not take input")]
+    NotWaiting(String),
+    #[error("the flow went through {0} steps without waiting for the caller (a loop?)")]
+    Loop(usize),
+    #[error("call variable ${0} was not provided")]
+    MissingVar(String),
+}
+
+/// Where a new call starts.
+pub fn start(flow: &Flow, ctx: &Ctx) -> Result<Outcome, EngineError> {
+    let state = CallState::new(&flow.steps[flow.start].name, ctx.default_lang.clone());
+    enter(flow, flow.start, state, Vec::new(), ctx)
+}
+
+/// Apply one input to the step the call is waiting at.
+pub fn handle(
+    flow: &Flow,
+    mut state: CallState,
+    input: Input,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    let idx = flow
+        .step_named(&state.step)
+        .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;
+    let step = &flow.steps[idx];
+    match (&step.kind, input) {
+        (
+            StepKind::Menu {
+                default_key: Some(k),
+                ..
+            },
+            Input::NoInput,
+        ) => {
+            let k = *k;
+            choose(flow, step, k, state, ctx)
+        }
+        (StepKind::Menu { .. } | StepKind::Digits { .. }, Input::NoInput | Input::Recording(_)) => {
+            state.no_input += 1;
+            retry(flow, idx, state, step.no_input.clone(), true, ctx)
+        }
+        (StepKind::Menu { options, .. }, Input::Digits(d)) => {
+            let mut keys = d.chars();
+            match (keys.next(), keys.next()) {
+                (Some(k), None) if options.contains_key(&k) => choose(flow, step, k, state, ctx),
+                _ => no_match(flow, idx, state, ctx),
+            }
+        }
+        (StepKind::Menu { .. }, Input::FinishKeyOnly) => no_match(flow, idx, state, ctx),
+        (
+            StepKind::Digits {
+                skip_on_finish_key: true,
+                ..
+            },
+            Input::FinishKeyOnly,
+        ) => {
+            let next = resolve_next(&step.next, &state.answers, &step.name)?;
+            leave(flow, next, state, Vec::new(), ctx)
+        }
+        (StepKind::Digits { .. }, Input::FinishKeyOnly) => {
+            state.no_input += 1;
+            retry(flow, idx, state, step.no_input.clone(), true, ctx)
+        }
+        (
+            StepKind::Digits {
+                min,
+                max,
+                validate,
+                save_as,
+                ..
+            },
+            Input::Digits(d),
+        ) => {
+            let len = d.chars().count() as u32;
+            let valid = len >= *min && len <= *max && d.bytes().all(|b| b.is_ascii_digit());
+            let accepted = if valid {
+                accept(validate, &d, ctx)
+            } else {
+                None
+            };
+            match accepted {
+                None => no_match(flow, idx, state, ctx),
+                Some((value, extra)) => {
+                    state.answers.insert(save_as.clone(), value);
+                    state.answers.extend(extra);
+                    let next = resolve_next(&step.next, &state.answers, &step.name)?;
+                    leave(flow, next, state, Vec::new(), ctx)
+                }
+            }
+        }
+        (StepKind::Record { save_as, .. }, Input::Recording(url)) if !url.is_empty() => {
+            state.answers.insert(save_as.clone(), url);
+            let next = resolve_next(&step.next, &state.answers, &step.name)?;
+            leave(flow, next, state, Vec::new(), ctx)
+        }
+        // An empty recording, or keys instead of a voice: go on without one.
+        (StepKind::Record { .. }, _) => {
+            let next = resolve_next(&step.next, &state.answers, &step.name)?;
+            leave(flow, next, state, Vec::new(), ctx)
+        }
+        (StepKind::Say | StepKind::Save | StepKind::Hangup, _) => {
+            Err(EngineError::NotWaiting(step.name.clone()))
+        }
+    }
+}
+
+/// Continue after the channel stored the report under `reference`.
+pub fn after_save(
+    flow: &Flow,
+    mut state: CallState,
+    pending: Vec<Say>,
+    reference: &str,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    let idx = flow
+        .step_named(&state.step)
+        .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;
+    let step = &flow.steps[idx];
+    if !matches!(step.kind, StepKind::Save) {
+        return Err(EngineError::NotWaiting(step.name.clone()));
+    }
+    state
+        .answers
+        .insert("reference".to_owned(), reference.to_owned());
+    state.saved = state.saved.saturating_add(1);
+    let next = resolve_next(&step.next, &state.answers, &step.name)?;
+    enter(flow, next, state, pending, ctx)
+}
+
+fn no_match(
+    flow: &Flow,
+    idx: StepIdx,
+    mut state: CallState,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    state.no_match += 1;
+    let msg = flow.steps[idx].no_match.clone();
+    retry(flow, idx, state, msg, false, ctx)
+}
+
+/// A failed try: say why, then the prompt (first time) or the fuller help
+/// (second time); after the last try, give up as the step says.
+fn retry(
+    flow: &Flow,
+    idx: StepIdx,
+    state: CallState,
+    why: MsgId,
+    was_no_input: bool,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    let step = &flow.steps[idx];
+    let count = if was_no_input {
+        state.no_input
+    } else {
+        state.no_match
+    };
+    let mut say = vec![Say {
+        msg: why,
+        lang: None,
+    }];
+    if count >= step.tries {
+        return leave(flow, step.give_up, state, say, ctx);
+    }
+    let prompt = if count >= 2 && !step.help.is_empty() {
+        &step.help
+    } else {
+        &step.prompt
+    };
+    say.extend(speakable(prompt, &state.answers));
+    Ok(Outcome::Prompt {
+        then: waits_for(&step.kind, step.timeout_secs),
+        say,
+        state,
+    })
+}
+
+fn choose(
+    flow: &Flow,
+    step: &Step,
+    key: char,
+    mut state: CallState,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    let StepKind::Menu {
+        options, save_as, ..
+    } = &step.kind
+    else {
+        unreachable!("choose is only called for menus")
+    };
+    let choice = &options[&key];
+    if choice.clear.iter().any(|c| c == "*") {
+        state.answers.clear();
+    } else {
+        for name in &choice.clear {
+            state.answers.remove(name);
+        }
+    }
+    if let (Some(name), Some(value)) = (save_as, &choice.value) {
+        let v = value_of(value, ctx)?;
+        state.answers.insert(name.clone(), v);
+    }
+    for (name, value) in &choice.set {
+        let v = value_of(value, ctx)?;
+        state.answers.insert(name.clone(), v);
+    }
+    if let Some(lang) = &choice.language {
+        state.lang = lang.clone();
+    }
+    leave(flow, choice.next, state, Vec::new(), ctx)
+}
+
+fn value_of(v: &Value, ctx: &Ctx) -> Result<String, EngineError> {
+    match v {
+        Value::Literal(s) => Ok(s.clone()),
+        Value::Var(name) => ctx
+            .vars
+            .get(name.as_str())
+            .cloned()
+            .ok_or_else(|| EngineError::MissingVar(name.clone())),
+    }
+}
+
+/// Move to another step: tries start again from zero there.
+fn leave(
+    flow: &Flow,
+    next: StepIdx,
+    mut state: CallState,
+    say: Vec<Say>,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    state.no_input = 0;
+    state.no_match = 0;
+    enter(flow, next, state, say, ctx)
+}
+
+/// Run steps from `idx` until one waits for the caller, ends the call or
+/// needs the report saved.
+fn enter(
+    flow: &Flow,
+    mut idx: StepIdx,
+    mut state: CallState,
+    mut say: Vec<Say>,
+    _ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    // A flow can loop only through steps that wait (checked at runtime here,
+    // since conditions make it undecidable at load time in general).
+    const MAX_HOPS: usize = 64;
+    for _ in 0..MAX_HOPS {
+        let step = &flow.steps[idx];
+        state.step.clone_from(&step.name);
+        if let Some(when) = &step.when
+            && !when.holds(&state.answers)
+        {
+            idx = resolve_next(&step.next, &state.answers, &step.name)?;
+            continue;
+        }
+        say.extend(speakable(&step.prompt, &state.answers));
+        match &step.kind {
+            StepKind::Say => idx = resolve_next(&step.next, &state.answers, &step.name)?,
+            StepKind::Save => {
+                return Ok(Outcome::Save {
+                    pending: say,
+                    state,
+                });
+            }
+            StepKind::Hangup => {
+                return Ok(Outcome::Prompt {
+                    say,
+                    then: Then::Hangup,
+                    state,
+                });
+            }
+            kind => {
+                return Ok(Outcome::Prompt {
+                    then: waits_for(kind, step.timeout_secs),
+                    say,
+                    state,
+                });
+            }
+        }
+    }
+    Err(EngineError::Loop(MAX_HOPS))
+}
+
+fn waits_for(kind: &StepKind, timeout_secs: u32) -> Then {
+    match kind {
+        StepKind::Menu { .. } => Then::Keys {
+            timeout_secs,
+            finish_key: None,
+            max_digits: 1,
+            finish_key_matters: false,
+        },
+        StepKind::Digits {
+            max,
+            finish_key,
+            skip_on_finish_key,
+            ..
+        } => Then::Keys {
+            timeout_secs,
+            finish_key: *finish_key,
+            max_digits: *max,
+            finish_key_matters: *skip_on_finish_key,
+        },
+        StepKind::Record {
+            max_length_secs,
+            finish_key,
+            ..
+        } => Then::Record {
+            max_length_secs: *max_length_secs,
+            finish_key: *finish_key,
+        },
+        StepKind::Say | StepKind::Save | StepKind::Hangup => Then::Hangup,
+    }
+}
+
+fn speakable(prompts: &[Prompt], answers: &BTreeMap<String, String>) -> impl Iterator<Item = Say> {
+    prompts
+        .iter()
+        .filter(|p| p.when.as_ref().is_none_or(|c| c.holds(answers)))
+        .map(|p| Say {
+            msg: p.msg.clone(),
+            lang: p.lang.clone(),
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+fn resolve_next(
+    next: &Next,
+    answers: &BTreeMap<String, String>,
+    step: &str,
+) -> Result<StepIdx, EngineError> {
+    match next {
+        Next::Goto(i) => Ok(*i),
+        Next::Branches(bs) => bs
+            .iter()
+            .find(|(c, _)| c.as_ref().is_none_or(|c| c.holds(answers)))
+            .map(|(_, i)| *i)
+            .ok_or_else(|| EngineError::NotWaiting(step.to_owned())),
+        Next::End => Err(EngineError::NotWaiting(step.to_owned())),
+    }
+}
+
+/// Check digits against the step's rule; the value to store and any answers
+/// that come with it (the roster's grade and class).
+fn accept(validate: &Validate, d: &str, ctx: &Ctx) -> Option<(String, Vec<(String, String)>)> {
+    match validate {
+        Validate::None => Some((d.to_owned(), Vec::new())),
+        Validate::Roster => match ctx.roster {
+            None => Some((d.to_owned(), Vec::new())),
+            Some(r) => {
+                let s = r.find(d)?;
+                Some((
+                    d.to_owned(),
+                    vec![
+                        ("grade".to_owned(), s.grade),
+                        ("class".to_owned(), s.class),
+                        ("number".to_owned(), s.number),
+                    ],
+                ))
+            }
+        },
+        Validate::Range { min, max, decimals } => {
+            let n: i64 = d.parse().ok()?;
+            if n < *min || n > *max {
+                return None;
+            }
+            Some((scaled(n, *decimals), Vec::new()))
+        }
+        Validate::Time => {
+            let (h, m) = (
+                d.get(0..2)?.parse::<u32>().ok()?,
+                d.get(2..4)?.parse::<u32>().ok()?,
+            );
+            (d.len() == 4 && h < 24 && m < 60).then(|| (format!("{h:02}:{m:02}"), Vec::new()))
+        }
+    }
+}
+
+/// `385` with one decimal → `38.5`.
+fn scaled(n: i64, decimals: u32) -> String {
+    if decimals == 0 {
+        return n.to_string();
+    }
+    let p = 10i64.pow(decimals);
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.abs();
+    format!(
+        "{sign}{}.{:0width$}",
+        n / p,
+        n % p,
+        width = decimals as usize
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaling() {
+        assert_eq!(scaled(385, 1), "38.5");
+        assert_eq!(scaled(350, 1), "35.0");
+        assert_eq!(scaled(5, 2), "0.05");
+        assert_eq!(scaled(42, 0), "42");
+    }
+
+    #[test]
+    fn times() {
+        let vars = BTreeMap::new();
+        let ja = LangTag::parse("ja").unwrap();
+        let ctx = Ctx {
+            roster: None,
+            vars: &vars,
+            default_lang: &ja,
+        };
+        assert_eq!(accept(&Validate::Time, "0930", &ctx).unwrap().0, "09:30");
+        assert_eq!(accept(&Validate::Time, "2359", &ctx).unwrap().0, "23:59");
+        assert!(accept(&Validate::Time, "2400", &ctx).is_none());
+        assert!(accept(&Validate::Time, "0960", &ctx).is_none());
+    }
+}

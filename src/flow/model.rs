@@ -1,0 +1,143 @@
+//! The checked, ready-to-run form of a call flow.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::Cond;
+use crate::domain::LangTag;
+
+/// Index of a step in [`Flow::steps`].
+pub type StepIdx = usize;
+
+/// A message id in the locales (`ask-kind`).
+pub type MsgId = Arc<str>;
+
+#[derive(Debug)]
+pub struct Flow {
+    pub name: String,
+    pub start: StepIdx,
+    pub steps: Vec<Step>,
+    pub(super) by_name: HashMap<String, StepIdx>,
+}
+
+impl Flow {
+    pub fn step_named(&self, name: &str) -> Option<StepIdx> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Every message id the flow can speak, for checks against locales.
+    pub fn message_ids(&self) -> impl Iterator<Item = &MsgId> {
+        self.steps.iter().flat_map(|s| {
+            s.prompt
+                .iter()
+                .chain(&s.help)
+                .map(|p| &p.msg)
+                .chain([&s.no_input, &s.no_match])
+        })
+    }
+}
+
+#[derive(Debug)]
+pub struct Step {
+    pub name: String,
+    /// Entered only when this holds; otherwise the flow moves on to `next`.
+    pub when: Option<Cond>,
+    pub kind: StepKind,
+    pub prompt: Vec<Prompt>,
+    /// The fuller prompt for the second failed try.
+    pub help: Vec<Prompt>,
+    pub no_input: MsgId,
+    pub no_match: MsgId,
+    pub timeout_secs: u32,
+    pub tries: u8,
+    pub give_up: StepIdx,
+    pub next: Next,
+}
+
+/// One message to speak, optionally in a fixed language (the language menu
+/// speaks each option in its own language) and only when a condition holds.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub msg: MsgId,
+    pub lang: Option<LangTag>,
+    pub when: Option<Cond>,
+}
+
+#[derive(Debug)]
+pub enum StepKind {
+    /// One key chooses a branch.
+    Menu {
+        options: BTreeMap<char, Choice>,
+        /// Taken when the caller presses nothing.
+        default_key: Option<char>,
+        save_as: Option<String>,
+    },
+    /// A number of `min..=max` keys, ended by `finish_key`.
+    Digits {
+        min: u32,
+        max: u32,
+        finish_key: Option<char>,
+        /// The finish key alone skips the step (and saves nothing).
+        skip_on_finish_key: bool,
+        validate: Validate,
+        save_as: String,
+    },
+    /// A voice message.
+    Record {
+        max_length_secs: u32,
+        finish_key: char,
+        save_as: String,
+    },
+    /// Speak the prompt and go on.
+    Say,
+    /// Save the report; the channel stores it and resumes the flow.
+    Save,
+    /// Speak the prompt and end the call.
+    Hangup,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub next: StepIdx,
+    pub value: Option<Value>,
+    pub language: Option<LangTag>,
+    pub set: Vec<(String, Value)>,
+    /// Answers to forget; `*` forgets all of them.
+    pub clear: Vec<String>,
+}
+
+/// A value to store: literal, or a call variable (`$today`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Literal(String),
+    Var(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Validate {
+    /// Any digits of the right length.
+    None,
+    /// The school's roster must know the number (when it has a roster).
+    Roster,
+    /// A number in `min..=max`, stored with `decimals` implied decimals
+    /// (`385` with one decimal is stored as `38.5`).
+    Range { min: i64, max: i64, decimals: u32 },
+    /// `HHMM` on a 24-hour clock, stored as `HH:MM`.
+    Time,
+}
+
+#[derive(Debug, Clone)]
+pub enum Next {
+    /// Nowhere: the step itself ends the call or branches by key.
+    End,
+    Goto(StepIdx),
+    /// The first branch whose condition holds; the last has none.
+    Branches(Vec<(Option<Cond>, StepIdx)>),
+}
+
+/// Names of steps and answers: `[a-z0-9_-]`, 1 to 32 characters.
+pub fn is_name(s: &str) -> bool {
+    (1..=32).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}

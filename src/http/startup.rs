@@ -1,0 +1,145 @@
+//! Building the server: load the deployment, open the stores, bind, route.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use super::state::{AppState, Inner};
+use super::voice;
+use crate::config::Config;
+use crate::deployment::{Deployment, LoadError};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "refusing to listen on {0} without TWILIO_AUTH_TOKEN: anyone could post fake calls. Set the token, or listen on 127.0.0.1 to try it out"
+    )]
+    UnsignedOnNetwork(SocketAddr),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A bound, ready server.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    addr: SocketAddr,
+}
+
+impl Application {
+    /// Load everything, open every school's store and bind. `auth_token`
+    /// comes from the environment; without it only loopback is allowed.
+    pub async fn build(
+        config: Config,
+        auth_token: Option<String>,
+    ) -> Result<Application, StartupError> {
+        let auth_token = auth_token.filter(|t| !t.is_empty());
+        if auth_token.is_none() && !config.listen.ip().is_loopback() {
+            return Err(StartupError::UnsignedOnNetwork(config.listen));
+        }
+        let deployment = Deployment::load(config)?;
+        let mut stores = BTreeMap::new();
+        for id in deployment.schools.keys() {
+            let path = deployment.config.data_dir.join(format!("{id}.sqlite"));
+            stores.insert(id.clone(), Arc::new(Store::open(&path)?));
+        }
+        let listen = deployment.config.listen;
+        let listener = TcpListener::bind(listen)
+            .await
+            .map_err(|source| StartupError::Bind {
+                addr: listen,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: listen,
+            source,
+        })?;
+        let public_base = deployment
+            .config
+            .public_base()
+            .map_or_else(|| format!("http://{addr}"), str::to_owned);
+        if auth_token.is_none() {
+            tracing::warn!(
+                "NO TWILIO_AUTH_TOKEN: webhook signatures are NOT checked. Serving on loopback {addr} only, for trying the line out"
+            );
+        }
+        tracing::info!(
+            %addr, %public_base, schools = deployment.schools.len(),
+            "absence line ready: point each number's Voice URL at {public_base}/voice/<school>"
+        );
+        let state = AppState(Arc::new(Inner {
+            deployment: RwLock::new(Arc::new(deployment)),
+            stores,
+            auth_token,
+            public_base,
+        }));
+        Ok(Application {
+            listener,
+            router: router(state),
+            addr,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serve until SIGINT/SIGTERM, then finish the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/voice/{school}", post(voice::incoming))
+        .route("/voice/{school}/step", post(voice::step))
+        .route("/voice/{school}/status", post(voice::status))
+        .route("/healthz", get(|| async { "ok" }))
+        .with_state(state)
+        // Twilio's bodies are a few kilobytes at most.
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        // Twilio gives up after 15 s; answer well before.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(10),
+        ))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,32 @@
+//! What every request handler shares.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock};
+
+use crate::deployment::Deployment;
+use crate::domain::SchoolId;
+use crate::store::Store;
+
+#[derive(Clone)]
+pub struct AppState(pub(super) Arc<Inner>);
+
+pub(super) struct Inner {
+    /// Swapped whole on reload; a request holds its own `Arc` for its life.
+    pub deployment: RwLock<Arc<Deployment>>,
+    /// Opened once; the files outlive any reload.
+    pub stores: BTreeMap<SchoolId, Arc<Store>>,
+    /// `None`: signatures are not checked (loopback only).
+    pub auth_token: Option<String>,
+    /// Scheme and authority Twilio uses to reach us, no trailing slash.
+    pub public_base: String,
+}
+
+impl AppState {
+    pub fn deployment(&self) -> Arc<Deployment> {
+        self.0
+            .deployment
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}

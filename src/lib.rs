@@ -1,0 +1,17 @@
+//! absence-line: a self-hostable 24-hour absence line for schools.
+//!
+//! See ARCHITECTURE.md for the bird's-eye view and the code map.
+
+pub mod cli;
+pub mod config;
+pub mod deployment;
+pub mod domain;
+pub mod export;
+pub mod flow;
+pub mod http;
+pub mod locale;
+pub mod report;
+pub mod roster;
+pub mod schoolday;
+pub mod store;
+pub mod twiml;

@@ -1,0 +1,84 @@
+//! The variables a prompt can use, derived from the call's answers so that
+//! each language can read dates, times and numbers its own way.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::{FluentArgs, FluentValue};
+
+/// Fluent arguments for a call: every answer under its own name, plus
+/// derived forms: `NAME-digits` ("1 0 2 0 3") for digit strings, `NAME-month`,
+/// `NAME-day`, `NAME-weekday` for dates, `NAME-hour`, `NAME-minute`,
+/// `NAME-minute-padded` for times.
+pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> FluentArgs<'a> {
+    let mut args = FluentArgs::with_capacity(answers.len() * 2 + 1);
+    args.set("school", school);
+    for (name, value) in answers {
+        args.set(name.as_str(), value.as_str());
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            args.set(format!("{name}-digits"), spaced(value));
+        } else if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            args.set(format!("{name}-month"), FluentValue::from(d.month()));
+            args.set(format!("{name}-day"), FluentValue::from(d.day()));
+            let wd = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                [d.weekday().num_days_from_monday() as usize];
+            args.set(format!("{name}-weekday"), wd);
+        } else if let Some((h, m)) = time_of(value) {
+            args.set(format!("{name}-hour"), FluentValue::from(h));
+            args.set(format!("{name}-minute"), FluentValue::from(m));
+            args.set(format!("{name}-minute-padded"), format!("{m:02}"));
+        }
+    }
+    args
+}
+
+fn time_of(v: &str) -> Option<(u32, u32)> {
+    let (h, m) = v.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    Some((h.parse().ok()?, m.parse().ok()?))
+}
+
+fn spaced(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_readable_forms() {
+        let answers: BTreeMap<String, String> = [
+            ("student", "10203"),
+            ("day", "2026-11-25"),
+            ("time", "09:05"),
+            ("kind", "late"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let args = call_args(&answers, "第一小");
+        let get = |k: &str| match args.get(k) {
+            Some(FluentValue::String(s)) => s.to_string(),
+            Some(FluentValue::Number(n)) => n.value.to_string(),
+            other => panic!("{k}: {other:?}"),
+        };
+        assert_eq!(get("student-digits"), "1 0 2 0 3");
+        assert_eq!(get("day-month"), "11");
+        assert_eq!(get("day-day"), "25");
+        assert_eq!(get("day-weekday"), "wed");
+        assert_eq!(get("time-hour"), "9");
+        assert_eq!(get("time-minute-padded"), "05");
+        assert_eq!(get("school"), "第一小");
+        assert!(args.get("kind-digits").is_none());
+    }
+}

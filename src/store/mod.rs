@@ -1,0 +1,99 @@
+//! The school's own store: one SQLite file per school, the only module that
+//! knows rusqlite. WAL with `synchronous=FULL`, so a report is on disk
+//! before the caller is told it is recorded. Schema changes are migrations
+//! numbered by `PRAGMA user_version`.
+
+mod calls;
+mod migrations;
+mod reports;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::Connection;
+
+pub use calls::{CallOutcome, CallRow};
+pub use reports::{NewReport, ReportRow, Saved};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store {path}: {source}")]
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "store {path} has schema version {found}, newer than this program knows ({known}); upgrade absence-line"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("cannot create the data directory {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// One school's store. Calls are short and synchronous: run them on a
+/// blocking thread, never on the async runtime.
+pub struct Store {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+impl Store {
+    /// Open (creating if needed) and migrate the store at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let store = Store {
+            path: path.to_owned(),
+            conn: Mutex::new(Connection::open(path).map_err(|e| sqlite_err(path, e))?),
+        };
+        store.with(|c| {
+            c.pragma_update(None, "journal_mode", "WAL")?;
+            c.pragma_update(None, "synchronous", "FULL")?;
+            c.pragma_update(None, "foreign_keys", "ON")?;
+            c.busy_timeout(std::time::Duration::from_secs(5))?;
+            Ok(())
+        })?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        // A panic while holding the lock leaves the connection usable: SQLite
+        // rolls back an unfinished transaction when it is dropped or reused.
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut conn).map_err(|e| sqlite_err(&self.path, e))
+    }
+
+    /// `PRAGMA integrity_check` is "ok".
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        self.with(|c| {
+            c.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+                .map(|s| s == "ok")
+        })
+    }
+}
+
+fn sqlite_err(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.display().to_string(),
+        source,
+    }
+}

@@ -1,0 +1,266 @@
+//! TwiML: the only place in the code that writes Twilio's XML.
+//!
+//! The rest of the program describes what the caller should hear and do as a
+//! list of [`Verb`]s; [`render`] turns it into a document Twilio accepts. It
+//! does no I/O. Every text and attribute goes through quick-xml's escaping,
+//! so nothing a parent, an editor or a config file supplies can break the
+//! document.
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+/// One TwiML verb, with only the attributes this service uses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verb {
+    /// Text-to-speech. `language` is Twilio's `language` attribute (e.g. `ja-JP`).
+    Say {
+        text: String,
+        voice: Option<String>,
+        language: Option<String>,
+    },
+    /// A recording served from a URL.
+    Play {
+        url: String,
+    },
+    /// Collect keypad digits; `prompts` play while waiting so keys barge in.
+    Gather(Gather),
+    /// Record the caller's voice.
+    Record(Record),
+    /// Fetch the next TwiML from a URL (POST).
+    Redirect {
+        url: String,
+    },
+    Hangup,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gather {
+    pub action: String,
+    pub timeout_secs: u32,
+    /// `None` renders `finishOnKey=""`: no finish key.
+    pub finish_on_key: Option<char>,
+    pub num_digits: Option<u32>,
+    /// Ask Twilio to call `action` even when nothing was entered, so that a
+    /// lone finish key can mean "skip" rather than silence.
+    pub action_on_empty_result: bool,
+    pub prompts: Vec<Verb>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub action: String,
+    pub max_length_secs: u32,
+    pub finish_on_key: char,
+    pub silence_timeout_secs: u32,
+}
+
+/// The MIME type Twilio needs to read the answer as TwiML.
+pub const CONTENT_TYPE: &str = "text/xml; charset=utf-8";
+
+/// Render a `<Response>` holding `verbs`.
+pub fn render(verbs: &[Verb]) -> String {
+    let mut w = Writer::new(Vec::with_capacity(512 + 256 * verbs.len()));
+    // Writing into a Vec cannot fail; the expects document that.
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .expect("write to Vec");
+    w.write_event(Event::Start(BytesStart::new("Response")))
+        .expect("write to Vec");
+    for verb in verbs {
+        write_verb(&mut w, verb);
+    }
+    w.write_event(Event::End(BytesEnd::new("Response")))
+        .expect("write to Vec");
+    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+fn write_verb(w: &mut Writer<Vec<u8>>, verb: &Verb) {
+    match verb {
+        Verb::Say {
+            text,
+            voice,
+            language,
+        } => {
+            let mut el = BytesStart::new("Say");
+            if let Some(v) = voice {
+                el.push_attribute(("voice", v.as_str()));
+            }
+            if let Some(l) = language {
+                el.push_attribute(("language", l.as_str()));
+            }
+            text_element(w, el, text);
+        }
+        Verb::Play { url } => text_element(w, BytesStart::new("Play"), url),
+        Verb::Redirect { url } => {
+            let mut el = BytesStart::new("Redirect");
+            el.push_attribute(("method", "POST"));
+            text_element(w, el, url);
+        }
+        Verb::Hangup => {
+            w.write_event(Event::Empty(BytesStart::new("Hangup")))
+                .expect("write to Vec");
+        }
+        Verb::Record(r) => {
+            let mut el = BytesStart::new("Record");
+            el.push_attribute(("action", r.action.as_str()));
+            el.push_attribute(("method", "POST"));
+            el.push_attribute(("maxLength", r.max_length_secs.to_string().as_str()));
+            el.push_attribute(("timeout", r.silence_timeout_secs.to_string().as_str()));
+            let mut key = [0u8; 4];
+            el.push_attribute(("finishOnKey", &*r.finish_on_key.encode_utf8(&mut key)));
+            el.push_attribute(("playBeep", "true"));
+            w.write_event(Event::Empty(el)).expect("write to Vec");
+        }
+        Verb::Gather(g) => {
+            let mut el = BytesStart::new("Gather");
+            el.push_attribute(("input", "dtmf"));
+            el.push_attribute(("action", g.action.as_str()));
+            el.push_attribute(("method", "POST"));
+            el.push_attribute(("timeout", g.timeout_secs.to_string().as_str()));
+            let mut key = [0u8; 4];
+            let finish: &str = match g.finish_on_key {
+                Some(c) => c.encode_utf8(&mut key),
+                None => "",
+            };
+            el.push_attribute(("finishOnKey", finish));
+            if let Some(n) = g.num_digits {
+                el.push_attribute(("numDigits", n.to_string().as_str()));
+            }
+            if g.action_on_empty_result {
+                el.push_attribute(("actionOnEmptyResult", "true"));
+            }
+            if g.prompts.is_empty() {
+                w.write_event(Event::Empty(el)).expect("write to Vec");
+            } else {
+                w.write_event(Event::Start(el)).expect("write to Vec");
+                for p in &g.prompts {
+                    write_verb(w, p);
+                }
+                w.write_event(Event::End(BytesEnd::new("Gather")))
+                    .expect("write to Vec");
+            }
+        }
+    }
+}
+
+fn text_element(w: &mut Writer<Vec<u8>>, el: BytesStart<'_>, text: &str) {
+    let end = BytesEnd::new(el.name().as_ref().to_owned());
+    w.write_event(Event::Start(el.borrow()))
+        .expect("write to Vec");
+    w.write_event(Event::Text(BytesText::new(&xml_safe(text))))
+        .expect("write to Vec");
+    w.write_event(Event::End(end)).expect("write to Vec");
+}
+
+/// Drop characters XML 1.0 forbids (most control characters): they cannot
+/// be escaped, and one would make the whole document invalid (error 12100).
+fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let ok = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+    };
+    if s.chars().all(ok) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| ok(c)).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use quick_xml::Reader;
+
+    /// Parse a rendered document and return the text of every `<Say>` and
+    /// every attribute value, unescaped, in document order.
+    fn read_back(xml: &str) -> (Vec<String>, Vec<String>) {
+        let mut r = Reader::from_str(xml);
+        let (mut texts, mut attrs) = (Vec::new(), Vec::new());
+        loop {
+            match r.read_event().expect("well-formed XML") {
+                Event::Start(e) | Event::Empty(e) => {
+                    for a in e.attributes() {
+                        let a = a.expect("well-formed attribute");
+                        attrs.push(a.unescape_value().expect("unescape").into_owned());
+                    }
+                }
+                Event::Text(t) => texts.push(t.decode().expect("utf8").into_owned()),
+                Event::GeneralRef(r) => {
+                    let name = r.decode().expect("utf8");
+                    let c = quick_xml::escape::resolve_predefined_entity(&name)
+                        .expect("only predefined entities are written");
+                    texts.last_mut().expect("entity follows text").push_str(c);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        (texts, attrs)
+    }
+
+    #[test]
+    fn gather_with_prompts_snapshot() {
+        let xml = render(&[
+            Verb::Gather(Gather {
+                action: "/voice/s/step?s=kind&l=ja".into(),
+                timeout_secs: 6,
+                finish_on_key: Some('#'),
+                num_digits: Some(1),
+                action_on_empty_result: false,
+                prompts: vec![Verb::Say {
+                    text: "欠席は1、遅刻は2を押してください。".into(),
+                    voice: Some("Polly.Mizuki".into()),
+                    language: Some("ja-JP".into()),
+                }],
+            }),
+            Verb::Redirect {
+                url: "/voice/s/noinput?s=kind&l=ja".into(),
+            },
+        ]);
+        insta::assert_snapshot!(xml);
+    }
+
+    #[test]
+    fn escapes_markup_in_text_and_attributes() {
+        let xml = render(&[
+            Verb::Say {
+                text: "<Hangup/> & \"quotes\" 'n'".into(),
+                voice: None,
+                language: Some("en\"><Hangup/>".into()),
+            },
+            Verb::Redirect {
+                url: "/a?x=1&y=<2>".into(),
+            },
+        ]);
+        assert!(!xml.contains("<Hangup/>"), "{xml}");
+        let (texts, attrs) = read_back(&xml);
+        assert_eq!(texts[0], "<Hangup/> & \"quotes\" 'n'");
+        assert_eq!(texts[1], "/a?x=1&y=<2>");
+        assert!(attrs.contains(&"en\"><Hangup/>".to_string()));
+    }
+
+    #[test]
+    fn document_starts_with_the_declaration() {
+        // Whitespace before `<?xml` is Twilio error 12100.
+        assert!(
+            render(&[Verb::Hangup])
+                .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_round_trips(text in "\\PC*", url in "\\PC*") {
+            let xml = render(&[
+                Verb::Say { text: text.clone(), voice: None, language: None },
+                Verb::Gather(Gather {
+                    action: url.clone(), timeout_secs: 5, finish_on_key: None,
+                    num_digits: None, action_on_empty_result: true, prompts: vec![],
+                }),
+            ]);
+            let (texts, attrs) = read_back(&xml);
+            let said = texts.concat();
+            prop_assert_eq!(said, text);
+            prop_assert!(attrs.contains(&url));
+        }
+    }
+}
