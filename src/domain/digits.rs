@@ -43,7 +43,8 @@ mod tests {
     proptest! {
         #[test]
         fn keypad_strings_parse(s in "[0-9*#]{0,32}") {
-            prop_assert_eq!(Digits::parse(&s).unwrap().as_str(), s.as_str());
+            let d = Digits::parse(&s).unwrap();
+            prop_assert_eq!(d.as_str(), s.as_str());
         }
 
         #[test]

@@ -1,0 +1,109 @@
+//! The export holds exactly the stored reports.
+
+use std::process::Command;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn export_holds_exactly_the_stored_reports() {
+    let (app, _dir) = spawn_app().await;
+    let mut p = app.phone("daiichi");
+    p.dial().await;
+    p.press("1").await;
+    for student in ["10203#", "30412#"] {
+        p.press(student).await;
+        p.press("1").await;
+        p.press("1").await;
+        p.press("6").await; // infectious disease
+        p.press("1").await; // influenza
+        p.press("1").await; // today
+        p.press("2").await;
+        p.press("1").await;
+        p.press("1").await;
+    }
+    let stored = app.reports("daiichi");
+    assert_eq!(stored.len(), 2);
+    let day = stored[0].school_day.clone();
+
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_absence-line"))
+            .args([
+                "--config",
+                app.config_path.to_str().unwrap(),
+                "export",
+                "--school",
+                "daiichi",
+                "--date",
+                &day,
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+
+    let csv = run("csv");
+    assert!(
+        csv.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM for Excel"
+    );
+    let mut reader = csv::Reader::from_reader(&csv[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, absence_line::export::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), stored.len());
+    for (row, r) in rows.iter().zip(&stored) {
+        assert_eq!(row[0], r.reference.to_string());
+        assert_eq!(&row[1], r.school_day);
+        assert_eq!(&row[3], r.student.as_deref().unwrap());
+        assert_eq!(&row[7], "absence");
+        assert_eq!(&row[8], "infectious");
+        assert_eq!(&row[11], "influenza");
+        assert_eq!(&row[16], r.caller.as_deref().unwrap());
+    }
+
+    let json: Vec<serde_json::Value> = serde_json::from_slice(&run("json")).unwrap();
+    assert_eq!(json.len(), 2);
+    assert_eq!(json[1]["student"], "30412");
+    assert_eq!(json[1]["disease"], "influenza");
+    assert_eq!(
+        json,
+        serde_json::to_value(&stored)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    );
+
+    // Another day has none of them.
+    let other = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+        .unwrap()
+        .pred_opt()
+        .unwrap()
+        .to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_absence-line"))
+        .args([
+            "--config",
+            app.config_path.to_str().unwrap(),
+            "export",
+            "--school",
+            "daiichi",
+            "--date",
+            &other,
+        ])
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&out.stdout[3..]);
+    assert_eq!(reader.records().count(), 0);
+}

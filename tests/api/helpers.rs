@@ -1,0 +1,381 @@
+//! `spawn_app()` and a scripted telephone that talks to it as Twilio would.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use absence_line::config::Config;
+use absence_line::http::Application;
+use absence_line::http::signature;
+use absence_line::store::{CallRow, ReportRow, Store};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+pub const TOKEN: &str = "test-auth-token-0123456789abcdef";
+
+pub struct TestApp {
+    pub base: String,
+    pub dir: PathBuf,
+    pub config_path: PathBuf,
+    server: tokio::task::JoinHandle<()>,
+    pub client: reqwest::Client,
+}
+
+/// A server on a fresh temporary data directory.
+pub async fn spawn_app() -> (TestApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = spawn_app_in(dir.path()).await;
+    (app, dir)
+}
+
+/// A server on `dir`, writing the test deployment there if it is new.
+pub async fn spawn_app_in(dir: &Path) -> TestApp {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(
+        dir.join("roster.csv"),
+        "student,grade,class,number,name,kana\n10203,1,2,3,山田 花子,やまだ はなこ\n30412,3,4,12,鈴木 一郎,すずき いちろう\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("calendar.txt"),
+        "2026-11-23 勤労感謝の日\n2026-12-25..2027-01-07 冬休み\n",
+    )
+    .unwrap();
+    let config = format!(
+        r#"
+listen = "127.0.0.1:0"
+data_dir = "data"
+flows_dir = "{flows}"
+locales_dir = "{locales}"
+prompts_dir = "{prompts}"
+
+[schools.daiichi]
+name = "墨田区立第一小学校"
+names = {{ en = "Sumida Daiichi Elementary School" }}
+calendar = "calendar.txt"
+roster = "roster.csv"
+
+[schools.chuo]
+name = "墨田区立中央中学校"
+cutoff = "08:30"
+"#,
+        flows = repo.join("call-flows").display(),
+        locales = repo.join("locales").display(),
+        prompts = repo.join("prompts").display(),
+    );
+    let config_path = dir.join("absence-line.toml");
+    std::fs::write(&config_path, config).unwrap();
+    let app = Application::build(Config::load(&config_path).unwrap(), Some(TOKEN.into()))
+        .await
+        .expect("server starts");
+    let base = format!("http://{}", app.local_addr());
+    let server = tokio::spawn(async move {
+        app.run_until_stopped().await.expect("server runs");
+    });
+    TestApp {
+        base,
+        dir: dir.to_owned(),
+        config_path,
+        server,
+        client: reqwest::Client::new(),
+    }
+}
+
+static CALLS: AtomicU32 = AtomicU32::new(0);
+
+impl TestApp {
+    /// Stop the server abruptly, as a crash or redeploy would.
+    pub async fn stop(self) {
+        self.server.abort();
+        let _ = self.server.await;
+    }
+
+    pub fn store(&self, school: &str) -> Store {
+        Store::open(&self.dir.join("data").join(format!("{school}.sqlite"))).unwrap()
+    }
+
+    pub fn reports(&self, school: &str) -> Vec<ReportRow> {
+        self.store(school)
+            .reports_between("0000-01-01", "9999-12-31")
+            .unwrap()
+    }
+
+    pub fn calls(&self, school: &str) -> Vec<CallRow> {
+        self.store(school).calls_between("0000", "9999").unwrap()
+    }
+
+    /// A new call from a parent's phone to `school`.
+    pub fn phone(&self, school: &str) -> Phone<'_> {
+        let n = CALLS.fetch_add(1, Ordering::Relaxed);
+        Phone {
+            app: self,
+            call_sid: format!(
+                "CA{:032x}",
+                0xabc0_0000_u64 + u64::from(n) + (std::process::id() as u64) << 20
+            ),
+            from: format!("+8190{:08}", 12_340_000 + n),
+            school: school.to_owned(),
+            last: None,
+        }
+    }
+
+    /// POST a form to `path` signed as Twilio signs it with `token`.
+    pub async fn post_signed(
+        &self,
+        path: &str,
+        params: &[(String, String)],
+        token: Option<&str>,
+    ) -> reqwest::Response {
+        let url = format!("{}{}", self.base, path);
+        let mut req = self
+            .client
+            .post(&url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(
+                form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(params)
+                    .finish(),
+            );
+        if let Some(t) = token {
+            req = req.header(
+                "X-Twilio-Signature",
+                signature::compute(t.as_bytes(), &url, params),
+            );
+        }
+        req.send().await.expect("request reaches the server")
+    }
+}
+
+/// What a TwiML answer asks of the caller.
+#[derive(Debug, Clone, Default)]
+pub struct Twiml {
+    pub raw: String,
+    pub says: Vec<String>,
+    pub voices: Vec<String>,
+    pub gather_action: Option<String>,
+    pub gather_num_digits: Option<String>,
+    pub gather_finish_on_key: Option<String>,
+    pub gather_on_empty: bool,
+    pub record_action: Option<String>,
+    pub redirect: Option<String>,
+    pub hangup: bool,
+}
+
+impl Twiml {
+    pub fn parse(raw: &str) -> Twiml {
+        let mut t = Twiml {
+            raw: raw.to_owned(),
+            ..Default::default()
+        };
+        let mut r = Reader::from_str(raw);
+        let mut in_text: Option<String> = None;
+        let mut buf = String::new();
+        loop {
+            match r.read_event().expect("TwiML is well-formed XML") {
+                Event::Start(e) | Event::Empty(e) => {
+                    let name = e.name().as_ref().to_owned();
+                    let attr = |k: &str| {
+                        e.attributes()
+                            .flatten()
+                            .find(|a| a.key.as_ref() == k)
+                            .map(|a| {
+                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                    .unwrap()
+                                    .into_owned()
+                            })
+                    };
+                    match name.as_str() {
+                        "Gather" => {
+                            t.gather_action = attr("action");
+                            t.gather_num_digits = attr("numDigits");
+                            t.gather_finish_on_key = attr("finishOnKey");
+                            t.gather_on_empty =
+                                attr("actionOnEmptyResult").as_deref() == Some("true");
+                        }
+                        "Record" => t.record_action = attr("action"),
+                        "Hangup" => t.hangup = true,
+                        "Say" => {
+                            t.voices.push(attr("voice").unwrap_or_default());
+                            in_text = Some(name);
+                        }
+                        "Redirect" => in_text = Some(name),
+                        _ => {}
+                    }
+                }
+                Event::Text(x) => buf.push_str(&x.xml10_content()),
+                Event::GeneralRef(x) => {
+                    buf.push_str(quick_xml::escape::resolve_predefined_entity(&x).unwrap());
+                }
+                Event::End(e) => {
+                    let name = e.name().as_ref().to_owned();
+                    if in_text.as_deref() == Some(name.as_str()) {
+                        let text = std::mem::take(&mut buf);
+                        if name == "Say" {
+                            t.says.push(text);
+                        } else {
+                            t.redirect = Some(text);
+                        }
+                        in_text = None;
+                    }
+                    buf.clear();
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        t
+    }
+
+    pub fn said(&self) -> String {
+        self.says.join(" ")
+    }
+
+    pub fn says_any(&self, needle: &str) -> bool {
+        self.says.iter().any(|s| s.contains(needle))
+    }
+}
+
+/// A parent's telephone: it follows the TwiML like Twilio does.
+pub struct Phone<'a> {
+    pub app: &'a TestApp,
+    pub call_sid: String,
+    pub from: String,
+    pub school: String,
+    pub last: Option<Twiml>,
+}
+
+impl Phone<'_> {
+    fn params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut p: Vec<(String, String)> = [
+            ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+            ("ApiVersion", "2010-04-01"),
+            ("CallSid", self.call_sid.as_str()),
+            ("CallStatus", "in-progress"),
+            ("Called", "+81312345678"),
+            ("Caller", self.from.as_str()),
+            ("Direction", "inbound"),
+            ("From", self.from.as_str()),
+            ("FromCountry", "JP"),
+            ("FromCity", ""),
+            ("To", "+81312345678"),
+            ("ToCountry", "JP"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        for (k, v) in extra {
+            p.retain(|(name, _)| name != k);
+            p.push((k.to_string(), v.to_string()));
+        }
+        p
+    }
+
+    async fn post(&mut self, path: &str, extra: &[(&str, &str)]) -> Twiml {
+        let params = self.params(extra);
+        let res = self.app.post_signed(path, &params, Some(TOKEN)).await;
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["content-type"], "text/xml; charset=utf-8");
+        let t = Twiml::parse(&res.text().await.unwrap());
+        self.last = Some(t.clone());
+        t
+    }
+
+    fn last(&self) -> &Twiml {
+        self.last.as_ref().expect("the call has started")
+    }
+
+    /// Twilio resolves a relative action URL against the URL it requested.
+    fn resolve(url: &str) -> String {
+        assert!(url.starts_with('/'), "action URLs are path-absolute: {url}");
+        url.to_owned()
+    }
+
+    /// The incoming call (the number's Voice URL).
+    pub async fn dial(&mut self) -> Twiml {
+        let path = format!("/voice/{}", self.school);
+        self.post(&path, &[("CallStatus", "ringing")]).await
+    }
+
+    /// Press keys at the current `<Gather>` (Twilio stops at numDigits or the finish key).
+    pub async fn press(&mut self, keys: &str) -> Twiml {
+        let action = Self::resolve(
+            self.last()
+                .gather_action
+                .as_deref()
+                .expect("a Gather is waiting"),
+        );
+        let finish = self.last().gather_finish_on_key.clone().unwrap_or_default();
+        let digits = keys
+            .strip_suffix(finish.as_str())
+            .filter(|_| !finish.is_empty())
+            .unwrap_or(keys);
+        let finished = if digits.len() < keys.len() {
+            finish.as_str()
+        } else {
+            ""
+        };
+        self.post(&action, &[("Digits", digits), ("FinishedOnKey", finished)])
+            .await
+    }
+
+    /// Only the finish key: Twilio makes the action request only when the
+    /// Gather asked for `actionOnEmptyResult`.
+    pub async fn finish_key_only(&mut self) -> Twiml {
+        let t = self.last().clone();
+        let key = t.gather_finish_on_key.clone().unwrap_or_default();
+        if t.gather_on_empty {
+            let action = Self::resolve(t.gather_action.as_deref().unwrap());
+            self.post(&action, &[("Digits", ""), ("FinishedOnKey", &key)])
+                .await
+        } else {
+            self.silence().await
+        }
+    }
+
+    /// Say nothing: Twilio moves to the verb after `<Gather>`/`<Record>`.
+    pub async fn silence(&mut self) -> Twiml {
+        let t = self.last().clone();
+        if t.gather_on_empty {
+            let action = Self::resolve(t.gather_action.as_deref().unwrap());
+            return self.post(&action, &[("Digits", "")]).await;
+        }
+        let url = Self::resolve(
+            t.redirect
+                .as_deref()
+                .expect("a Redirect follows the Gather"),
+        );
+        self.post(&url, &[]).await
+    }
+
+    /// Leave a voice message at the current `<Record>`.
+    pub async fn record(&mut self, secs: u32) -> Twiml {
+        let action = Self::resolve(
+            self.last()
+                .record_action
+                .as_deref()
+                .expect("a Record is waiting"),
+        );
+        let url = format!(
+            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE{:032x}",
+            secs
+        );
+        let secs = secs.to_string();
+        self.post(
+            &action,
+            &[
+                ("RecordingUrl", &url),
+                ("RecordingDuration", &secs),
+                ("Digits", "#"),
+            ],
+        )
+        .await
+    }
+
+    /// Twilio's final status callback.
+    pub async fn hang_up(&mut self, duration: u32) {
+        let path = format!("/voice/{}/status", self.school);
+        let d = duration.to_string();
+        let params = self.params(&[("CallStatus", "completed"), ("CallDuration", &d)]);
+        let res = self.app.post_signed(&path, &params, Some(TOKEN)).await;
+        assert_eq!(res.status(), 200);
+    }
+}

@@ -1,0 +1,10 @@
+//! The one integration test binary: the real server on 127.0.0.1:0, real
+//! SQLite files in a temporary directory, calls walked exactly as Twilio
+//! walks them (signed form posts, relative action URLs).
+
+mod calls;
+mod export;
+mod failures;
+mod helpers;
+mod restart;
+mod signature;
