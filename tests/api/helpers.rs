@@ -108,10 +108,7 @@ impl TestApp {
         let n = CALLS.fetch_add(1, Ordering::Relaxed);
         Phone {
             app: self,
-            call_sid: format!(
-                "CA{:032x}",
-                0xabc0_0000_u64 + u64::from(n) + (std::process::id() as u64) << 20
-            ),
+            call_sid: format!("CA{:016x}{n:016x}", std::process::id()),
             from: format!("+8190{:08}", 12_340_000 + n),
             school: school.to_owned(),
             last: None,

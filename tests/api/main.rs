@@ -8,3 +8,4 @@ mod failures;
 mod helpers;
 mod restart;
 mod signature;
+mod twilio_python;
