@@ -64,11 +64,8 @@ pub struct SchoolConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read the config file {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read the config file {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("{0}")]
     Invalid(Located),
 }
@@ -77,9 +74,9 @@ impl Config {
     /// Read and check the file; relative paths in it are resolved against
     /// the file's own directory.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        let text = std::fs::read_to_string(path).map_err(|cause| ConfigError::Io {
             path: path.display().to_string(),
-            source,
+            cause,
         })?;
         let file = path.display().to_string();
         let mut config = Config::parse(&text, &file)?;

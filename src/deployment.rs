@@ -29,11 +29,8 @@ pub enum LoadError {
     Roster(Vec<Located>),
     #[error("school {school}: {message}")]
     School { school: SchoolId, message: String },
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
 }
 
 pub struct Deployment {
@@ -72,9 +69,9 @@ impl School {
 }
 
 fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    std::fs::read_to_string(path).map_err(|cause| LoadError::Io {
         path: path.display().to_string(),
-        source,
+        cause,
     })
 }
 

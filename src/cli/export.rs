@@ -17,7 +17,7 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
     }
     let id = SchoolId::parse(&args.school)?;
     if !config.schools.contains_key(&id) {
-        bail!("no school {id:?} in {}", global.config.display());
+        bail!("no school {id} in {}", global.config.display());
     }
     let path = config.data_dir.join(format!("{id}.sqlite"));
     if !path.exists() {

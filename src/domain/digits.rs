@@ -16,7 +16,7 @@ impl Digits {
         {
             Ok(Digits(s.to_owned()))
         } else {
-            Err(DomainError::Digits(s.chars().take(40).collect()))
+            Err(DomainError::Digits)
         }
     }
 

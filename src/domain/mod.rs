@@ -16,8 +16,9 @@ pub enum DomainError {
         "{0:?} is not a school id: use 1 to 40 lowercase letters, digits and '-', starting with a letter or digit"
     )]
     SchoolId(String),
-    #[error("{0:?} is not keypad input: only 0-9, * and # up to 32 keys are allowed")]
-    Digits(String),
+    /// The input itself is not kept: it may be a student number.
+    #[error("not keypad input: only 0-9, * and # up to 32 keys are allowed")]
+    Digits,
     #[error("{0:?} is not a language tag such as ja, en or pt-BR")]
     LangTag(String),
 }

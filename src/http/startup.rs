@@ -6,17 +6,21 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use super::apology::apology;
 use super::state::{AppState, Inner};
 use super::voice;
 use crate::config::Config;
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
+use crate::twiml;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -28,10 +32,10 @@ pub enum StartupError {
         "refusing to listen on {0} without TWILIO_AUTH_TOKEN: anyone could post fake calls. Set the token, or listen on 127.0.0.1 to try it out"
     )]
     UnsignedOnNetwork(SocketAddr),
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}: {cause}")]
     Bind {
         addr: SocketAddr,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -62,13 +66,13 @@ impl Application {
         let listen = deployment.config.listen;
         let listener = TcpListener::bind(listen)
             .await
-            .map_err(|source| StartupError::Bind {
+            .map_err(|cause| StartupError::Bind {
                 addr: listen,
-                source,
+                cause,
             })?;
-        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
+        let addr = listener.local_addr().map_err(|cause| StartupError::Bind {
             addr: listen,
-            source,
+            cause,
         })?;
         let public_base = deployment
             .config
@@ -115,6 +119,15 @@ fn router(state: AppState) -> Router {
         .route("/voice/{school}/status", post(voice::status))
         .route("/healthz", get(|| async { "ok" }))
         .with_state(state)
+        // A bug must not leave a parent with Twilio's generic error either.
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a request handler panicked; apologising to the caller");
+            (
+                [(header::CONTENT_TYPE, twiml::CONTENT_TYPE)],
+                apology(None, None),
+            )
+                .into_response()
+        }))
         // Twilio's bodies are a few kilobytes at most.
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         // Twilio gives up after 15 s; answer well before.

@@ -40,7 +40,13 @@ enum VoiceError {
     Store(#[from] StoreError),
     #[error("a store task did not finish: {0}")]
     Join(#[from] tokio::task::JoinError),
+    #[error("no answer within {0:?}")]
+    TooSlow(std::time::Duration),
 }
+
+/// Twilio waits 15 s for an answer, then plays its own error. Answer with
+/// an apology well before that, whatever is stuck.
+const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(8);
 
 pub async fn incoming(
     State(app): State<AppState>,
@@ -90,7 +96,10 @@ pub async fn status(
 
 async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> Response {
     let dep = app.deployment();
-    match turn(&app, &dep, &school, &tw, incoming).await {
+    let answer = tokio::time::timeout(ANSWER_WITHIN, turn(&app, &dep, &school, &tw, incoming))
+        .await
+        .unwrap_or(Err(VoiceError::TooSlow(ANSWER_WITHIN)));
+    match answer {
         Ok(body) => xml(body),
         Err(e) => {
             let sid = tw.call_sid().unwrap_or("-").to_owned();

@@ -14,11 +14,8 @@ use crate::flow::Located;
 pub enum LocaleError {
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Located>),
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("the reference locale {0} is missing: create locales/{0}/ with its .ftl files")]
     NoReference(String),
 }
@@ -52,9 +49,9 @@ impl Catalog {
         reference: &LangTag,
         voice_for: &dyn Fn(&LangTag) -> Voice,
     ) -> Result<Catalog, LocaleError> {
-        let io = |path: &Path, source| LocaleError::Io {
+        let io = |path: &Path, cause| LocaleError::Io {
             path: path.display().to_string(),
-            source,
+            cause,
         };
         let mut errors = Vec::new();
         let mut locales = HashMap::new();

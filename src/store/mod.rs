@@ -17,10 +17,10 @@ pub use reports::{NewReport, ReportRow, Saved};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("store {path}: {source}")]
+    #[error("store {path}: {cause}")]
     Sqlite {
         path: String,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     #[error(
         "store {path} has schema version {found}, newer than this program knows ({known}); upgrade absence-line"
@@ -30,11 +30,8 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("cannot create the data directory {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot create the data directory {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
 }
 
 /// One school's store. Calls are short and synchronous: run them on a
@@ -48,9 +45,9 @@ impl Store {
     /// Open (creating if needed) and migrate the store at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            std::fs::create_dir_all(dir).map_err(|cause| StoreError::Io {
                 path: dir.display().to_string(),
-                source,
+                cause,
             })?;
         }
         let store = Store {
@@ -91,9 +88,9 @@ impl Store {
     }
 }
 
-fn sqlite_err(path: &Path, source: rusqlite::Error) -> StoreError {
+fn sqlite_err(path: &Path, cause: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {
         path: path.display().to_string(),
-        source,
+        cause,
     }
 }
