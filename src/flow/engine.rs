@@ -185,6 +185,10 @@ pub fn handle(
             let next = resolve_next(&step.next, &state.answers, &step.name)?;
             leave(flow, next, state, Vec::new(), ctx)
         }
+        (StepKind::Record { required: true, .. }, _) => {
+            state.no_input += 1;
+            retry(flow, idx, state, step.no_input.clone(), true, ctx)
+        }
         // An empty recording, or keys instead of a voice: go on without one.
         (StepKind::Record { .. }, _) => {
             let next = resolve_next(&step.next, &state.answers, &step.name)?;
@@ -512,3 +516,7 @@ mod tests {
         assert!(accept(&Validate::Time, "0960", &ctx).is_none());
     }
 }
+
+#[cfg(test)]
+#[path = "engine_tests.rs"]
+mod flow_tests;

@@ -102,6 +102,7 @@ struct RawStep {
     skip_on_finish_key: Option<bool>,
     validate: Option<Spanned<RawValidate>>,
     max_length: Option<u32>,
+    required: Option<bool>,
     yes: Option<Spanned<RawChoice>>,
     no: Option<Spanned<RawChoice>>,
     next: Option<Spanned<RawNext>>,
@@ -111,11 +112,15 @@ struct RawStep {
 #[serde(untagged)]
 enum RawPrompt {
     Id(String),
-    Full {
-        msg: String,
-        lang: Option<String>,
-        when: Option<String>,
-    },
+    Full(RawPromptFull),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPromptFull {
+    msg: String,
+    lang: Option<String>,
+    when: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -149,6 +154,7 @@ enum RawNext {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawBranch {
     when: Option<String>,
     goto: String,
@@ -283,6 +289,12 @@ fn toml_message(e: &toml::de::Error) -> String {
     let m = e.message().trim_end();
     if m.contains("duplicate key") {
         format!("{m}: a key may appear only once in a menu; give each option its own key")
+    } else if m.contains("untagged enum RawPrompt") {
+        "a prompt is a message id (\"ask-kind\") or { msg = \"ask-kind\", lang = \"en\", when = \"…\" }; check the spelling of the fields".to_owned()
+    } else if m.contains("untagged enum RawNext") {
+        "`next` is a step name (\"kind\") or a list of { when = \"…\", goto = \"step\" }; check the spelling of the fields".to_owned()
+    } else if m.contains("untagged enum RawValidate") {
+        "`validate` is \"roster\", \"time\" or { range = [min, max], decimals = 1 }".to_owned()
     } else {
         format!("{m}; check the TOML syntax here (quotes, `=`, brackets)")
     }
@@ -378,7 +390,7 @@ impl Checker<'_> {
                         lang: None,
                         when: None,
                     },
-                    RawPrompt::Full { msg, lang, when } => Prompt {
+                    RawPrompt::Full(RawPromptFull { msg, lang, when }) => Prompt {
                         msg: self.msg_at(msg, at),
                         lang: lang.as_deref().and_then(|l| self.lang_at(l, at)),
                         when: when.as_deref().and_then(|w| self.cond_at(w, at)),
@@ -536,6 +548,7 @@ impl Checker<'_> {
             "finish_key",
         );
         not_for(self, t != "record" && s.max_length.is_some(), "max_length");
+        not_for(self, t != "record" && s.required.is_some(), "required");
         not_for(
             self,
             matches!(t, "say" | "save" | "hangup") && s.save_as.is_some(),
@@ -664,6 +677,7 @@ impl Checker<'_> {
                     .and_then(|k| self.key(k))
                     .unwrap_or('#'),
                 save_as: required_save_as(self),
+                required: s.required.unwrap_or(false),
             },
             "say" => StepKind::Say,
             "save" => StepKind::Save,
@@ -705,3 +719,7 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

@@ -87,6 +87,9 @@ pub enum StepKind {
         max_length_secs: u32,
         finish_key: char,
         save_as: String,
+        /// Without a recording the step is tried again, then gives up;
+        /// otherwise the call simply goes on without one.
+        required: bool,
     },
     /// Speak the prompt and go on.
     Say,

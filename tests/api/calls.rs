@@ -401,3 +401,27 @@ async fn a_repeated_save_request_is_stored_once() {
     assert_eq!(app.reports("chuo").len(), 1);
     assert_eq!(app.calls("chuo")[0].reports, 1);
 }
+
+#[tokio::test]
+async fn an_empty_voice_message_is_asked_for_again_and_never_saved() {
+    let (app, _dir) = spawn_app().await;
+    let mut p = app.phone("daiichi");
+    p.dial().await;
+    p.press("2").await;
+    for n in ["99999#", "99998#", "99997#"] {
+        p.press(n).await;
+    }
+    let t = p.silence().await; // nothing recorded
+    assert!(t.record_action.is_some(), "asked again: {}", t.raw);
+    let t = p.silence().await;
+    assert!(t.hangup, "{}", t.raw);
+    assert!(
+        t.says_any("call the school directly") || t.says_any("contact the school"),
+        "{}",
+        t.said()
+    );
+    assert!(
+        app.reports("daiichi").is_empty(),
+        "an empty report is not a report"
+    );
+}

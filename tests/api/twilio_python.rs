@@ -23,7 +23,12 @@ fn twilio_signature(token: &str, url: &str, params: &[(String, String)]) -> Stri
         .spawn()
         .expect("python3 runs");
     let job = serde_json::json!({ "token": token, "url": url, "params": params });
-    child.stdin.take().unwrap().write_all(job.to_string().as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(job.to_string().as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
@@ -33,13 +38,22 @@ fn twilio_signature(token: &str, url: &str, params: &[(String, String)]) -> Stri
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
-async fn post(app: &crate::helpers::TestApp, path: &str, params: &[(String, String)], token: &str) -> reqwest::Response {
+async fn post(
+    app: &crate::helpers::TestApp,
+    path: &str,
+    params: &[(String, String)],
+    token: &str,
+) -> reqwest::Response {
     let url = format!("{}{}", app.base, path);
     app.client
         .post(&url)
         .header("content-type", "application/x-www-form-urlencoded")
         .header("X-Twilio-Signature", twilio_signature(token, &url, params))
-        .body(form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish())
+        .body(
+            form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(params)
+                .finish(),
+        )
         .send()
         .await
         .unwrap()
@@ -70,11 +84,23 @@ async fn requests_signed_by_twilios_library_are_accepted_and_others_refused() {
     let t = Twiml::parse(&res.text().await.unwrap());
     // The action URL carries the call state in its query string: signed too.
     let action = t.gather_action.unwrap();
-    let res = post(&app, &action, &params(&[("Digits", "2"), ("FinishedOnKey", "")]), TOKEN).await;
+    let res = post(
+        &app,
+        &action,
+        &params(&[("Digits", "2"), ("FinishedOnKey", "")]),
+        TOKEN,
+    )
+    .await;
     assert_eq!(res.status(), 200);
     let t = Twiml::parse(&res.text().await.unwrap());
     assert!(t.says_any("student number"), "{}", t.raw);
 
-    let res = post(&app, &action, &params(&[("Digits", "2")]), "another-accounts-token").await;
+    let res = post(
+        &app,
+        &action,
+        &params(&[("Digits", "2")]),
+        "another-accounts-token",
+    )
+    .await;
     assert_eq!(res.status(), 403);
 }

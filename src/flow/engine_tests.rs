@@ -1,0 +1,797 @@
+//! Tests for the pure engine, walking the shipped `call-flows/absence.toml`
+//! with a fake roster and fixed call variables.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::*;
+use crate::flow::load_flow;
+
+const ABSENCE: &str = include_str!("../../call-flows/absence.toml");
+
+struct FakeRoster(HashMap<&'static str, Student>);
+
+impl Roster for FakeRoster {
+    fn find(&self, student: &str) -> Option<Student> {
+        self.0.get(student).cloned()
+    }
+}
+
+struct World {
+    flow: Flow,
+    roster: FakeRoster,
+    vars: BTreeMap<&'static str, String>,
+    ja: LangTag,
+}
+
+impl World {
+    fn new() -> Self {
+        World {
+            flow: absence(),
+            roster: FakeRoster(HashMap::from([(
+                "10203",
+                Student {
+                    grade: "1".into(),
+                    class: "2".into(),
+                    number: "3".into(),
+                },
+            )])),
+            vars: BTreeMap::from([
+                ("today", "2026-11-25".to_owned()),
+                ("next_school_day", "2026-11-26".to_owned()),
+            ]),
+            ja: lang("ja"),
+        }
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            roster: Some(&self.roster),
+            vars: &self.vars,
+            default_lang: &self.ja,
+        }
+    }
+
+    fn ctx_without_roster(&self) -> Ctx<'_> {
+        Ctx {
+            roster: None,
+            ..self.ctx()
+        }
+    }
+
+    /// Start a call and feed it `inputs`; the last outcome.
+    fn call(&self, inputs: &[Input]) -> Outcome {
+        run(&self.flow, &self.ctx(), inputs)
+    }
+
+    /// Feed `inputs` to a call at `state`; the last outcome.
+    fn feed(&self, state: CallState, inputs: &[Input]) -> Outcome {
+        feed(&self.flow, &self.ctx(), state, inputs)
+    }
+}
+
+fn absence() -> Flow {
+    load_flow("absence", "call-flows/absence.toml", ABSENCE, &|_| true)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn lang(tag: &str) -> LangTag {
+    LangTag::parse(tag).unwrap()
+}
+
+fn d(keys: &str) -> Input {
+    Input::Digits(keys.to_owned())
+}
+
+fn run(flow: &Flow, ctx: &Ctx, inputs: &[Input]) -> Outcome {
+    let first = start(flow, ctx).unwrap();
+    feed_from(flow, ctx, first, inputs)
+}
+
+fn feed(flow: &Flow, ctx: &Ctx, state: CallState, inputs: &[Input]) -> Outcome {
+    let (first, rest) = inputs.split_first().expect("at least one input");
+    let o = handle(flow, state, first.clone(), ctx).unwrap();
+    feed_from(flow, ctx, o, rest)
+}
+
+/// Feed `inputs` one by one; every outcome but the last must wait for input.
+fn feed_from(flow: &Flow, ctx: &Ctx, mut o: Outcome, inputs: &[Input]) -> Outcome {
+    for (i, input) in inputs.iter().enumerate() {
+        let state = match o {
+            Outcome::Prompt {
+                then: Then::Hangup,
+                ref state,
+                ..
+            } => panic!(
+                "the call hung up at {:?} before input {i} ({input:?})",
+                state.step
+            ),
+            Outcome::Prompt { state, .. } => state,
+            Outcome::Save { ref state, .. } => panic!(
+                "the call wants to save at {:?} before input {i} ({input:?})",
+                state.step
+            ),
+        };
+        o = handle(flow, state, input.clone(), ctx)
+            .unwrap_or_else(|e| panic!("input {i} ({input:?}): {e}"));
+    }
+    o
+}
+
+fn state(o: &Outcome) -> &CallState {
+    match o {
+        Outcome::Prompt { state, .. } | Outcome::Save { state, .. } => state,
+    }
+}
+
+/// Message ids spoken (for a save: the pending ones).
+fn says(o: &Outcome) -> Vec<&str> {
+    let say = match o {
+        Outcome::Prompt { say, .. } => say,
+        Outcome::Save { pending, .. } => pending,
+    };
+    say.iter().map(|s| &*s.msg).collect()
+}
+
+fn then(o: &Outcome) -> &Then {
+    match o {
+        Outcome::Prompt { then, .. } => then,
+        Outcome::Save { state, .. } => panic!("a save at {:?}, not a prompt", state.step),
+    }
+}
+
+fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Language 1, student 10203, confirmed.
+fn to_kind() -> Vec<Input> {
+    vec![d("1"), d("10203"), d("1")]
+}
+
+/// The whole absence report up to the summary (not confirmed yet).
+fn to_summary() -> Vec<Input> {
+    let mut v = to_kind();
+    // absence, illness, fever, 38.5, today, no voice message
+    v.extend(["1", "1", "1", "385", "1", "2"].map(d));
+    v
+}
+
+fn to_save() -> Vec<Input> {
+    let mut v = to_summary();
+    v.push(d("1"));
+    v
+}
+
+fn full_answers() -> BTreeMap<String, String> {
+    answers(&[
+        ("student", "10203"),
+        ("grade", "1"),
+        ("class", "2"),
+        ("number", "3"),
+        ("kind", "absence"),
+        ("reason", "illness"),
+        ("symptom", "fever"),
+        ("temperature", "38.5"),
+        ("day", "2026-11-25"),
+    ])
+}
+
+#[test]
+fn start_is_the_language_menu() {
+    let w = World::new();
+    let o = start(&w.flow, &w.ctx()).unwrap();
+    let s = state(&o);
+    assert_eq!(s.step, "language");
+    assert_eq!(s.lang, lang("ja"));
+    assert!(s.answers.is_empty());
+    assert_eq!((s.no_input, s.no_match, s.saved), (0, 0, 0));
+    let Outcome::Prompt { say, then, .. } = &o else {
+        panic!("{o:?}")
+    };
+    assert_eq!(say[0].msg.as_ref(), "welcome");
+    assert_eq!(say[0].lang, None);
+    let options: Vec<_> = say[1..]
+        .iter()
+        .map(|s| (&*s.msg, s.lang.as_ref().map(LangTag::as_str)))
+        .collect();
+    assert_eq!(
+        options,
+        ["ja", "en", "zh-CN", "ko", "vi", "fil", "pt-BR", "es", "ne"]
+            .map(|l| ("language-option", Some(l)))
+    );
+    assert_eq!(
+        *then,
+        Then::Keys {
+            timeout_secs: 4,
+            finish_key: None,
+            max_digits: 1,
+            finish_key_matters: false
+        }
+    );
+}
+
+#[test]
+fn no_key_at_the_language_menu_chooses_japanese() {
+    let w = World::new();
+    let o = w.call(&[Input::NoInput]);
+    assert_eq!(state(&o).step, "student");
+    assert_eq!(state(&o).lang, lang("ja"));
+    assert_eq!(says(&o), ["ask-student"]);
+
+    // Even when the call started in another language.
+    let en = lang("en");
+    let ctx = Ctx {
+        default_lang: &en,
+        ..w.ctx()
+    };
+    let first = start(&w.flow, &ctx).unwrap();
+    assert_eq!(state(&first).lang, en);
+    let o = feed_from(&w.flow, &ctx, first, &[Input::NoInput]);
+    assert_eq!(state(&o).lang, lang("ja"));
+    assert_eq!(state(&o).step, "student");
+}
+
+#[test]
+fn key_2_chooses_english() {
+    let w = World::new();
+    let o = w.call(&[d("2")]);
+    let s = state(&o);
+    assert_eq!(s.lang, lang("en"));
+    assert_eq!(s.step, "student");
+    assert!(s.answers.is_empty(), "choosing a language stores no answer");
+    assert_eq!(says(&o), ["ask-student"]);
+    assert_eq!(
+        *then(&o),
+        Then::Keys {
+            timeout_secs: 6,
+            finish_key: Some('#'),
+            max_digits: 8,
+            finish_key_matters: false
+        }
+    );
+}
+
+#[test]
+fn other_language_keys() {
+    let w = World::new();
+    for (key, tag) in [("3", "zh-CN"), ("7", "pt-BR"), ("9", "ne")] {
+        assert_eq!(state(&w.call(&[d(key)])).lang, lang(tag), "key {key}");
+    }
+}
+
+#[test]
+fn known_student_is_read_back() {
+    let w = World::new();
+    let o = w.call(&[d("1"), d("10203")]);
+    assert_eq!(state(&o).step, "confirm-student");
+    assert_eq!(says(&o), ["confirm-student"]);
+    assert_eq!(
+        state(&o).answers,
+        answers(&[
+            ("student", "10203"),
+            ("grade", "1"),
+            ("class", "2"),
+            ("number", "3")
+        ])
+    );
+    let o = w.feed(state(&o).clone(), &[d("1")]);
+    assert_eq!(state(&o).step, "kind");
+    assert_eq!(says(&o), ["ask-kind"]);
+}
+
+#[test]
+fn denying_the_student_asks_again() {
+    let w = World::new();
+    let o = w.call(&[d("1"), d("10203"), d("2")]);
+    assert_eq!(state(&o).step, "student");
+    assert!(state(&o).answers.is_empty(), "{:?}", state(&o).answers);
+    assert_eq!(says(&o), ["ask-student"]);
+}
+
+#[test]
+fn full_absence_call_saves_the_report() {
+    let w = World::new();
+    let summary = w.call(&to_summary());
+    assert_eq!(state(&summary).step, "summary");
+    assert_eq!(
+        says(&summary),
+        [
+            "summary-student",
+            "summary-kind",
+            "summary-day",
+            "summary-reason",
+            "summary-symptom",
+            "summary-temperature",
+            "summary-confirm"
+        ]
+    );
+    let o = w.feed(state(&summary).clone(), &[d("1")]);
+    let Outcome::Save { pending, state } = &o else {
+        panic!("expected a save, got {o:?}")
+    };
+    assert!(pending.is_empty(), "{pending:?}");
+    assert_eq!(state.step, "save");
+    assert_eq!(state.answers, full_answers());
+    assert_eq!(state.lang, lang("ja"));
+    assert_eq!(state.saved, 0);
+}
+
+#[test]
+fn after_save_gives_the_reference() {
+    let w = World::new();
+    let Outcome::Save { pending, state } = w.call(&to_save()) else {
+        panic!()
+    };
+    let o = after_save(&w.flow, state, pending, "7", &w.ctx()).unwrap();
+    assert_eq!(says(&o), ["saved", "ask-another"]);
+    let s = self::state(&o);
+    assert_eq!(s.step, "saved");
+    assert_eq!(s.saved, 1);
+    assert_eq!(s.answers["reference"], "7");
+    let mut expected = full_answers();
+    expected.insert("reference".into(), "7".into());
+    assert_eq!(s.answers, expected);
+    assert_eq!(
+        *then(&o),
+        Then::Keys {
+            timeout_secs: 5,
+            finish_key: None,
+            max_digits: 1,
+            finish_key_matters: false
+        }
+    );
+}
+
+#[test]
+fn after_save_speaks_pending_prompts_first() {
+    let w = World::new();
+    let Outcome::Save { state, .. } = w.call(&to_save()) else {
+        panic!()
+    };
+    let pending = vec![Say {
+        msg: "earlier".into(),
+        lang: None,
+    }];
+    let o = after_save(&w.flow, state, pending, "8", &w.ctx()).unwrap();
+    assert_eq!(says(&o), ["earlier", "saved", "ask-another"]);
+}
+
+#[test]
+fn after_save_only_at_a_save_step() {
+    let w = World::new();
+    let o = w.call(&to_summary());
+    assert_eq!(
+        after_save(&w.flow, state(&o).clone(), Vec::new(), "7", &w.ctx()),
+        Err(EngineError::NotWaiting("summary".into()))
+    );
+}
+
+#[test]
+fn temperature_skipped_with_the_finish_key() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["1", "1", "1"].map(d));
+    let at_temperature = w.call(&inputs);
+    assert_eq!(state(&at_temperature).step, "temperature");
+    assert_eq!(says(&at_temperature), ["ask-temperature"]);
+    assert_eq!(
+        *then(&at_temperature),
+        Then::Keys {
+            timeout_secs: 6,
+            finish_key: Some('#'),
+            max_digits: 3,
+            finish_key_matters: true
+        }
+    );
+    let o = w.feed(state(&at_temperature).clone(), &[Input::FinishKeyOnly]);
+    assert_eq!(state(&o).step, "day");
+    assert_eq!(says(&o), ["ask-day"]);
+    assert!(!state(&o).answers.contains_key("temperature"));
+    assert_eq!(state(&o).answers["symptom"], "fever");
+}
+
+#[test]
+fn temperature_out_of_range_is_refused() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["1", "1", "1", "345"].map(d));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).step, "temperature");
+    assert_eq!(says(&o), ["temperature-invalid", "ask-temperature"]);
+    assert_eq!((state(&o).no_match, state(&o).no_input), (1, 0));
+    assert!(!state(&o).answers.contains_key("temperature"));
+    for bad in ["421", "38", "3851", "38a"] {
+        let o = w.feed(state(&o).clone(), &[d(bad)]);
+        assert_eq!(state(&o).step, "temperature", "{bad}");
+        assert_eq!(says(&o)[0], "temperature-invalid", "{bad}");
+    }
+}
+
+#[test]
+fn temperature_range_ends_are_accepted() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["1", "1", "1"].map(d));
+    let at = w.call(&inputs);
+    for (keys, stored) in [("350", "35.0"), ("420", "42.0"), ("371", "37.1")] {
+        let o = w.feed(state(&at).clone(), &[d(keys)]);
+        assert_eq!(state(&o).step, "day", "{keys}");
+        assert_eq!(state(&o).answers["temperature"], stored);
+    }
+}
+
+#[test]
+fn three_bad_temperatures_move_on_to_day() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["1", "1", "1", "345", "999"].map(d));
+    let second = w.call(&inputs);
+    assert_eq!(says(&second), ["temperature-invalid", "help-temperature"]);
+    assert_eq!(state(&second).no_match, 2);
+    let o = w.feed(state(&second).clone(), &[d("100")]);
+    assert_eq!(state(&o).step, "day");
+    assert_eq!(says(&o), ["temperature-invalid", "ask-day"]);
+    assert_eq!((state(&o).no_match, state(&o).no_input), (0, 0));
+    assert!(!state(&o).answers.contains_key("temperature"));
+}
+
+#[test]
+fn no_temperature_without_fever() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["1", "1", "2"].map(d));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).step, "day");
+    assert_eq!(says(&o), ["ask-day"]);
+    assert_eq!(state(&o).answers["symptom"], "respiratory");
+    let o = w.feed(state(&o).clone(), &[d("2"), d("2")]);
+    assert_eq!(state(&o).step, "summary");
+    assert!(!says(&o).contains(&"summary-temperature"));
+    assert!(says(&o).contains(&"summary-symptom"));
+    assert_eq!(state(&o).answers["day"], "2026-11-26");
+}
+
+#[test]
+fn temperature_step_is_skipped_when_its_condition_fails() {
+    // Enter `temperature` as `symptom` would, but with another symptom: its
+    // `when` fails and the call goes straight on to `day`.
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["1", "1"].map(d));
+    let at_symptom = w.call(&inputs);
+    let mut s = state(&at_symptom).clone();
+    s.answers.insert("symptom".into(), "rash".into());
+    let temperature = w.flow.step_named("temperature").unwrap();
+    let o = enter(&w.flow, temperature, s, Vec::new(), &w.ctx()).unwrap();
+    assert_eq!(state(&o).step, "day");
+    assert_eq!(says(&o), ["ask-day"]);
+}
+
+#[test]
+fn late_arrival_asks_the_time() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["2", "2"].map(d));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).step, "arrival-time");
+    assert_eq!(says(&o), ["ask-arrival-time"]);
+    let o = w.feed(state(&o).clone(), &[d("0930")]);
+    assert_eq!(state(&o).step, "message");
+    let a = &state(&o).answers;
+    assert_eq!(a["kind"], "late");
+    assert_eq!(a["reason"], "injury");
+    assert_eq!(a["time"], "09:30");
+    assert_eq!(a["day"], "2026-11-25");
+    let o = w.feed(state(&o).clone(), &[d("2")]);
+    assert_eq!(state(&o).step, "summary");
+    let said = says(&o);
+    assert!(said.contains(&"summary-time"), "{said:?}");
+    assert!(!said.contains(&"summary-day"), "{said:?}");
+}
+
+#[test]
+fn early_leaving_asks_the_pickup_time() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["3", "4", "1500"].map(d));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).step, "message");
+    let a = &state(&o).answers;
+    assert_eq!(a["kind"], "early");
+    assert_eq!(a["time"], "15:00");
+    assert_eq!(a["day"], "2026-11-25");
+}
+
+#[test]
+fn invalid_time_is_refused() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["2", "2"].map(d));
+    let at = w.call(&inputs);
+    for bad in ["2460", "2400", "0960", "930", "09300"] {
+        let o = w.feed(state(&at).clone(), &[d(bad)]);
+        assert_eq!(state(&o).step, "arrival-time", "{bad}");
+        assert_eq!(says(&o), ["time-invalid", "ask-arrival-time"], "{bad}");
+        assert!(!state(&o).answers.contains_key("time"), "{bad}");
+    }
+}
+
+#[test]
+fn no_input_at_kind_escalates() {
+    let w = World::new();
+    let at_kind = w.call(&to_kind());
+    assert_eq!(state(&at_kind).step, "kind");
+
+    let first = w.feed(state(&at_kind).clone(), &[Input::NoInput]);
+    assert_eq!(says(&first), ["no-input", "ask-kind"]);
+    assert_eq!(state(&first).step, "kind");
+    assert_eq!(state(&first).no_input, 1);
+    assert!(matches!(then(&first), Then::Keys { max_digits: 1, .. }));
+
+    let second = w.feed(state(&first).clone(), &[Input::NoInput]);
+    assert_eq!(says(&second), ["no-input", "help-kind"]);
+    assert_eq!(state(&second).no_input, 2);
+
+    let third = w.feed(state(&second).clone(), &[Input::NoInput]);
+    assert_eq!(says(&third), ["no-input", "give-up"]);
+    assert_eq!(state(&third).step, "give-up");
+    assert_eq!(*then(&third), Then::Hangup);
+}
+
+#[test]
+fn wrong_keys_at_kind_escalate() {
+    let w = World::new();
+    let at_kind = w.call(&to_kind());
+
+    let first = w.feed(state(&at_kind).clone(), &[d("7")]);
+    assert_eq!(says(&first), ["no-match", "ask-kind"]);
+    assert_eq!(state(&first).step, "kind");
+    assert_eq!((state(&first).no_match, state(&first).no_input), (1, 0));
+
+    let second = w.feed(state(&first).clone(), &[d("12")]);
+    assert_eq!(says(&second), ["no-match", "help-kind"]);
+
+    let third = w.feed(state(&second).clone(), &[Input::FinishKeyOnly]);
+    assert_eq!(says(&third), ["no-match", "give-up"]);
+    assert_eq!(state(&third).step, "give-up");
+    assert_eq!(*then(&third), Then::Hangup);
+    assert!(!state(&third).answers.contains_key("kind"));
+}
+
+#[test]
+fn no_input_and_no_match_are_counted_apart() {
+    let w = World::new();
+    let at_kind = w.call(&to_kind());
+    let o = w.feed(
+        state(&at_kind).clone(),
+        &[Input::NoInput, d("7"), Input::NoInput, d("8")],
+    );
+    assert_eq!(state(&o).step, "kind");
+    assert_eq!((state(&o).no_input, state(&o).no_match), (2, 2));
+    assert_eq!(says(&o), ["no-match", "help-kind"]);
+}
+
+#[test]
+fn a_good_key_after_failures_resets_the_tries() {
+    let w = World::new();
+    let at_kind = w.call(&to_kind());
+    let o = w.feed(state(&at_kind).clone(), &[d("7"), Input::NoInput, d("1")]);
+    assert_eq!(state(&o).step, "reason");
+    assert_eq!((state(&o).no_input, state(&o).no_match), (0, 0));
+    let o = w.feed(state(&o).clone(), &[d("8")]);
+    assert_eq!(says(&o), ["no-match", "ask-reason"]);
+}
+
+#[test]
+fn unknown_student_three_times_takes_a_voice_message() {
+    let w = World::new();
+    let first = w.call(&[d("1"), d("99999")]);
+    assert_eq!(state(&first).step, "student");
+    assert_eq!(says(&first), ["student-not-found", "ask-student"]);
+    let second = w.feed(state(&first).clone(), &[d("12345")]);
+    assert_eq!(says(&second), ["student-not-found", "help-student"]);
+    let third = w.feed(state(&second).clone(), &[d("1020")]);
+    assert_eq!(state(&third).step, "voice-message");
+    assert_eq!(says(&third), ["student-not-found", "voice-message"]);
+    assert_eq!(
+        *then(&third),
+        Then::Record {
+            max_length_secs: 60,
+            finish_key: '#'
+        }
+    );
+    assert!(state(&third).answers.is_empty());
+
+    let url = "https://example.org/rec/1";
+    let o = w.feed(state(&third).clone(), &[Input::Recording(url.into())]);
+    let Outcome::Save { pending, state } = &o else {
+        panic!("expected a save, got {o:?}")
+    };
+    assert!(pending.is_empty());
+    assert_eq!(state.step, "save-voice-message");
+    assert_eq!(state.answers, answers(&[("recording", url)]));
+    assert!(!state.answers.contains_key("student"));
+
+    let done = after_save(&w.flow, state.clone(), pending.clone(), "12", &w.ctx()).unwrap();
+    assert_eq!(says(&done), ["saved", "goodbye"]);
+    assert_eq!(*then(&done), Then::Hangup);
+    assert_eq!(self::state(&done).answers["reference"], "12");
+}
+
+#[test]
+fn malformed_student_numbers_are_no_match() {
+    let w = World::new();
+    let at = w.call(&[d("1")]);
+    for bad in ["123", "123456789", "10a03"] {
+        let o = w.feed(state(&at).clone(), &[d(bad)]);
+        assert_eq!(state(&o).step, "student", "{bad}");
+        assert_eq!(says(&o)[0], "student-not-found", "{bad}");
+        assert_eq!(state(&o).no_match, 1, "{bad}");
+    }
+    let o = w.feed(state(&at).clone(), &[Input::FinishKeyOnly]);
+    assert_eq!(says(&o), ["no-input", "ask-student"]);
+    assert_eq!(state(&o).no_input, 1);
+}
+
+#[test]
+fn without_a_roster_any_well_formed_number_is_taken() {
+    let w = World::new();
+    let ctx = w.ctx_without_roster();
+    for number in ["1234", "99999", "12345678"] {
+        let o = run(&w.flow, &ctx, &[d("1"), d(number)]);
+        assert_eq!(state(&o).step, "kind", "{number}: no confirm-student");
+        assert_eq!(says(&o), ["ask-kind"]);
+        assert_eq!(state(&o).answers, answers(&[("student", number)]));
+    }
+    for bad in ["123", "123456789"] {
+        let o = run(&w.flow, &ctx, &[d("1"), d(bad)]);
+        assert_eq!(state(&o).step, "student", "{bad}");
+        assert_eq!(says(&o)[0], "student-not-found");
+    }
+}
+
+#[test]
+fn summary_no_keeps_the_student_and_asks_again() {
+    let w = World::new();
+    let summary = w.call(&to_summary());
+    let o = w.feed(state(&summary).clone(), &[d("2")]);
+    assert_eq!(state(&o).step, "kind");
+    assert_eq!(says(&o), ["restart", "ask-kind"]);
+    assert_eq!(
+        state(&o).answers,
+        answers(&[
+            ("student", "10203"),
+            ("grade", "1"),
+            ("class", "2"),
+            ("number", "3")
+        ])
+    );
+}
+
+#[test]
+fn summary_no_clears_time_and_recording_too() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["2", "2", "0930", "1"].map(d));
+    let at_record = w.call(&inputs);
+    assert_eq!(state(&at_record).step, "record-message");
+    let summary = w.feed(
+        state(&at_record).clone(),
+        &[Input::Recording("https://example.org/r".into())],
+    );
+    assert_eq!(state(&summary).step, "summary");
+    assert!(says(&summary).contains(&"summary-recording"));
+    let o = w.feed(state(&summary).clone(), &[d("2")]);
+    let keys: Vec<_> = state(&o).answers.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["class", "grade", "number", "student"]);
+}
+
+#[test]
+fn another_child_after_a_save_starts_afresh() {
+    let w = World::new();
+    let Outcome::Save { pending, state } = w.call(&to_save()) else {
+        panic!()
+    };
+    let saved = after_save(&w.flow, state, pending, "7", &w.ctx()).unwrap();
+    let o = w.feed(self::state(&saved).clone(), &[d("1")]);
+    let s = self::state(&o);
+    assert_eq!(s.step, "student");
+    assert!(s.answers.is_empty(), "{:?}", s.answers);
+    assert_eq!(s.saved, 1, "the save count survives");
+    assert_eq!(says(&o), ["ask-student"]);
+
+    // The second report is saved as the second.
+    let mut inputs = vec![d("10203"), d("1")];
+    inputs.extend(["1", "4", "1", "2", "1"].map(d));
+    let o = w.feed(s.clone(), &inputs);
+    let Outcome::Save { state, pending } = o else {
+        panic!("{o:?}")
+    };
+    assert_eq!(state.answers["reason"], "family");
+    let o = after_save(&w.flow, state, pending, "8", &w.ctx()).unwrap();
+    assert_eq!(self::state(&o).saved, 2);
+    assert_eq!(self::state(&o).answers["reference"], "8");
+}
+
+#[test]
+fn nothing_after_a_save_says_goodbye() {
+    let w = World::new();
+    let Outcome::Save { pending, state } = w.call(&to_save()) else {
+        panic!()
+    };
+    let saved = after_save(&w.flow, state, pending, "7", &w.ctx()).unwrap();
+    for input in [Input::NoInput, d("0")] {
+        let o = w.feed(self::state(&saved).clone(), &[input]);
+        assert_eq!(self::state(&o).step, "goodbye");
+        assert_eq!(says(&o), ["goodbye"]);
+        assert_eq!(*then(&o), Then::Hangup);
+    }
+}
+
+#[test]
+fn unknown_step_is_an_error() {
+    let w = World::new();
+    let s = CallState::new("nowhere", lang("ja"));
+    assert_eq!(
+        handle(&w.flow, s.clone(), d("1"), &w.ctx()),
+        Err(EngineError::UnknownStep("nowhere".into()))
+    );
+    assert_eq!(
+        after_save(&w.flow, s, Vec::new(), "1", &w.ctx()),
+        Err(EngineError::UnknownStep("nowhere".into()))
+    );
+}
+
+#[test]
+fn steps_that_do_not_wait_refuse_input() {
+    let w = World::new();
+    for step in ["goodbye", "restart", "save"] {
+        let s = CallState::new(step, lang("ja"));
+        assert_eq!(
+            handle(&w.flow, s, d("1"), &w.ctx()),
+            Err(EngineError::NotWaiting(step.into()))
+        );
+    }
+}
+
+#[test]
+fn a_missing_call_variable_is_an_error() {
+    let w = World::new();
+    let vars = BTreeMap::new();
+    let ctx = Ctx {
+        vars: &vars,
+        ..w.ctx()
+    };
+    let at_kind = run(&w.flow, &ctx, &to_kind());
+    assert_eq!(
+        handle(&w.flow, state(&at_kind).clone(), d("2"), &ctx),
+        Err(EngineError::MissingVar("today".into()))
+    );
+}
+
+#[test]
+fn a_loop_of_say_steps_is_stopped() {
+    let text = r#"
+[flow]
+start = "a"
+give_up = "a"
+no_input = "x"
+no_match = "x"
+
+[steps.a]
+type = "say"
+prompt = ["x"]
+next = "b"
+
+[steps.b]
+type = "say"
+prompt = ["x"]
+next = "a"
+"#;
+    let flow = load_flow("loop", "loop.toml", text, &|_| true).unwrap();
+    let w = World::new();
+    assert_eq!(start(&flow, &w.ctx()), Err(EngineError::Loop(64)));
+}
