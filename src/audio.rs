@@ -15,7 +15,9 @@ pub struct AudioInfo {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AudioError {
-    #[error("not a WAV or MP3 file Twilio can play; save it as WAV (PCM 16-bit, mono, 8000 Hz or more) or MP3")]
+    #[error(
+        "not a WAV or MP3 file Twilio can play; save it as WAV (PCM 16-bit, mono, 8000 Hz or more) or MP3"
+    )]
     Unknown,
     #[error("the WAV file is cut short or damaged; export it again")]
     Truncated,
@@ -161,9 +163,15 @@ mod tests {
         assert_eq!(check(&rate, "wav"), Err(AudioError::Rate(4000)));
         assert_eq!(check(b"hello, I am text", "wav"), Err(AudioError::Unknown));
         assert_eq!(check(&pcm16_wav(8000, &[]), "wav"), Err(AudioError::Empty));
-        assert_eq!(check(&pcm16_wav(8000, &[0; 10])[..30], "wav"), Err(AudioError::Truncated));
+        assert_eq!(
+            check(&pcm16_wav(8000, &[0; 10])[..30], "wav"),
+            Err(AudioError::Truncated)
+        );
         assert_eq!(check(&[0u8; 300], "mp3"), Err(AudioError::Unknown));
-        assert_eq!(check(&pcm16_wav(8000, &[0; 10]), "ogg"), Err(AudioError::Unknown));
+        assert_eq!(
+            check(&pcm16_wav(8000, &[0; 10]), "ogg"),
+            Err(AudioError::Unknown)
+        );
     }
 
     #[test]

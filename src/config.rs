@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::domain::{LangTag, SchoolId};
 use crate::flow::Located;
-use crate::locale::Voice;
+use crate::locale::LanguageSettings;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,9 +34,9 @@ pub struct Config {
     /// The language a call starts in, and the reference locale.
     #[serde(default = "default_language")]
     pub default_language: LangTag,
-    /// Per-language text-to-speech voice, overriding the built-in defaults.
+    /// Per-language voice and fallback chain, overriding the defaults.
     #[serde(default)]
-    pub voices: BTreeMap<LangTag, Voice>,
+    pub languages: BTreeMap<LangTag, LanguageSettings>,
     pub schools: BTreeMap<SchoolId, SchoolConfig>,
 }
 

@@ -11,7 +11,8 @@ use chrono_tz::Tz;
 use crate::config::{Config, ConfigError};
 use crate::domain::{LangTag, SchoolId};
 use crate::flow::{Flow, FlowError, Located, load_flow};
-use crate::locale::{Catalog, LocaleError, default_voice};
+use crate::locale::{Catalog, LocaleError};
+use crate::recordings::Recordings;
 use crate::roster::Roster;
 use crate::schoolday::{SchoolCalendar, SchoolDayError, parse_calendar, parse_cutoff};
 
@@ -27,6 +28,8 @@ pub enum LoadError {
     SchoolDay(#[from] SchoolDayError),
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Roster(Vec<Located>),
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Recordings(Vec<Located>),
     #[error("school {school}: {message}")]
     School { school: SchoolId, message: String },
     #[error("cannot read {path}: {cause}")]
@@ -37,6 +40,7 @@ pub struct Deployment {
     pub config: Config,
     pub flows: HashMap<String, Flow>,
     pub catalog: Catalog,
+    pub recordings: Recordings,
     pub schools: BTreeMap<SchoolId, School>,
 }
 
@@ -79,13 +83,8 @@ impl Deployment {
     /// Load everything `config` points at; any error leaves nothing loaded.
     pub fn load(config: Config) -> Result<Deployment, LoadError> {
         let reference = config.default_language.clone();
-        let voices = config.voices.clone();
-        let catalog = Catalog::load(&config.locales_dir, &reference, &|lang| {
-            voices
-                .get(lang)
-                .cloned()
-                .unwrap_or_else(|| default_voice(lang.as_str()))
-        })?;
+        let catalog = Catalog::load(&config.locales_dir, &reference, &config.languages)?;
+        let recordings = Recordings::load(&config.prompts_dir).map_err(LoadError::Recordings)?;
         let mut flows = HashMap::new();
         for school in config.schools.values() {
             if flows.contains_key(&school.flow) {
@@ -134,6 +133,7 @@ impl Deployment {
             config,
             flows,
             catalog,
+            recordings,
             schools,
         })
     }

@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the bird's-eye view and the code map.
 
 pub mod audio;
+pub mod call;
 pub mod cli;
 pub mod config;
 pub mod deployment;
@@ -11,8 +12,10 @@ pub mod export;
 pub mod flow;
 pub mod http;
 pub mod locale;
+pub mod recordings;
 pub mod report;
 pub mod roster;
 pub mod schoolday;
+pub mod speech;
 pub mod store;
 pub mod twiml;

@@ -148,3 +148,6 @@ restart = Let us start again from the type of report.
 saved = Your report has been recorded. Your reference number is { $reference-digits }. Once again, your reference number is { $reference-digits }.
 ask-another = To report for another child, press 1. Otherwise, you may hang up.
 goodbye = Thank you for letting us know. We wish your child well. Goodbye.
+
+# A reload removed the step the call was at; it starts again at the student number.
+resumed = We are sorry. The service has been updated, so let us start again from the student number.

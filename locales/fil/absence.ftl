@@ -1,4 +1,155 @@
-### Voice prompts for the absence line (fil). Only the language menu entry so far;
-### the other messages fall back to the reference locale until translated.
+### Voice prompts for the absence line, in Filipino (fil).
+### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+###
+### Read aloud by text-to-speech: short sentences, no symbols.
+### Write keys as digits ("pindutin ang 1"), and the # key as "ang hash key".
+### School words parents use every day stay as they are: Grade, Section, student number.
 
+## Common
+
+no-input = Paumanhin po, wala kaming natanggap na pinindot.
+no-match = Paumanhin po, ang pinindot ninyo ay wala sa mga pagpipilian.
+give-up = Paumanhin po, hindi namin natanggap ang inyong ulat. Mangyaring tumawag po nang direkta sa paaralan. Paalam po.
+# Spoken when the system fails internally; the call then ends.
+error-apology = Lubos po kaming humihingi ng paumanhin. Nagkaroon ng problema sa sistema, kaya hindi namin natanggap ang inyong ulat. Mangyaring makipag-ugnayan po nang direkta sa paaralan. Paalam po.
+
+## 1. Greeting and language menu
+
+welcome = Salamat po sa pagtawag sa linya para sa pag-uulat ng pagliban ng { $school }.
+# Each locale names its own language, in that language, with its own key.
 language-option = Para sa Filipino, pindutin ang 6.
+
+## 2. Student number
+
+ask-student = Pakilagay po ang student number ng inyong anak, at pagkatapos ay pindutin ang hash key.
+help-student = Gamit ang keypad ng telepono, pakilagay po ang student number ng inyong anak. Ito ay numerong may 4 hanggang 8 digit na ibinigay sa inyo ng paaralan. Pagkatapos ng huling digit, pindutin po ang hash key, na tinatawag ding pound key.
+student-not-found = Paumanhin po, hindi namin mahanap ang student number na iyon. Pakilagay po ulit.
+# Spoken after the student number could not be found three times.
+voice-message = Paumanhin po, hindi namin mahanap ang student number. Pagkatapos ng beep, pakisabi po ang pangalan ng inyong anak, ang kanyang Grade at Section, at ang detalye ng inyong ulat. Kapag tapos na po kayo, pindutin ang hash key.
+
+## 3. Roster check
+
+confirm-student = Ang inyong anak ay nasa Grade { $grade }, Section { $class }, numero { $number }. Kung tama po ito, pindutin ang 1. Para ilagay ulit ang numero, pindutin ang 2.
+
+## 4. Type of report
+
+ask-kind = Kung liliban ang inyong anak, pindutin ang 1. Kung mahuhuli siya, pindutin ang 2. Kung kailangan niyang umuwi nang maaga, pindutin ang 3.
+help-kind = Pakipili po ang uri ng ulat. Kung hindi papasok sa paaralan ang inyong anak, pindutin ang 1. Kung mahuhuli siya sa pagpasok ngayong araw, pindutin ang 2. Kung kailangan niyang umalis sa paaralan nang maaga ngayong araw, pindutin ang 3.
+
+## 5. Reason, symptom, temperature, disease
+
+ask-reason = Pakipili po ang dahilan. Para sa sakit, pindutin ang 1. Para sa pinsala o sugat, pindutin ang 2. Para sa appointment sa doktor, pindutin ang 3. Para sa dahilang pampamilya, pindutin ang 4. Para sa pagpanaw ng kamag-anak, pindutin ang 5. Para sa nakahahawang sakit na kailangang hindi muna pumasok, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
+help-reason = Pakipili po ang dahilan ng pagliban, pagkahuli, o maagang pag-uwi. Kung masama ang pakiramdam ng inyong anak, pindutin ang 1. Kung nasaktan o nasugatan siya, pindutin ang 2. Kung may appointment siya sa ospital o klinika, pindutin ang 3. Kung dahil sa pamilya, pindutin ang 4. Kung may pumanaw sa pamilya, pindutin ang 5. Kung sinabi ng doktor na may nakahahawang sakit siya, tulad ng trangkaso, at kailangan muna niyang manatili sa bahay, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
+
+ask-symptom = Pakipili po ang sintomas. Para sa lagnat, pindutin ang 1. Para sa ubo, pananakit ng lalamunan, o sipon, pindutin ang 2. Para sa pananakit ng tiyan, pagtatae, o pagsusuka, pindutin ang 3. Para sa sakit ng ulo, pindutin ang 4. Para sa pantal, pindutin ang 5. Para sa ibang sintomas, pindutin ang 9.
+help-symptom = Pakipili po ang sintomas na pinakaangkop. Kung may lagnat ang inyong anak, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung masakit ang tiyan niya, nagtatae, o nagsusuka siya, pindutin ang 3. Kung masakit ang ulo niya, pindutin ang 4. Kung may pantal siya, pindutin ang 5. Para sa ibang sintomas, pindutin ang 9.
+
+ask-temperature = Pakilagay po ang temperatura ng inyong anak gamit ang tatlong digit. Halimbawa, para sa 38.5 degrees, pindutin ang 3, 8, 5. Kung hindi pa ninyo nasusukat ang temperatura, pindutin ang hash key.
+help-temperature = Pakilagay po ang temperatura sa degrees Celsius gamit ang tatlong digit, nang walang decimal point. Halimbawa, para sa 37.8 degrees, pindutin ang 3, 7, 8. Para sa eksaktong 38 degrees, pindutin ang 3, 8, 0. Kung hindi ninyo nasukat ang temperatura, o hindi ninyo ito alam, ang hash key lamang po ang pindutin.
+temperature-invalid = Paumanhin po, hindi namin matanggap ang temperaturang iyon. Pakilagay po ang temperaturang mula 35 hanggang 42 degrees gamit ang tatlong digit. Halimbawa, para sa 38.5 degrees, pindutin ang 3, 8, 5.
+
+ask-disease = Pakipili po ang sakit. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, pindutin ang 3. Para sa ibang nakahahawang sakit, pindutin ang 9.
+help-disease = Pakipili po ang sakit na natukoy ng doktor sa inyong anak. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, tulad ng norovirus, pindutin ang 3. Para sa ibang nakahahawang sakit, pindutin ang 9.
+
+## 6. Day and time
+
+ask-day = Pakipili po ang araw ng pagliban. Para sa ngayong araw, pindutin ang 1. Para sa susunod na araw ng pasok, pindutin ang 2.
+ask-arrival-time = Pakilagay po ang oras ng pagdating ng inyong anak sa paaralan, gamit ang apat na digit sa 24 oras na format. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0.
+ask-pickup-time = Pakilagay po ang oras ng pagsundo ninyo sa inyong anak, gamit ang apat na digit sa 24 oras na format. Halimbawa, para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
+help-time = Pakilagay po ang oras gamit ang apat na digit sa 24 oras na format. Ang unang dalawang digit ay ang oras, at ang huling dalawa ay ang minuto. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0. Para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
+time-invalid = Paumanhin po, hindi tamang oras iyon. Pakilagay po ang apat na digit sa 24 oras na format. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0.
+
+## 7. Message for the teacher
+
+ask-message = Para mag-iwan ng mensahe para sa guro ng inyong anak, pindutin ang 1. Kung hindi po, pindutin ang 2.
+record-message = Pagkatapos ng beep, pakisabi po ang inyong mensahe. Hanggang 60 segundo po ito. Kapag tapos na po kayo, pindutin ang hash key.
+
+## 8. Read-back
+
+summary-student = Suriin po natin ang inyong ulat. Student number { $student-digits }.
+summary-kind = { $kind ->
+        [absence] Liliban ang inyong anak.
+        [late] Mahuhuli ang inyong anak.
+        [early] Uuwi nang maaga ang inyong anak.
+       *[other] Ito ay ulat tungkol sa inyong anak.
+    }
+# Read as "Miyerkoles, ika-25 ng Nobyembre".
+summary-day = Ang araw ng pagliban ay { $day-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $day-day } ng { $day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $day-month }
+    }.
+# Read as 9:30 or 9:05. The minute is padded by a select on $time-minute so that
+# this message uses the same variables as the Japanese one.
+summary-time = { $kind ->
+        [late] Ang oras ng pagdating ay
+        [early] Ang oras ng pagsundo ay
+       *[other] Ang oras ay
+    } { $time-minute ->
+        [0] { $time-hour }:00.
+        [1] { $time-hour }:01.
+        [2] { $time-hour }:02.
+        [3] { $time-hour }:03.
+        [4] { $time-hour }:04.
+        [5] { $time-hour }:05.
+        [6] { $time-hour }:06.
+        [7] { $time-hour }:07.
+        [8] { $time-hour }:08.
+        [9] { $time-hour }:09.
+       *[other] { $time-hour }:{ $time-minute }.
+    }
+summary-reason = Ang dahilan ay { $reason ->
+        [illness] sakit.
+        [injury] pinsala o sugat.
+        [medical] appointment sa doktor.
+        [family] pampamilya.
+        [bereavement] pagpanaw ng kamag-anak.
+        [infectious] nakahahawang sakit, kaya kailangan munang manatili sa bahay ng inyong anak.
+       *[other] iba pa.
+    }
+summary-symptom = { $symptom ->
+        [fever] May lagnat ang inyong anak.
+        [respiratory] May ubo, pananakit ng lalamunan, o sipon ang inyong anak.
+        [digestive] May pananakit ng tiyan, pagtatae, o pagsusuka ang inyong anak.
+        [headache] Masakit ang ulo ng inyong anak.
+        [rash] May pantal ang inyong anak.
+       *[other] May ibang sintomas ang inyong anak.
+    }
+summary-temperature = Ang temperatura ay { $temperature } degrees Celsius.
+summary-disease = Ang sakit ay { $disease ->
+        [influenza] trangkaso o influenza.
+        [covid-19] COVID-19.
+        [gastroenteritis] nakahahawang gastroenteritis.
+       *[other] ibang nakahahawang sakit.
+    }
+summary-recording = Nag-iwan po kayo ng mensahe para sa guro.
+summary-confirm = Kung tama po ito, pindutin ang 1 para i-save ang inyong ulat. Para magsimulang muli mula sa uri ng ulat, pindutin ang 2.
+restart = Magsimula po tayong muli mula sa uri ng ulat.
+
+## 9. Saving and goodbye
+
+saved = Natanggap na po ang inyong ulat. Ang inyong reference number ay { $reference-digits }. Uulitin po namin, ang inyong reference number ay { $reference-digits }.
+ask-another = Kung mag-uulat din po kayo para sa isa pang anak, pindutin ang 1. Kung wala na po, maaari na ninyong ibaba ang telepono.
+goodbye = Salamat po sa pagpapaalam sa amin. Hangad namin ang mabuting kalagayan ng inyong anak. Paalam po.
+
+# A reload removed the step the call was at; it starts again at the student number.
+resumed = Paumanhin po. Na-update ang serbisyo, kaya magsimula po tayong muli sa student number.

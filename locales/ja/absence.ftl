@@ -137,3 +137,6 @@ restart = それでは、ご連絡の種類からやり直します。
 saved = ご連絡を受け付けました。受付番号は、{ $reference-digits }です。繰り返します。受付番号は、{ $reference-digits }です。
 ask-another = 続けて、ほかのお子さまのご連絡をする場合は1を押してください。ご連絡がお済みの場合は、このままお電話をお切りください。
 goodbye = ご連絡ありがとうございました。お子さまによろしくお伝えください。失礼いたします。
+
+# A reload removed the step the call was at; it starts again at the student number.
+resumed = 申し訳ありません。ご案内が変わりましたので、もう一度、生徒番号からお伺いします。

@@ -1,4 +1,156 @@
-### Voice prompts for the absence line (vi). Only the language menu entry so far;
-### the other messages fall back to the reference locale until translated.
+### Voice prompts for the absence line, in Vietnamese (vi).
+### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+###
+### Read aloud by text-to-speech: short sentences, no symbols.
+### Write keys as digits ("bấm phím 1"), and the # key as "phím thăng".
+### Decimals in the prompts use a comma, as spoken: 38,5 độ.
 
+## Common
+
+no-input = Xin lỗi, hệ thống chưa nhận được phím bấm nào.
+no-match = Xin lỗi, phím quý phụ huynh vừa bấm không có trong các lựa chọn.
+give-up = Rất tiếc, chúng tôi chưa thể tiếp nhận thông báo của quý phụ huynh. Xin quý phụ huynh vui lòng gọi điện trực tiếp cho nhà trường. Xin chào quý phụ huynh.
+# Spoken when the system fails internally; the call then ends.
+error-apology = Chúng tôi thành thật xin lỗi. Hệ thống đã gặp sự cố, nên chưa thể tiếp nhận thông báo của quý phụ huynh. Xin quý phụ huynh vui lòng liên hệ trực tiếp với nhà trường. Xin chào quý phụ huynh.
+
+## 1. Greeting and language menu
+
+welcome = Cảm ơn quý phụ huynh đã gọi đến đường dây báo nghỉ học của { $school }.
+# Each locale names its own language, in that language, with its own key.
 language-option = Tiếng Việt, xin vui lòng bấm phím 5.
+
+## 2. Student number
+
+ask-student = Xin vui lòng nhập mã số học sinh của con, sau đó bấm phím thăng.
+help-student = Xin vui lòng dùng bàn phím điện thoại để nhập mã số học sinh của con. Đây là dãy số gồm từ 4 đến 8 chữ số, do nhà trường cung cấp. Sau chữ số cuối cùng, xin bấm phím thăng. Phím thăng nằm ở góc dưới bên phải bàn phím.
+student-not-found = Xin lỗi, không tìm thấy mã số học sinh này. Xin vui lòng nhập lại.
+# Spoken after the student number could not be found three times.
+voice-message = Rất tiếc, chúng tôi không tìm thấy mã số học sinh. Sau tiếng bíp, xin quý phụ huynh nói họ tên, khối và lớp của con, cùng nội dung cần thông báo. Khi nói xong, xin bấm phím thăng.
+
+## 3. Roster check
+
+confirm-student = Con của quý phụ huynh học khối { $grade }, lớp { $class }, số thứ tự { $number }. Nếu đúng, xin bấm phím 1. Để nhập lại mã số, xin bấm phím 2.
+
+## 4. Type of report
+
+ask-kind = Nếu con nghỉ học, xin bấm phím 1. Nếu con đi học muộn, xin bấm phím 2. Nếu con cần về sớm, xin bấm phím 3.
+help-kind = Xin chọn loại thông báo. Nếu con nghỉ học, xin bấm phím 1. Nếu hôm nay con đến trường muộn, xin bấm phím 2. Nếu hôm nay con cần rời trường sớm, xin bấm phím 3.
+
+## 5. Reason, symptom, temperature, disease
+
+ask-reason = Xin chọn lý do. Vì ốm, xin bấm phím 1. Vì bị thương, xin bấm phím 2. Vì đi khám bệnh, xin bấm phím 3. Vì việc gia đình, xin bấm phím 4. Vì gia đình có tang, xin bấm phím 5. Vì mắc bệnh truyền nhiễm phải tạm nghỉ học, xin bấm phím 6. Vì lý do khác, xin bấm phím 9.
+help-reason = Xin chọn lý do nghỉ học, đi muộn hoặc về sớm. Nếu con không khỏe, xin bấm phím 1. Nếu con bị thương, xin bấm phím 2. Nếu con có lịch khám ở bệnh viện hoặc phòng khám, xin bấm phím 3. Nếu vì việc gia đình, xin bấm phím 4. Nếu gia đình có người mất, xin bấm phím 5. Nếu bác sĩ chẩn đoán con mắc bệnh truyền nhiễm như cúm, và con phải nghỉ học ở nhà, xin bấm phím 6. Nếu vì lý do khác, xin bấm phím 9.
+
+ask-symptom = Xin chọn triệu chứng. Sốt, xin bấm phím 1. Ho, đau họng hoặc sổ mũi, xin bấm phím 2. Đau bụng, tiêu chảy hoặc nôn, xin bấm phím 3. Đau đầu, xin bấm phím 4. Phát ban, xin bấm phím 5. Triệu chứng khác, xin bấm phím 9.
+help-symptom = Xin chọn triệu chứng phù hợp nhất. Nếu con bị sốt, xin bấm phím 1. Nếu con bị ho, đau họng hoặc sổ mũi, xin bấm phím 2. Nếu con bị đau bụng, tiêu chảy hoặc nôn, xin bấm phím 3. Nếu con bị đau đầu, xin bấm phím 4. Nếu con bị phát ban, xin bấm phím 5. Nếu là triệu chứng khác, xin bấm phím 9.
+
+ask-temperature = Xin nhập nhiệt độ cơ thể của con bằng ba chữ số. Ví dụ, 38,5 độ thì bấm 3, 8, 5. Nếu chưa đo nhiệt độ, xin bấm phím thăng.
+help-temperature = Xin nhập nhiệt độ theo độ C bằng ba chữ số, không có dấu phẩy. Ví dụ, 37,8 độ thì bấm 3, 7, 8. Đúng 38 độ thì bấm 3, 8, 0. Nếu chưa đo nhiệt độ, hoặc không biết nhiệt độ, xin chỉ bấm phím thăng.
+temperature-invalid = Xin lỗi, nhiệt độ vừa nhập không hợp lệ. Xin nhập nhiệt độ từ 35 đến 42 độ bằng ba chữ số. Ví dụ, 38,5 độ thì bấm 3, 8, 5.
+
+ask-disease = Xin chọn tên bệnh. Cúm, xin bấm phím 1. Covid 19, xin bấm phím 2. Viêm dạ dày ruột truyền nhiễm, xin bấm phím 3. Bệnh truyền nhiễm khác, xin bấm phím 9.
+help-disease = Xin chọn bệnh mà bác sĩ đã chẩn đoán cho con. Nếu là cúm, xin bấm phím 1. Nếu là Covid 19, xin bấm phím 2. Nếu là viêm dạ dày ruột truyền nhiễm, ví dụ do vi rút Noro, xin bấm phím 3. Nếu là bệnh truyền nhiễm khác, xin bấm phím 9.
+
+## 6. Day and time
+
+ask-day = Xin chọn ngày nghỉ học. Nếu là hôm nay, xin bấm phím 1. Nếu là ngày học tiếp theo, xin bấm phím 2.
+ask-arrival-time = Xin nhập giờ con sẽ đến trường, bằng bốn chữ số theo cách tính 24 giờ. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0.
+ask-pickup-time = Xin nhập giờ quý phụ huynh sẽ đến đón con, bằng bốn chữ số theo cách tính 24 giờ. Ví dụ, 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
+help-time = Xin nhập giờ bằng bốn chữ số theo cách tính 24 giờ. Hai chữ số đầu là giờ, hai chữ số sau là phút. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0. Còn 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
+time-invalid = Xin lỗi, giờ vừa nhập không hợp lệ. Xin nhập bốn chữ số theo cách tính 24 giờ. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0.
+
+## 7. Message for the teacher
+
+ask-message = Để ghi âm lời nhắn cho giáo viên chủ nhiệm của con, xin bấm phím 1. Nếu không, xin bấm phím 2.
+record-message = Sau tiếng bíp, xin quý phụ huynh nói lời nhắn. Thời gian tối đa là 60 giây. Khi nói xong, xin bấm phím thăng.
+
+## 8. Read-back
+
+summary-student = Xin kiểm tra lại nội dung thông báo. Mã số học sinh { $student-digits }.
+summary-kind = { $kind ->
+        [absence] Cháu sẽ nghỉ học.
+        [late] Cháu sẽ đến trường muộn.
+        [early] Cháu sẽ về sớm.
+       *[other] Đây là thông báo về con của quý phụ huynh.
+    }
+# Read as "thứ Tư, ngày 25 tháng Mười Một"; months are written as words so
+# that the voice says "tháng Tư", not "tháng bốn".
+summary-day = Ngày nghỉ học là { $day-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $day-day } { $day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $day-month }
+    }.
+# Read as 9 giờ 30 phút, 9 giờ 5 phút, or 9 giờ on the hour. The select on
+# $time-minute keeps the same variables and variant keys as the English message.
+summary-time = { $kind ->
+        [late] Giờ đến trường là
+        [early] Giờ đến đón cháu là
+       *[other] Thời gian là
+    } { $time-minute ->
+        [0] { $time-hour } giờ.
+        [1] { $time-hour } giờ 1 phút.
+        [2] { $time-hour } giờ 2 phút.
+        [3] { $time-hour } giờ 3 phút.
+        [4] { $time-hour } giờ 4 phút.
+        [5] { $time-hour } giờ 5 phút.
+        [6] { $time-hour } giờ 6 phút.
+        [7] { $time-hour } giờ 7 phút.
+        [8] { $time-hour } giờ 8 phút.
+        [9] { $time-hour } giờ 9 phút.
+       *[other] { $time-hour } giờ { $time-minute } phút.
+    }
+summary-reason = Lý do là { $reason ->
+        [illness] bị ốm.
+        [injury] bị thương.
+        [medical] đi khám bệnh.
+        [family] việc gia đình.
+        [bereavement] gia đình có tang.
+        [infectious] mắc bệnh truyền nhiễm phải tạm nghỉ học.
+       *[other] việc khác.
+    }
+summary-symptom = { $symptom ->
+        [fever] Cháu bị sốt.
+        [respiratory] Cháu bị ho, đau họng hoặc sổ mũi.
+        [digestive] Cháu bị đau bụng, tiêu chảy hoặc nôn.
+        [headache] Cháu bị đau đầu.
+        [rash] Cháu bị phát ban.
+       *[other] Cháu có triệu chứng khác.
+    }
+summary-temperature = Nhiệt độ cơ thể là { $temperature } độ C.
+summary-disease = Tên bệnh là { $disease ->
+        [influenza] cúm.
+        [covid-19] Covid 19.
+        [gastroenteritis] viêm dạ dày ruột truyền nhiễm.
+       *[other] một bệnh truyền nhiễm khác.
+    }
+summary-recording = Quý phụ huynh đã ghi âm lời nhắn cho giáo viên chủ nhiệm.
+summary-confirm = Nếu nội dung trên là đúng, xin bấm phím 1 để lưu thông báo. Để làm lại từ bước chọn loại thông báo, xin bấm phím 2.
+restart = Chúng ta sẽ làm lại từ bước chọn loại thông báo.
+
+## 9. Saving and goodbye
+
+saved = Thông báo của quý phụ huynh đã được ghi nhận. Mã số tiếp nhận là { $reference-digits }. Xin nhắc lại, mã số tiếp nhận là { $reference-digits }.
+ask-another = Để thông báo cho một người con khác, xin bấm phím 1. Nếu không, quý phụ huynh có thể gác máy.
+goodbye = Cảm ơn quý phụ huynh đã báo cho nhà trường. Chúc cháu mọi điều tốt lành. Xin chào quý phụ huynh.
+
+# A reload removed the step the call was at; it starts again at the student number.
+resumed = Xin lỗi quý phụ huynh. Hệ thống vừa được cập nhật, chúng tôi xin bắt đầu lại từ mã số học sinh.

@@ -116,17 +116,31 @@ pub fn handle(
         .step_named(&state.step)
         .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;
     let step = &flow.steps[idx];
+    // `*` at any menu or number: the language menu, then back here.
+    if let (Some(star), Input::Digits(d)) = (flow.star, &input)
+        && d == "*"
+        && star != idx
+        && matches!(step.kind, StepKind::Menu { .. } | StepKind::Digits { .. })
+    {
+        state.ret = Some(step.name.clone());
+        return leave(flow, star, state, Vec::new(), ctx);
+    }
     match (&step.kind, input) {
         (
             StepKind::Menu {
                 default_key: Some(k),
+                options,
                 ..
             },
             Input::NoInput,
-        ) => {
-            let k = *k;
-            choose(flow, step, k, state, ctx)
-        }
+        ) => choose(flow, step, &options[k], state, ctx),
+        (
+            StepKind::Menu {
+                default: Some(choice),
+                ..
+            },
+            Input::NoInput,
+        ) => choose(flow, step, choice, state, ctx),
         (StepKind::Menu { .. } | StepKind::Digits { .. }, Input::NoInput | Input::Recording(_)) => {
             state.no_input += 1;
             retry(flow, idx, state, step.no_input.clone(), true, ctx)
@@ -134,7 +148,9 @@ pub fn handle(
         (StepKind::Menu { options, .. }, Input::Digits(d)) => {
             let mut keys = d.chars();
             match (keys.next(), keys.next()) {
-                (Some(k), None) if options.contains_key(&k) => choose(flow, step, k, state, ctx),
+                (Some(k), None) if options.contains_key(&k) => {
+                    choose(flow, step, &options[&k], state, ctx)
+                }
                 _ => no_match(flow, idx, state, ctx),
             }
         }
@@ -273,17 +289,13 @@ fn retry(
 fn choose(
     flow: &Flow,
     step: &Step,
-    key: char,
+    choice: &Choice,
     mut state: CallState,
     ctx: &Ctx,
 ) -> Result<Outcome, EngineError> {
-    let StepKind::Menu {
-        options, save_as, ..
-    } = &step.kind
-    else {
+    let StepKind::Menu { save_as, .. } = &step.kind else {
         unreachable!("choose is only called for menus")
     };
-    let choice = &options[&key];
     if choice.clear.iter().any(|c| c == "*") {
         state.answers.clear();
     } else {
@@ -299,10 +311,41 @@ fn choose(
         let v = value_of(value, ctx)?;
         state.answers.insert(name.clone(), v);
     }
+    let mut next = choice.next;
     if let Some(lang) = &choice.language {
         state.lang = lang.clone();
     }
-    leave(flow, choice.next, state, Vec::new(), ctx)
+    // Back to where `*` was pressed, once a language is settled.
+    if let Some(back) = state
+        .ret
+        .take()
+        .filter(|_| Some(step_index(flow, step)) == flow.star)
+        && let Some(i) = flow.step_named(&back)
+    {
+        next = i;
+    }
+    leave(flow, next, state, Vec::new(), ctx)
+}
+
+fn step_index(flow: &Flow, step: &Step) -> StepIdx {
+    flow.step_named(&step.name)
+        .expect("steps are indexed by name")
+}
+
+/// The call's step no longer exists (the flow was reloaded): start again at
+/// the flow's resume point, in the same language, with an apology.
+pub fn resume(flow: &Flow, state: CallState, ctx: &Ctx) -> Result<Outcome, EngineError> {
+    let mut fresh = CallState::new(&flow.steps[flow.resume].name, state.lang);
+    fresh.saved = state.saved;
+    let say = flow
+        .resume_message
+        .iter()
+        .map(|m| Say {
+            msg: m.clone(),
+            lang: None,
+        })
+        .collect();
+    enter(flow, flow.resume, fresh, say, ctx)
 }
 
 fn value_of(v: &Value, ctx: &Ctx) -> Result<String, EngineError> {

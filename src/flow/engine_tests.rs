@@ -221,7 +221,8 @@ fn no_key_at_the_language_menu_chooses_japanese() {
     assert_eq!(state(&o).lang, lang("ja"));
     assert_eq!(says(&o), ["ask-student"]);
 
-    // Even when the call started in another language.
+    // A call that started in another language (the caller's language last
+    // time) keeps it.
     let en = lang("en");
     let ctx = Ctx {
         default_lang: &en,
@@ -230,7 +231,7 @@ fn no_key_at_the_language_menu_chooses_japanese() {
     let first = start(&w.flow, &ctx).unwrap();
     assert_eq!(state(&first).lang, en);
     let o = feed_from(&w.flow, &ctx, first, &[Input::NoInput]);
-    assert_eq!(state(&o).lang, lang("ja"));
+    assert_eq!(state(&o).lang, en);
     assert_eq!(state(&o).step, "student");
 }
 
@@ -723,12 +724,56 @@ fn nothing_after_a_save_says_goodbye() {
         panic!()
     };
     let saved = after_save(&w.flow, state, pending, "7", &w.ctx()).unwrap();
-    for input in [Input::NoInput, d("0")] {
-        let o = w.feed(self::state(&saved).clone(), &[input]);
-        assert_eq!(self::state(&o).step, "goodbye");
-        assert_eq!(says(&o), ["goodbye"]);
-        assert_eq!(*then(&o), Then::Hangup);
-    }
+    let o = w.feed(self::state(&saved).clone(), &[Input::NoInput]);
+    assert_eq!(self::state(&o).step, "goodbye");
+    assert_eq!(says(&o), ["goodbye"]);
+    assert_eq!(*then(&o), Then::Hangup);
+    // Any other key is not a choice: it is asked again.
+    let o = w.feed(self::state(&saved).clone(), &[d("0")]);
+    assert_eq!(self::state(&o).step, "saved");
+    assert_eq!(says(&o)[0], "no-match");
+}
+
+#[test]
+fn star_goes_to_the_language_menu_and_comes_back() {
+    let w = World::new();
+    // At the kind menu, in Japanese: "*", then 4 (Korean).
+    let o = w.call(&[d("1"), d("10203"), d("1"), d("*")]);
+    assert_eq!(state(&o).step, "language");
+    assert_eq!(state(&o).ret.as_deref(), Some("kind"));
+    let o = w.feed(state(&o).clone(), &[d("4")]);
+    assert_eq!(state(&o).step, "kind", "back where the caller was");
+    assert_eq!(state(&o).lang, lang("ko"));
+    assert_eq!(state(&o).ret, None);
+    assert_eq!(state(&o).answers["student"], "10203", "answers are kept");
+    assert_eq!(says(&o), ["ask-kind"]);
+    // At a number step too, and no key keeps the language.
+    let o = w.call(&[d("2"), d("*")]);
+    assert_eq!(state(&o).step, "language");
+    let o = w.feed(state(&o).clone(), &[Input::NoInput]);
+    assert_eq!(
+        (state(&o).step.as_str(), state(&o).lang.as_str()),
+        ("student", "en")
+    );
+}
+
+#[test]
+fn a_vanished_step_resumes_at_the_student_number_with_an_apology() {
+    let w = World::new();
+    let o = w.call(&[d("2"), d("10203"), d("1")]);
+    let mut s = state(&o).clone();
+    s.step = "a-step-a-reload-removed".into();
+    s.saved = 1;
+    let o = resume(&w.flow, s, &w.ctx()).unwrap();
+    assert_eq!(says(&o), ["resumed", "ask-student"]);
+    assert_eq!(state(&o).step, "student");
+    assert_eq!(state(&o).lang, lang("en"));
+    assert_eq!(
+        state(&o).saved,
+        1,
+        "the save counter survives: no duplicate keys"
+    );
+    assert!(state(&o).answers.is_empty());
 }
 
 #[test]

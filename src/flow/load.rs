@@ -78,6 +78,9 @@ struct RawHeader {
     give_up: Spanned<String>,
     no_input: Spanned<String>,
     no_match: Spanned<String>,
+    star: Option<Spanned<String>>,
+    resume: Option<Spanned<String>>,
+    resume_message: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +99,7 @@ struct RawStep {
     save_as: Option<Spanned<String>>,
     options: Option<BTreeMap<Spanned<String>, Spanned<RawChoice>>>,
     default_key: Option<Spanned<String>>,
+    default: Option<Spanned<RawChoice>>,
     min: Option<u32>,
     max: Option<u32>,
     finish_key: Option<Spanned<String>>,
@@ -192,6 +196,9 @@ pub fn load_flow(
         cx.names.insert(step_name.get_ref().clone(), i);
     }
     let start = cx.step_ref(&raw.flow.start);
+    let star = raw.flow.star.as_ref().map(|s| cx.step_ref(s));
+    let resume = raw.flow.resume.as_ref().map_or(start, |s| cx.step_ref(s));
+    let resume_message = raw.flow.resume_message.as_ref().map(|m| cx.msg(m));
     let default_give_up = cx.step_ref(&raw.flow.give_up);
     let default_no_input = cx.msg(&raw.flow.no_input);
     let default_no_match = cx.msg(&raw.flow.no_match);
@@ -271,7 +278,8 @@ pub fn load_flow(
         });
     }
     if cx.errors.is_empty() {
-        cx.unreachable(&raw, &steps, start);
+        let roots: Vec<StepIdx> = [start, resume].into_iter().chain(star).collect();
+        cx.unreachable(&raw, &steps, &roots);
     }
     if !cx.errors.is_empty() {
         cx.errors.sort_by_key(|e| (e.line, e.col));
@@ -281,6 +289,9 @@ pub fn load_flow(
         name: name.to_owned(),
         start,
         steps,
+        star,
+        resume,
+        resume_message,
         by_name: cx.names,
     })
 }
@@ -526,6 +537,13 @@ impl Checker<'_> {
         let is_menu = matches!(t, "menu" | "confirm");
         not_for(self, !is_menu && s.options.is_some(), "options");
         not_for(self, !is_menu && s.default_key.is_some(), "default_key");
+        not_for(self, !is_menu && s.default.is_some(), "default");
+        if s.default_key.is_some() && s.default.is_some() {
+            self.err(
+                at,
+                format!("step {step:?} has both `default_key` and `default`: keep one"),
+            );
+        }
         not_for(
             self,
             t != "confirm" && (s.yes.is_some() || s.no.is_some()),
@@ -614,6 +632,7 @@ impl Checker<'_> {
                 StepKind::Menu {
                     options,
                     default_key,
+                    default: s.default.as_ref().map(|c| self.choice(c)),
                     save_as: s.save_as.as_ref().map(|n| self.answer_name(n)),
                 }
             }
@@ -691,9 +710,10 @@ impl Checker<'_> {
 
     /// Every step must be reachable from the start; an orphan is usually a
     /// typo in some `next`.
-    fn unreachable(&mut self, raw: &RawFile, steps: &[Step], start: StepIdx) {
+    fn unreachable(&mut self, raw: &RawFile, steps: &[Step], roots: &[StepIdx]) {
+        let start = roots[0];
         let mut seen = vec![false; steps.len()];
-        let mut queue = VecDeque::from([start]);
+        let mut queue = VecDeque::from(roots.to_vec());
         while let Some(i) = queue.pop_front() {
             if std::mem::replace(&mut seen[i], true) {
                 continue;
@@ -705,8 +725,11 @@ impl Checker<'_> {
                 Next::Goto(t) => targets.push(*t),
                 Next::Branches(bs) => targets.extend(bs.iter().map(|b| b.1)),
             }
-            if let StepKind::Menu { options, .. } = &s.kind {
-                targets.extend(options.values().map(|c| c.next));
+            if let StepKind::Menu {
+                options, default, ..
+            } = &s.kind
+            {
+                targets.extend(options.values().chain(default).map(|c| c.next));
             }
             queue.extend(targets.into_iter().filter(|t| !seen[*t]));
         }

@@ -106,6 +106,7 @@ fn base_fixture_loads() {
         options,
         default_key,
         save_as,
+        ..
     } = &ask.kind
     else {
         panic!("ask is not a menu: {:?}", ask.kind)

@@ -17,6 +17,13 @@ pub struct Flow {
     pub name: String,
     pub start: StepIdx,
     pub steps: Vec<Step>,
+    /// Where `*` at any menu or number goes (the language menu); the call
+    /// comes back to where it was once a language is chosen.
+    pub star: Option<StepIdx>,
+    /// Where a call resumes when its step vanished in a reload.
+    pub resume: StepIdx,
+    /// Said before resuming.
+    pub resume_message: Option<MsgId>,
     pub(super) by_name: HashMap<String, StepIdx>,
 }
 
@@ -27,13 +34,16 @@ impl Flow {
 
     /// Every message id the flow can speak, for checks against locales.
     pub fn message_ids(&self) -> impl Iterator<Item = &MsgId> {
-        self.steps.iter().flat_map(|s| {
-            s.prompt
-                .iter()
-                .chain(&s.help)
-                .map(|p| &p.msg)
-                .chain([&s.no_input, &s.no_match])
-        })
+        self.steps
+            .iter()
+            .flat_map(|s| {
+                s.prompt
+                    .iter()
+                    .chain(&s.help)
+                    .map(|p| &p.msg)
+                    .chain([&s.no_input, &s.no_match])
+            })
+            .chain(self.resume_message.iter())
     }
 }
 
@@ -70,6 +80,9 @@ pub enum StepKind {
         options: BTreeMap<char, Choice>,
         /// Taken when the caller presses nothing.
         default_key: Option<char>,
+        /// Taken when the caller presses nothing and there is no default
+        /// key (e.g. keep the current language).
+        default: Option<Choice>,
         save_as: Option<String>,
     },
     /// A number of `min..=max` keys, ended by `finish_key`.

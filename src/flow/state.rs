@@ -22,6 +22,8 @@ pub struct CallState {
     /// How many reports this call has saved: keys the next save so a
     /// repeated request stores it once.
     pub saved: u16,
+    /// The step to go back to after `*` and a language choice.
+    pub ret: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +46,7 @@ impl CallState {
             no_input: 0,
             no_match: 0,
             saved: 0,
+            ret: None,
         }
     }
 
@@ -56,6 +59,9 @@ impl CallState {
             "t".to_owned(),
             format!("{}.{}.{}", self.no_input, self.no_match, self.saved),
         ));
+        if let Some(r) = &self.ret {
+            out.push(("r".to_owned(), r.clone()));
+        }
         for (k, v) in &self.answers {
             out.push((format!("a.{k}"), v.clone()));
         }
@@ -67,7 +73,7 @@ impl CallState {
     pub fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, StateError> {
-        let (mut step, mut lang, mut tries) = (None, None, None);
+        let (mut step, mut lang, mut tries, mut ret) = (None, None, None, None);
         let mut answers = BTreeMap::new();
         for (k, v) in pairs {
             match k {
@@ -79,6 +85,8 @@ impl CallState {
                     tries = Some(parse_tries(v).ok_or_else(|| StateError::Malformed("t".into()))?)
                 }
                 "s" => return Err(StateError::Malformed("s".into())),
+                "r" if is_name(v) => ret = Some(v.to_owned()),
+                "r" => return Err(StateError::Malformed("r".into())),
                 _ => {
                     if let Some(name) = k.strip_prefix("a.") {
                         if !is_name(name) || v.len() > MAX_VALUE_LEN || answers.len() >= MAX_ANSWERS
@@ -98,6 +106,7 @@ impl CallState {
             no_input,
             no_match,
             saved,
+            ret,
         })
     }
 }
@@ -124,7 +133,7 @@ mod tests {
             answers in proptest::collection::btree_map("[a-z][a-z_]{0,10}", "\\PC{0,60}", 0..10),
             ni in 0u8..9, nm in 0u8..9, saved in 0u16..100,
         ) {
-            let s = CallState { step, lang: LangTag::parse("ja").unwrap(), answers, no_input: ni, no_match: nm, saved };
+            let s = CallState { step, lang: LangTag::parse("ja").unwrap(), answers, no_input: ni, no_match: nm, saved, ret: None };
             let pairs = s.to_pairs();
             let back = CallState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
             prop_assert_eq!(back, s);

@@ -7,6 +7,8 @@ use crate::deployment::Deployment;
 use crate::domain::LangTag;
 use crate::twiml::{self, Verb};
 
+const MESSAGE: &str = "error-apology";
+
 /// Spoken when even the catalogue cannot supply the apology.
 const LAST_RESORT: [(&str, &str); 2] = [
     (
@@ -19,17 +21,28 @@ const LAST_RESORT: [(&str, &str); 2] = [
     ),
 ];
 
-pub fn apology(dep: Option<&Deployment>, lang: Option<&LangTag>) -> String {
+pub fn apology(dep: Option<&Deployment>, lang: Option<&LangTag>, public_base: &str) -> String {
     let spoken = dep.and_then(|d| {
         let lang = lang.unwrap_or(&d.config.default_language);
-        d.catalog.speak(lang, "error-apology", &FluentArgs::new())
+        d.catalog.chain(lang).into_iter().find_map(|l| {
+            if let Some(clip) = d.recordings.get(l, MESSAGE) {
+                return Some(Verb::Play {
+                    url: format!(
+                        "{public_base}/prompts/{l}/{}?v={}",
+                        clip.file_name, clip.version
+                    ),
+                });
+            }
+            let s = d.catalog.speak_exactly(l, MESSAGE, &FluentArgs::new())?;
+            Some(Verb::Say {
+                text: s.text,
+                voice: s.voice.voice.clone(),
+                language: s.voice.language.clone(),
+            })
+        })
     });
     let mut verbs: Vec<Verb> = match spoken {
-        Some(s) => vec![Verb::Say {
-            text: s.text,
-            voice: s.voice.voice.clone(),
-            language: s.voice.language.clone(),
-        }],
+        Some(v) => vec![v],
         None => LAST_RESORT
             .iter()
             .map(|(language, text)| Verb::Say {

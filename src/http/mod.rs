@@ -3,6 +3,7 @@
 
 mod apology;
 mod form;
+mod prompts;
 pub mod signature;
 mod startup;
 mod state;

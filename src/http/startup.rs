@@ -16,7 +16,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use super::apology::apology;
 use super::state::{AppState, Inner};
-use super::voice;
+use super::{prompts, voice};
 use crate::config::Config;
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
@@ -117,6 +117,7 @@ fn router(state: AppState) -> Router {
         .route("/voice/{school}", post(voice::incoming))
         .route("/voice/{school}/step", post(voice::step))
         .route("/voice/{school}/status", post(voice::status))
+        .route("/prompts/{lang}/{file}", get(prompts::serve))
         .route("/healthz", get(|| async { "ok" }))
         .with_state(state)
         // A bug must not leave a parent with Twilio's generic error either.
@@ -124,7 +125,7 @@ fn router(state: AppState) -> Router {
             tracing::error!("a request handler panicked; apologising to the caller");
             (
                 [(header::CONTENT_TYPE, twiml::CONTENT_TYPE)],
-                apology(None, None),
+                apology(None, None, ""),
             )
                 .into_response()
         }))

@@ -29,4 +29,9 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
             .clone()
     }
+
+    /// The store of school `id`, if it has one.
+    pub fn store(&self, id: &SchoolId) -> Option<Arc<Store>> {
+        self.0.stores.get(id).cloned()
+    }
 }

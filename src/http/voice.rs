@@ -14,11 +14,12 @@ use chrono::{SecondsFormat, Utc};
 use super::apology::apology;
 use super::form::Twilio;
 use super::state::AppState;
+use crate::call::{CallError, Line, Progress};
 use crate::deployment::{Deployment, School};
 use crate::domain::{Digits, DomainError, LangTag, SchoolId};
-use crate::flow::{CallState, Ctx, EngineError, Input, Outcome, Roster, StateError, Then, engine};
-use crate::locale::call_args;
-use crate::report::{Caller, new_report};
+use crate::flow::{CallState, Input, StateError, Then};
+use crate::report::Caller;
+use crate::speech::{self, Speech};
 use crate::store::{Store, StoreError};
 use crate::twiml::{self, Gather, Record, Verb};
 
@@ -26,8 +27,6 @@ use crate::twiml::{self, Gather, Record, Verb};
 enum VoiceError {
     #[error("no school {0:?} is configured")]
     UnknownSchool(String),
-    #[error("the school's flow {0:?} is not loaded")]
-    NoFlow(String),
     #[error("the request has no usable CallSid")]
     NoCallSid,
     #[error("bad call state in the URL: {0}")]
@@ -35,7 +34,7 @@ enum VoiceError {
     #[error("bad input: {0}")]
     Input(#[from] DomainError),
     #[error(transparent)]
-    Engine(#[from] EngineError),
+    Call(#[from] CallError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("a store task did not finish: {0}")]
@@ -69,10 +68,7 @@ pub async fn status(
     let result = async {
         let id = SchoolId::parse(&school).map_err(|_| VoiceError::UnknownSchool(school.clone()))?;
         let store = app
-            .0
-            .stores
-            .get(&id)
-            .cloned()
+            .store(&id)
             .ok_or_else(|| VoiceError::UnknownSchool(school.clone()))?;
         let sid = tw.call_sid().ok_or(VoiceError::NoCallSid)?.to_owned();
         let status: String = tw
@@ -104,14 +100,11 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
         Err(e) => {
             let sid = tw.call_sid().unwrap_or("-").to_owned();
             tracing::error!(call_sid = %sid, %school, error = %e, "call failed inside; apologising to the caller");
-            if let Some(store) = SchoolId::parse(&school)
-                .ok()
-                .and_then(|id| app.0.stores.get(&id).cloned())
-            {
+            if let Some(store) = SchoolId::parse(&school).ok().and_then(|id| app.store(&id)) {
                 let _ = blocking(move || store.call_failed(&sid)).await;
             }
             let lang = tw.query("l").and_then(|l| LangTag::parse(l).ok());
-            xml(apology(Some(&dep), lang.as_ref()))
+            xml(apology(Some(&dep), lang.as_ref(), &app.0.public_base))
         }
     }
 }
@@ -126,66 +119,64 @@ async fn turn(
     let unknown = || VoiceError::UnknownSchool(school_id.to_owned());
     let id = SchoolId::parse(school_id).map_err(|_| unknown())?;
     let school = dep.schools.get(&id).ok_or_else(unknown)?;
-    let store = app.0.stores.get(&id).cloned().ok_or_else(unknown)?;
-    let flow = dep
-        .flows
-        .get(&school.flow)
-        .ok_or_else(|| VoiceError::NoFlow(school.flow.clone()))?;
+    let store = app.store(&id).ok_or_else(unknown)?;
+    let line = Line::new(dep, school)?;
     let call_sid = tw.call_sid().ok_or(VoiceError::NoCallSid)?.to_owned();
-    let now = Utc::now();
-    let vars = school.call_vars(now);
-    let ctx = Ctx {
-        roster: school.roster.as_ref().map(|r| r as &dyn Roster),
-        vars: &vars,
-        default_lang: &dep.config.default_language,
+    let from = tw.param("From").unwrap_or("").to_owned();
+    let caller = Caller {
+        call_sid: &call_sid,
+        number: (!from.is_empty()).then_some(from.as_str()),
+        channel: "twilio",
     };
+    let now = Utc::now();
 
-    let (mut outcome, lang_before) = if incoming {
-        let (s, sid) = (store.clone(), call_sid.clone());
-        let (from, to) = (
-            tw.param("From").unwrap_or("").to_owned(),
-            tw.param("To").unwrap_or("").to_owned(),
-        );
+    let (mut progress, lang_before) = if incoming {
+        let (s, sid, f) = (store.clone(), call_sid.clone(), from.clone());
+        let to = tw.param("To").unwrap_or("").to_owned();
         let at = now_rfc3339();
-        blocking(move || s.call_started(&sid, &from, &to, &at, "twilio")).await?;
-        (engine::start(flow, &ctx)?, None)
+        let remembered = blocking(move || s.call_started(&sid, &f, &to, &at, "twilio")).await?;
+        let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
+        (line.begin(lang.as_ref(), &caller, now)?, None)
     } else {
         let state = CallState::from_pairs(tw.query.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
         let lang = state.lang.clone();
-        (
-            engine::handle(flow, state, input_of(tw)?, &ctx)?,
-            Some(lang),
-        )
+        (line.next(state, input_of(tw)?, &caller, now)?, Some(lang))
     };
 
-    while let Outcome::Save { pending, state } = outcome {
-        let caller = Caller {
-            call_sid: &call_sid,
-            number: tw.param("From"),
-            channel: "twilio",
-        };
-        let report = new_report(&state, &caller, school, now);
-        let s = store.clone();
-        let saved = blocking(move || s.save_report(&report)).await?;
-        if saved.new {
-            tracing::info!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
+    loop {
+        match progress {
+            Progress::Prompt { say, then, state } => {
+                if lang_before.is_some_and(|l| l != state.lang) {
+                    remember_language(store, &call_sid, &from, &state.lang).await;
+                }
+                return Ok(render(dep, &app.0.public_base, school, &say, &then, &state));
+            }
+            Progress::Save {
+                report,
+                pending,
+                state,
+            } => {
+                let s = store.clone();
+                let saved = blocking(move || s.save_report(&report)).await?;
+                if saved.new {
+                    tracing::info!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
+                }
+                progress = line.saved(state, pending, saved.reference, &caller, now)?;
+            }
         }
-        outcome = engine::after_save(flow, state, pending, &saved.reference.to_string(), &ctx)?;
     }
-    let Outcome::Prompt { say, then, state } = outcome else {
-        unreachable!("the loop above leaves only prompts")
-    };
-
-    if lang_before.is_some_and(|l| l != state.lang) {
-        remember_language(store, &call_sid, &state.lang).await;
-    }
-    Ok(render(dep, school, &say, &then, &state))
 }
 
-/// The call log's language column; a failure here must not end the call.
-async fn remember_language(store: Arc<Store>, call_sid: &str, lang: &LangTag) {
-    let (sid, l) = (call_sid.to_owned(), lang.to_string());
-    if let Err(e) = blocking(move || store.call_language(&sid, &l)).await {
+/// The call log's language, and the caller's for next time; a failure here
+/// must not end the call.
+async fn remember_language(store: Arc<Store>, call_sid: &str, caller: &str, lang: &LangTag) {
+    let (sid, from, l, at) = (
+        call_sid.to_owned(),
+        caller.to_owned(),
+        lang.to_string(),
+        now_rfc3339(),
+    );
+    if let Err(e) = blocking(move || store.call_language(&sid, &from, &l, &at)).await {
         tracing::warn!(call_sid, error = %e, "could not note the call's language");
     }
 }
@@ -219,30 +210,16 @@ fn is_recording_url(u: &str) -> bool {
 /// Turn the engine's prompts and what it waits for into TwiML.
 fn render(
     dep: &Deployment,
+    public_base: &str,
     school: &School,
     say: &[crate::flow::engine::Say],
     then: &Then,
     state: &CallState,
 ) -> String {
-    let mut prompts = Vec::with_capacity(say.len());
-    for s in say {
-        let lang = s.lang.as_ref().unwrap_or(&state.lang);
-        let args = call_args(&state.answers, school.name_in(lang));
-        let spoken = match &s.lang {
-            Some(fixed) => dep.catalog.speak_exactly(fixed, &s.msg, &args),
-            None => dep.catalog.speak(&state.lang, &s.msg, &args),
-        };
-        match spoken {
-            Some(sp) => prompts.push(Verb::Say {
-                text: sp.text,
-                voice: sp.voice.voice.clone(),
-                language: sp.voice.language.clone(),
-            }),
-            None => {
-                tracing::debug!(message = %s.msg, lang = %lang, "no speakable text; prompt skipped")
-            }
-        }
-    }
+    let mut prompts: Vec<Verb> = speech::render(dep, school, say, state)
+        .into_iter()
+        .map(|s| verb_for(s, public_base))
+        .collect();
     let action = action_url(&school.id, state);
     let verbs = match *then {
         Then::Keys {
@@ -285,6 +262,25 @@ fn render(
         }
     };
     twiml::render(&verbs)
+}
+
+/// `<Play>` needs a URL Twilio can fetch: ours, absolute.
+pub(super) fn verb_for(s: Speech, public_base: &str) -> Verb {
+    match s {
+        Speech::Tts {
+            text,
+            language,
+            voice,
+            ..
+        } => Verb::Say {
+            text,
+            voice,
+            language: Some(language),
+        },
+        Speech::Recording { path, .. } => Verb::Play {
+            url: format!("{public_base}{path}"),
+        },
+    }
 }
 
 /// `/voice/{school}/step?<state>`: relative, so Twilio resolves it against

@@ -1,12 +1,13 @@
 //! The loaded catalogues of every language and the lookup along fallbacks.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
 
-use super::voice::Voice;
+use super::voice::{LanguageSettings, Voice};
 use crate::domain::LangTag;
 use crate::flow::Located;
 
@@ -40,14 +41,22 @@ pub struct Spoken<'a> {
     pub voice: &'a Voice,
 }
 
+/// One part of a formatted message. Fixed text has a `key` under which a
+/// recording may stand in for it: the message id for a message without
+/// variables, `id.N` for its N-th piece of fixed text otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub key: Option<String>,
+}
+
 impl Catalog {
-    /// Load `dir/<lang>/*.ftl` for every language directory. `voice_for`
-    /// gives each language's voice (config overrides, else the default);
-    /// `reference` (Japanese) must exist: flows are checked against it.
+    /// Load `dir/<lang>/*.ftl` for every language directory; `reference`
+    /// (Japanese) must exist: flows are checked against it.
     pub fn load(
         dir: &Path,
         reference: &LangTag,
-        voice_for: &dyn Fn(&LangTag) -> Voice,
+        settings: &BTreeMap<LangTag, LanguageSettings>,
     ) -> Result<Catalog, LocaleError> {
         let io = |path: &Path, cause| LocaleError::Io {
             path: path.display().to_string(),
@@ -61,6 +70,7 @@ impl Catalog {
             .filter(|e| e.path().is_dir())
             .collect();
         dirs.sort_by_key(|e| e.file_name());
+        let no_settings = LanguageSettings::default();
         for entry in dirs {
             let name = entry.file_name().to_string_lossy().into_owned();
             let Ok(lang) = LangTag::parse(&name) else {
@@ -68,7 +78,9 @@ impl Catalog {
                     file: entry.path().display().to_string(),
                     line: 1,
                     col: 1,
-                    message: format!("{name:?} is not a language tag; name locale folders like ja, en, zh-CN, pt-BR"),
+                    message: format!(
+                        "{name:?} is not a language tag; name locale folders like ja, en, zh-CN, pt-BR"
+                    ),
                 });
                 continue;
             };
@@ -76,25 +88,17 @@ impl Catalog {
             // Unicode isolation marks around variables would be read out (or
             // garble) by text-to-speech.
             bundle.set_use_isolating(false);
-            let mut files: Vec<_> = std::fs::read_dir(entry.path())
-                .map_err(|e| io(&entry.path(), e))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-                .collect();
-            files.sort();
-            for path in files {
+            for path in ftl_files(&entry.path()).map_err(|e| io(&entry.path(), e))? {
                 let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
-                let file = path.display().to_string();
-                add_resource(&mut bundle, &file, text, &mut errors);
+                add_resource(&mut bundle, &path.display().to_string(), text, &mut errors);
             }
-            let voice = voice_for(&lang);
+            let s = settings.get(&lang).unwrap_or(&no_settings);
             locales.insert(
                 lang.clone(),
                 Locale {
                     bundle,
-                    voice,
-                    fallback: Vec::new(),
+                    voice: s.voice_for(&lang),
+                    fallback: s.fallback_for(&lang, reference),
                 },
             );
         }
@@ -103,15 +107,6 @@ impl Catalog {
         }
         if !locales.contains_key(reference) {
             return Err(LocaleError::NoReference(reference.to_string()));
-        }
-        // Default chain: the language itself, English, then Japanese.
-        let en = LangTag::parse("en").expect("valid tag");
-        for (lang, locale) in locales.iter_mut() {
-            locale.fallback = [&en, reference]
-                .into_iter()
-                .filter(|l| *l != lang)
-                .cloned()
-                .collect();
         }
         Ok(Catalog {
             locales,
@@ -123,8 +118,33 @@ impl Catalog {
         &self.reference
     }
 
+    /// Every loaded language, sorted.
+    pub fn languages(&self) -> Vec<&LangTag> {
+        let mut v: Vec<_> = self.locales.keys().collect();
+        v.sort();
+        v
+    }
+
     pub fn has_language(&self, lang: &LangTag) -> bool {
         self.locales.contains_key(lang)
+    }
+
+    pub fn voice(&self, lang: &LangTag) -> Option<&Voice> {
+        self.locales.get(lang).map(|l| &l.voice)
+    }
+
+    /// `lang` and then its fallbacks, as far as they are loaded.
+    pub fn chain<'a>(&'a self, lang: &'a LangTag) -> Vec<&'a LangTag> {
+        match self.locales.get_key_value(lang) {
+            Some((l, loc)) => std::iter::once(l)
+                .chain(
+                    loc.fallback
+                        .iter()
+                        .filter(|f| self.locales.contains_key(*f)),
+                )
+                .collect(),
+            None => vec![&self.reference],
+        }
     }
 
     /// Whether `lang`'s own catalogue defines `id`.
@@ -134,44 +154,90 @@ impl Catalog {
             .is_some_and(|l| l.bundle.has_message(id))
     }
 
-    /// Format `id` for a caller who chose `lang`, falling back along the
-    /// chain when that language lacks the message or cannot be spoken.
+    /// Format `id` as text in the first language of `lang`'s chain that has
+    /// it and a voice to say it.
     pub fn speak(&self, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<Spoken<'_>> {
-        let chain = self
-            .locales
-            .get_key_value(lang)
-            .map(|(l, loc)| {
-                std::iter::once(l)
-                    .chain(loc.fallback.iter())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_else(|| vec![&self.reference]);
-        chain
+        self.chain(lang)
             .into_iter()
             .find_map(|l| self.speak_exactly(l, id, args))
     }
 
-    /// Format `id` in exactly `lang`, or nothing (for prompts that name
-    /// their language, such as the options of the language menu).
+    /// Format `id` in exactly `lang`, if that language has a voice.
     pub fn speak_exactly(&self, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<Spoken<'_>> {
         let (lang, locale) = self.locales.get_key_value(lang)?;
         if !locale.voice.can_speak() {
             return None;
         }
-        let pattern = locale.bundle.get_message(id)?.value()?;
-        let mut errors = Vec::new();
-        let text = locale
-            .bundle
-            .format_pattern(pattern, Some(args), &mut errors);
-        if !errors.is_empty() {
-            tracing::debug!(message = id, lang = %lang, ?errors, "prompt formatted with errors");
-        }
+        let text = self
+            .segments(lang, id, args)?
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
         Some(Spoken {
-            text: text.into_owned(),
+            text,
             lang,
             voice: &locale.voice,
         })
     }
+
+    /// `id` in exactly `lang`, formatted piece by piece so that recordings
+    /// can stand in for its fixed text. `None` if `lang` lacks the message.
+    pub fn segments(&self, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<Vec<Segment>> {
+        let locale = self.locales.get(lang)?;
+        let pattern = locale.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let has_placeables = pattern
+            .elements
+            .iter()
+            .any(|e| matches!(e, ast::PatternElement::Placeable { .. }));
+        if !has_placeables {
+            let text = locale
+                .bundle
+                .format_pattern(pattern, Some(args), &mut errors);
+            return Some(vec![Segment {
+                text: text.into_owned(),
+                key: Some(id.to_owned()),
+            }]);
+        }
+        let mut out = Vec::with_capacity(pattern.elements.len());
+        let mut fixed = 0;
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => {
+                    fixed += 1;
+                    out.push(Segment {
+                        text: (*value).to_owned(),
+                        key: Some(format!("{id}.{fixed}")),
+                    });
+                }
+                ast::PatternElement::Placeable { .. } => {
+                    let one = ast::Pattern {
+                        elements: vec![element.clone()],
+                    };
+                    let text = locale.bundle.format_pattern(&one, Some(args), &mut errors);
+                    out.push(Segment {
+                        text: text.into_owned(),
+                        key: None,
+                    });
+                }
+            }
+        }
+        if !errors.is_empty() {
+            tracing::debug!(message = id, lang = %lang, ?errors, "prompt formatted with errors");
+        }
+        Some(out)
+    }
+}
+
+/// The `.ftl` files of one locale directory, sorted.
+pub fn ftl_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 fn add_resource(

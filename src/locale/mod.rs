@@ -11,4 +11,4 @@ mod voice;
 
 pub use args::call_args;
 pub use catalog::{Catalog, LocaleError, Spoken};
-pub use voice::{Voice, default_voice};
+pub use voice::{LanguageSettings, Voice, default_voice};

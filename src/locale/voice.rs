@@ -1,9 +1,12 @@
-//! How each language is spoken by Twilio's text-to-speech.
+//! How each language is spoken, and where it falls back to.
+
+use serde::Deserialize;
+
+use crate::domain::LangTag;
 
 /// Twilio `<Say>` settings for one language. `language: None` means Twilio
 /// has no voice for it (Nepali): its prompts must be recordings.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Voice {
     pub language: Option<String>,
     pub voice: Option<String>,
@@ -15,8 +18,54 @@ impl Voice {
     }
 }
 
-/// The voice used when the config does not name one. Voices are checked
-/// against Twilio's list: a voice that does not match its language fails.
+/// `[languages.<tag>]` in the config: any field given replaces the default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageSettings {
+    /// Twilio's `language` for `<Say>` (`ja-JP`); `""` for none.
+    pub tts_language: Option<String>,
+    /// Twilio's `voice` (`Polly.Mizuki`, `Google.vi-VN-Standard-A`).
+    pub voice: Option<String>,
+    /// Where a missing message or recording is looked for next, in order.
+    pub fallback: Option<Vec<LangTag>>,
+}
+
+impl LanguageSettings {
+    pub fn voice_for(&self, lang: &LangTag) -> Voice {
+        let default = default_voice(lang.as_str());
+        let language = match &self.tts_language {
+            Some(l) if l.is_empty() => None,
+            Some(l) => Some(l.clone()),
+            None => default.language,
+        };
+        let voice = match &self.voice {
+            Some(v) if v.is_empty() => None,
+            Some(v) => Some(v.clone()),
+            None if self.tts_language.is_some() => None,
+            None => default.voice,
+        };
+        Voice { language, voice }
+    }
+
+    /// The chain after `lang` itself: configured, or English then `reference`.
+    pub fn fallback_for(&self, lang: &LangTag, reference: &LangTag) -> Vec<LangTag> {
+        let en = LangTag::parse("en").expect("valid tag");
+        let chain = self
+            .fallback
+            .clone()
+            .unwrap_or_else(|| vec![en, reference.clone()]);
+        let mut out: Vec<LangTag> = Vec::with_capacity(chain.len());
+        for l in chain {
+            if &l != lang && !out.contains(&l) {
+                out.push(l);
+            }
+        }
+        out
+    }
+}
+
+/// The voice used when the config does not name one. A voice that does not
+/// match its language fails at Twilio, so these pairs come from its list.
 pub fn default_voice(lang: &str) -> Voice {
     let (language, voice) = match lang {
         "ja" => ("ja-JP", "Polly.Mizuki"),
@@ -37,5 +86,43 @@ pub fn default_voice(lang: &str) -> Voice {
     Voice {
         language: Some(language.to_owned()),
         voice: Some(voice.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(s: &str) -> LangTag {
+        LangTag::parse(s).unwrap()
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        let none = LanguageSettings::default();
+        assert_eq!(
+            none.voice_for(&tag("ja")).voice.as_deref(),
+            Some("Polly.Mizuki")
+        );
+        assert!(!none.voice_for(&tag("ne")).can_speak());
+        assert_eq!(
+            none.fallback_for(&tag("ne"), &tag("ja")),
+            [tag("en"), tag("ja")]
+        );
+        assert_eq!(none.fallback_for(&tag("en"), &tag("ja")), [tag("ja")]);
+        let google = LanguageSettings {
+            tts_language: Some("ja-JP".into()),
+            voice: Some("Google.ja-JP-Neural2-B".into()),
+            fallback: Some(vec![tag("ja")]),
+        };
+        assert_eq!(
+            google.voice_for(&tag("ja")).voice.as_deref(),
+            Some("Google.ja-JP-Neural2-B")
+        );
+        let silent = LanguageSettings {
+            tts_language: Some(String::new()),
+            ..Default::default()
+        };
+        assert!(!silent.voice_for(&tag("en")).can_speak());
     }
 }

@@ -1,17 +1,10 @@
 //! The call log: every call, including those that broke off before a
 //! report was saved, so the office can call those families back.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CallOutcome {
-    Reported,
-    Abandoned,
-    Failed,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CallRow {
@@ -28,7 +21,8 @@ pub struct CallRow {
 }
 
 impl Store {
-    /// Log a new call. A repeated request for the same call changes nothing.
+    /// Log a new call and return the language this caller chose last time.
+    /// A repeated request for the same call changes nothing.
     pub fn call_started(
         &self,
         call_sid: &str,
@@ -36,25 +30,53 @@ impl Store {
         to: &str,
         at: &str,
         channel: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Option<String>, StoreError> {
         self.with(|c| {
-            c.execute(
+            let tx = c.transaction()?;
+            tx.execute(
                 "INSERT INTO calls (call_sid, started_at, from_number, to_number, channel)
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_sid) DO NOTHING",
                 params![call_sid, at, from, to, channel],
-            )
-            .map(drop)
+            )?;
+            let lang = if from.is_empty() {
+                None
+            } else {
+                tx.query_row(
+                    "SELECT language FROM caller_languages WHERE caller = ?1",
+                    [from],
+                    |r| r.get(0),
+                )
+                .optional()?
+            };
+            tx.commit()?;
+            Ok(lang)
         })
     }
 
-    /// Remember the language the caller chose.
-    pub fn call_language(&self, call_sid: &str, language: &str) -> Result<(), StoreError> {
+    /// Note the language the caller chose: on the call, and for their next
+    /// call to this school.
+    pub fn call_language(
+        &self,
+        call_sid: &str,
+        caller: &str,
+        language: &str,
+        at: &str,
+    ) -> Result<(), StoreError> {
         self.with(|c| {
-            c.execute(
+            let tx = c.transaction()?;
+            tx.execute(
                 "UPDATE calls SET language = ?2 WHERE call_sid = ?1",
                 params![call_sid, language],
-            )
-            .map(drop)
+            )?;
+            if !caller.is_empty() {
+                tx.execute(
+                    "INSERT INTO caller_languages (caller, language, updated_at) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (caller) DO UPDATE SET
+                        language = excluded.language, updated_at = excluded.updated_at",
+                    params![caller, language, at],
+                )?;
+            }
+            tx.commit()
         })
     }
 
@@ -118,15 +140,5 @@ impl Store {
             })?;
             rows.collect()
         })
-    }
-}
-
-impl CallOutcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CallOutcome::Reported => "reported",
-            CallOutcome::Abandoned => "abandoned",
-            CallOutcome::Failed => "failed",
-        }
     }
 }

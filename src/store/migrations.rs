@@ -43,6 +43,12 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (call_sid, call_seq)
     );
     CREATE INDEX reports_day ON reports (school_day);",
+    // 2: the language each caller chose last, to greet them in it next time.
+    "CREATE TABLE caller_languages (
+        caller      TEXT PRIMARY KEY,
+        language    TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );",
 ];
 
 impl Store {

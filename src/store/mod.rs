@@ -12,7 +12,7 @@ use std::sync::Mutex;
 
 use rusqlite::Connection;
 
-pub use calls::{CallOutcome, CallRow};
+pub use calls::CallRow;
 pub use reports::{NewReport, ReportRow, Saved};
 
 #[derive(Debug, thiserror::Error)]

@@ -155,15 +155,6 @@ async fn english_late_arrival_with_voice_message() {
 }
 
 #[tokio::test]
-async fn languages_without_their_own_locale_yet_continue_in_english() {
-    let (app, _dir) = spawn_app().await;
-    let mut p = app.phone("daiichi");
-    p.dial().await;
-    let t = p.press("5").await; // Tiếng Việt: continues in English for now
-    assert!(t.says_any("student number"), "{}", t.said());
-}
-
-#[tokio::test]
 async fn no_key_at_the_greeting_means_japanese() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");

@@ -15,18 +15,45 @@ async fn post(app: &crate::helpers::TestApp, path: &str) -> reqwest::Response {
 }
 
 #[tokio::test]
-async fn a_step_the_flow_does_not_have_gets_an_apology_in_the_callers_language() {
+async fn a_malformed_call_state_gets_an_apology_in_the_callers_language() {
     let (app, _dir) = spawn_app().await;
-    let res = post(&app, "/voice/daiichi/step?s=no-such-step&l=en&t=0.0.0").await;
+    let res = post(&app, "/voice/daiichi/step?s=kind&l=en&t=broken").await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "text/xml; charset=utf-8");
     let t = Twiml::parse(&res.text().await.unwrap());
     assert!(t.hangup);
     assert!(t.says_any("sorry"), "{}", t.raw);
 
-    let res = post(&app, "/voice/daiichi/step?s=kind&l=ja&t=broken").await;
+    let res = post(&app, "/voice/daiichi/step?s=kind&l=ja&t=0.0.0&a.x=1&a.x!=2").await;
     let t = Twiml::parse(&res.text().await.unwrap());
     assert!(t.hangup && t.says_any("申し訳ありません"), "{}", t.raw);
+}
+
+#[tokio::test]
+async fn a_step_that_vanished_in_a_reload_resumes_the_call_politely() {
+    let (app, _dir) = spawn_app().await;
+    let res = post(
+        &app,
+        "/voice/daiichi/step?s=no-such-step&l=en&t=0.0.1&a.kind=absence",
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let t = Twiml::parse(&res.text().await.unwrap());
+    assert!(!t.hangup, "{}", t.raw);
+    assert!(
+        t.says_any("start again from the student number"),
+        "{}",
+        t.raw
+    );
+    let action = t.gather_action.unwrap();
+    assert!(
+        action.contains("s=student") && action.contains("t=0.0.1"),
+        "{action}"
+    );
+    assert!(
+        !action.contains("a.kind"),
+        "old answers are dropped: {action}"
+    );
 }
 
 #[tokio::test]
