@@ -11,6 +11,7 @@ pub mod domain;
 pub mod export;
 pub mod flow;
 pub mod http;
+pub mod lint;
 pub mod locale;
 pub mod recordings;
 pub mod report;

@@ -55,6 +55,11 @@ impl Roster {
         }
     }
 
+    /// Student numbers, in no particular order.
+    pub fn students(&self) -> impl Iterator<Item = &str> {
+        self.students.keys().map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
         self.students.len()
     }

@@ -74,13 +74,10 @@ fn speak_in(
                 text: seg.text,
             }),
             (None, Some(language)) => {
-                if seg.text.trim().is_empty() {
-                    continue;
-                }
                 // Neighbouring text goes into one <Say>, as one sentence.
                 if let Some(Speech::Tts { text, .. }) = parts.last_mut() {
                     text.push_str(&seg.text);
-                } else {
+                } else if !seg.text.trim().is_empty() {
                     parts.push(Speech::Tts {
                         text: seg.text,
                         language: language.clone(),

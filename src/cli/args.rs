@@ -28,6 +28,17 @@ pub struct Global {
     pub data_dir: Option<PathBuf>,
 }
 
+impl Global {
+    /// The config file, with the command line's overrides applied.
+    pub fn load_config(&self) -> anyhow::Result<crate::config::Config> {
+        let mut config = crate::config::Config::load(&self.config)?;
+        if let Some(d) = &self.data_dir {
+            config.data_dir.clone_from(d);
+        }
+        Ok(config)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer Twilio's voice webhooks. The auth token is read from
@@ -35,6 +46,42 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print a school's reports for one school day.
     Export(ExportArgs),
+    /// A telephone in the terminal: hear (read) each prompt, type keys.
+    Simulate(SimulateArgs),
+    /// Check config, call flows, locales and recorded prompts together.
+    Lint(LintArgs),
+    /// Per language: which prompts are recorded, spoken by text-to-speech,
+    /// or fall back to another language; and how long the call is.
+    Prompts,
+}
+
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    #[arg(long)]
+    pub school: String,
+    /// The caller's language, as if they had chosen it on an earlier call.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Run without a person: keypad entries separated by commas. `10203#`
+    /// ends with the finish key, `#` alone is the finish key only, an empty
+    /// entry is silence, and at a recording any entry is a voice message.
+    #[arg(long)]
+    pub keys: Option<String>,
+    /// The caller's number.
+    #[arg(long, default_value = "+810000000000")]
+    pub from: String,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -5,16 +5,12 @@ use std::io::Write;
 use anyhow::{Context, bail};
 
 use super::args::{ExportArgs, Format, Global};
-use crate::config::Config;
 use crate::domain::SchoolId;
 use crate::export::{to_csv, to_json};
 use crate::store::Store;
 
 pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
-    let mut config = Config::load(&global.config)?;
-    if let Some(d) = &global.data_dir {
-        config.data_dir.clone_from(d);
-    }
+    let config = global.load_config()?;
     let id = SchoolId::parse(&args.school)?;
     if !config.schools.contains_key(&id) {
         bail!("no school {id} in {}", global.config.display());

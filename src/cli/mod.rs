@@ -2,7 +2,10 @@
 
 mod args;
 mod export;
+mod lint;
+mod prompts;
 mod serve;
+mod simulate;
 
 pub use args::{Cli, Command};
 
@@ -11,5 +14,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(a) => serve::run(&cli.global, a),
         Command::Export(a) => export::run(&cli.global, a),
+        Command::Simulate(a) => simulate::run(&cli.global, a),
+        Command::Prompts => prompts::run(&cli.global),
+        Command::Lint(a) => lint::run(&cli.global, a),
     }
 }

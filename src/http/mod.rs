@@ -4,10 +4,12 @@
 mod apology;
 mod form;
 mod prompts;
+mod reload;
 pub mod signature;
 mod startup;
 mod state;
 mod voice;
 
-pub use startup::{Application, StartupError};
+pub use reload::{Reloaded, Source};
+pub use startup::{Application, Secrets, StartupError};
 pub use state::AppState;

@@ -15,9 +15,9 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::apology::apology;
+use super::reload::{self, Source};
 use super::state::{AppState, Inner};
 use super::{prompts, voice};
-use crate::config::Config;
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
 use crate::twiml;
@@ -39,6 +39,15 @@ pub enum StartupError {
     },
 }
 
+/// Secrets, from the environment only.
+#[derive(Debug, Clone, Default)]
+pub struct Secrets {
+    /// `TWILIO_AUTH_TOKEN`: signs every webhook.
+    pub auth_token: Option<String>,
+    /// `ABSENCE_LINE_ADMIN_TOKEN`: the bearer token of `/admin/*`.
+    pub admin_token: Option<String>,
+}
+
 /// A bound, ready server.
 pub struct Application {
     listener: TcpListener,
@@ -47,13 +56,12 @@ pub struct Application {
 }
 
 impl Application {
-    /// Load everything, open every school's store and bind. `auth_token`
-    /// comes from the environment; without it only loopback is allowed.
-    pub async fn build(
-        config: Config,
-        auth_token: Option<String>,
-    ) -> Result<Application, StartupError> {
-        let auth_token = auth_token.filter(|t| !t.is_empty());
+    /// Load everything, open every school's store, bind, and start
+    /// watching the files for changes. Without an auth token only loopback
+    /// is allowed.
+    pub async fn build(source: Source, secrets: Secrets) -> Result<Application, StartupError> {
+        let config = source.load().map_err(LoadError::from)?;
+        let auth_token = secrets.auth_token.filter(|t| !t.is_empty());
         if auth_token.is_none() && !config.listen.ip().is_loopback() {
             return Err(StartupError::UnsignedOnNetwork(config.listen));
         }
@@ -87,12 +95,20 @@ impl Application {
             %addr, %public_base, schools = deployment.schools.len(),
             "absence line ready: point each number's Voice URL at {public_base}/voice/<school>"
         );
+        let deployment = Arc::new(deployment);
         let state = AppState(Arc::new(Inner {
-            deployment: RwLock::new(Arc::new(deployment)),
-            stores,
+            deployment: RwLock::new(deployment.clone()),
+            stores: RwLock::new(stores),
             auth_token,
             public_base,
+            admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
+            source,
+            reloading: tokio::sync::Mutex::new(()),
         }));
+        if let Err(e) = reload::watch(state.clone(), &deployment) {
+            tracing::warn!(error = %e, "cannot watch the files for changes; reload with SIGHUP or POST /admin/reload");
+        }
+        reload::on_sighup(state.clone());
         Ok(Application {
             listener,
             router: router(state),
@@ -118,6 +134,7 @@ fn router(state: AppState) -> Router {
         .route("/voice/{school}/step", post(voice::step))
         .route("/voice/{school}/status", post(voice::status))
         .route("/prompts/{lang}/{file}", get(prompts::serve))
+        .route("/admin/reload", post(reload::admin_reload))
         .route("/healthz", get(|| async { "ok" }))
         .with_state(state)
         // A bug must not leave a parent with Twilio's generic error either.

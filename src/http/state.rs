@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
+use super::reload::Source;
 use crate::deployment::Deployment;
 use crate::domain::SchoolId;
 use crate::store::Store;
@@ -13,10 +14,15 @@ pub struct AppState(pub(super) Arc<Inner>);
 pub(super) struct Inner {
     /// Swapped whole on reload; a request holds its own `Arc` for its life.
     pub deployment: RwLock<Arc<Deployment>>,
-    /// Opened once; the files outlive any reload.
-    pub stores: BTreeMap<SchoolId, Arc<Store>>,
+    /// Opened once each; a reload may add schools, never closes a store.
+    pub stores: RwLock<BTreeMap<SchoolId, Arc<Store>>>,
     /// `None`: signatures are not checked (loopback only).
     pub auth_token: Option<String>,
+    /// Bearer token for `/admin/*`; `None` turns the admin API off.
+    pub admin_token: Option<String>,
+    /// Where the deployment is read from again on reload.
+    pub source: Source,
+    pub reloading: tokio::sync::Mutex<()>,
     /// Scheme and authority Twilio uses to reach us, no trailing slash.
     pub public_base: String,
 }
@@ -32,6 +38,11 @@ impl AppState {
 
     /// The store of school `id`, if it has one.
     pub fn store(&self, id: &SchoolId) -> Option<Arc<Store>> {
-        self.0.stores.get(id).cloned()
+        self.0
+            .stores
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(id)
+            .cloned()
     }
 }

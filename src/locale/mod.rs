@@ -10,5 +10,5 @@ mod catalog;
 mod voice;
 
 pub use args::call_args;
-pub use catalog::{Catalog, LocaleError, Spoken};
+pub use catalog::{Catalog, LocaleError, Segment, Spoken, ftl_files};
 pub use voice::{LanguageSettings, Voice, default_voice};

@@ -108,14 +108,27 @@ impl Store {
 
     /// Reports for school days `from..=to` (ISO dates), in reference order.
     pub fn reports_between(&self, from: &str, to: &str) -> Result<Vec<ReportRow>, StoreError> {
+        self.select_reports("school_day BETWEEN ?1 AND ?2", params![from, to])
+    }
+
+    /// The reports one call made, in order.
+    pub fn reports_of_call(&self, call_sid: &str) -> Result<Vec<ReportRow>, StoreError> {
+        self.select_reports("call_sid = ?1", params![call_sid])
+    }
+
+    fn select_reports(
+        &self,
+        filter: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<ReportRow>, StoreError> {
         self.with(|c| {
-            let mut stmt = c.prepare_cached(
+            let mut stmt = c.prepare_cached(&format!(
                 "SELECT reference, school_day, received_at, student, grade, class, attendance_no,
                         kind, reason, symptom, temperature, disease, time, recording_url, language,
                         channel, caller, call_sid
-                 FROM reports WHERE school_day BETWEEN ?1 AND ?2 ORDER BY reference",
-            )?;
-            let rows = stmt.query_map(params![from, to], |row| {
+                 FROM reports WHERE {filter} ORDER BY reference"
+            ))?;
+            let rows = stmt.query_map(args, |row| {
                 Ok(ReportRow {
                     reference: row.get(0)?,
                     school_day: row.get(1)?,

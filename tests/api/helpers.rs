@@ -3,14 +3,35 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use absence_line::config::Config;
-use absence_line::http::Application;
 use absence_line::http::signature;
+use absence_line::http::{Application, Secrets, Source};
 use absence_line::store::{CallRow, ReportRow, Store};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
 pub const TOKEN: &str = "test-auth-token-0123456789abcdef";
+pub const ADMIN_TOKEN: &str = "test-admin-token-fedcba9876543210";
+
+/// Copy the repository's flows, locales and prompts into `dir`, so a test
+/// can edit them while a server started on `dir` watches.
+pub fn copy_assets(dir: &Path) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["call-flows", "locales", "prompts"] {
+        copy_tree(&repo.join(name), &dir.join(name));
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
 
 pub struct TestApp {
     pub base: String,
@@ -29,6 +50,29 @@ pub async fn spawn_app() -> (TestApp, tempfile::TempDir) {
 
 /// A server on `dir`, writing the test deployment there if it is new.
 pub async fn spawn_app_in(dir: &Path) -> TestApp {
+    let config_path = write_config(dir);
+    let secrets = Secrets {
+        auth_token: Some(TOKEN.into()),
+        admin_token: Some(ADMIN_TOKEN.into()),
+    };
+    let app = Application::build(Source::new(&config_path), secrets)
+        .await
+        .expect("server starts");
+    let base = format!("http://{}", app.local_addr());
+    let server = tokio::spawn(async move {
+        app.run_until_stopped().await.expect("server runs");
+    });
+    TestApp {
+        base,
+        dir: dir.to_owned(),
+        config_path,
+        server,
+        client: reqwest::Client::new(),
+    }
+}
+
+/// Write the test deployment's config, roster and calendar into `dir`.
+pub fn write_config(dir: &Path) -> PathBuf {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::write(
         dir.join("roster.csv"),
@@ -40,6 +84,12 @@ pub async fn spawn_app_in(dir: &Path) -> TestApp {
         "2026-11-23 勤労感謝の日\n2026-12-25..2027-01-07 冬休み\n",
     )
     .unwrap();
+    // A test that edits flows, locales or prompts copies them into `dir`
+    // first (`copy_assets`); the others read the repository's.
+    let asset = |name: &str| {
+        let own = dir.join(name);
+        if own.exists() { own } else { repo.join(name) }
+    };
     let config = format!(
         r#"
 listen = "127.0.0.1:0"
@@ -58,26 +108,13 @@ roster = "roster.csv"
 name = "墨田区立中央中学校"
 cutoff = "08:30"
 "#,
-        flows = repo.join("call-flows").display(),
-        locales = repo.join("locales").display(),
-        prompts = repo.join("prompts").display(),
+        flows = asset("call-flows").display(),
+        locales = asset("locales").display(),
+        prompts = asset("prompts").display(),
     );
     let config_path = dir.join("absence-line.toml");
     std::fs::write(&config_path, config).unwrap();
-    let app = Application::build(Config::load(&config_path).unwrap(), Some(TOKEN.into()))
-        .await
-        .expect("server starts");
-    let base = format!("http://{}", app.local_addr());
-    let server = tokio::spawn(async move {
-        app.run_until_stopped().await.expect("server runs");
-    });
-    TestApp {
-        base,
-        dir: dir.to_owned(),
-        config_path,
-        server,
-        client: reqwest::Client::new(),
-    }
+    config_path
 }
 
 static CALLS: AtomicU32 = AtomicU32::new(0);
@@ -148,6 +185,11 @@ pub struct Twiml {
     pub raw: String,
     pub says: Vec<String>,
     pub voices: Vec<String>,
+    /// `<Say language>` of each `<Say>`.
+    pub languages: Vec<String>,
+    /// Every `<Play>` URL, and `<Say>`s and `<Play>`s in order as "say:…"/"play:…".
+    pub plays: Vec<String>,
+    pub heard: Vec<String>,
     pub gather_action: Option<String>,
     pub gather_num_digits: Option<String>,
     pub gather_finish_on_key: Option<String>,
@@ -192,8 +234,10 @@ impl Twiml {
                         "Hangup" => t.hangup = true,
                         "Say" => {
                             t.voices.push(attr("voice").unwrap_or_default());
+                            t.languages.push(attr("language").unwrap_or_default());
                             in_text = Some(name);
                         }
+                        "Play" => in_text = Some(name),
                         "Redirect" => in_text = Some(name),
                         _ => {}
                     }
@@ -206,10 +250,16 @@ impl Twiml {
                     let name = e.name().as_ref().to_owned();
                     if in_text.as_deref() == Some(name.as_str()) {
                         let text = std::mem::take(&mut buf);
-                        if name == "Say" {
-                            t.says.push(text);
-                        } else {
-                            t.redirect = Some(text);
+                        match name.as_str() {
+                            "Say" => {
+                                t.heard.push(format!("say:{text}"));
+                                t.says.push(text);
+                            }
+                            "Play" => {
+                                t.heard.push(format!("play:{text}"));
+                                t.plays.push(text);
+                            }
+                            _ => t.redirect = Some(text),
                         }
                         in_text = None;
                     }

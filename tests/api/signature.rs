@@ -79,18 +79,15 @@ async fn a_signature_with_the_default_port_is_accepted() {
 
 #[tokio::test]
 async fn without_a_token_the_server_will_not_listen_beyond_loopback() {
+    use absence_line::http::{Application, Secrets, Source};
     let (app, _dir) = spawn_app().await;
-    let mut config = absence_line::config::Config::load(&app.config_path).unwrap();
-    config.listen = "0.0.0.0:0".parse().unwrap();
-    let err = absence_line::http::Application::build(config.clone(), None)
+    let mut source = Source::new(&app.config_path);
+    source.listen = Some("0.0.0.0:0".parse().unwrap());
+    let err = Application::build(source.clone(), Secrets::default())
         .await
         .err()
         .expect("refused");
     assert!(err.to_string().contains("TWILIO_AUTH_TOKEN"), "{err}");
-    config.listen = "127.0.0.1:0".parse().unwrap();
-    assert!(
-        absence_line::http::Application::build(config, None)
-            .await
-            .is_ok()
-    );
+    source.listen = Some("127.0.0.1:0".parse().unwrap());
+    assert!(Application::build(source, Secrets::default()).await.is_ok());
 }

@@ -1,0 +1,196 @@
+//! `absence-line prompts`: for each language, which prompts a caller hears
+//! recorded, which by text-to-speech, and which in another language; and how
+//! long the default call is where the recordings tell.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use anyhow::bail;
+use chrono::Utc;
+
+use super::args::Global;
+use crate::call::{Line, Progress};
+use crate::deployment::{Deployment, School};
+use crate::domain::LangTag;
+use crate::flow::{Input, Then};
+use crate::report::Caller;
+use crate::speech::{self, Speech};
+
+pub fn run(global: &Global) -> anyhow::Result<()> {
+    let dep = Deployment::load(global.load_config()?)?;
+    let Some(school) = dep
+        .schools
+        .values()
+        .find(|s| s.roster.is_some())
+        .or_else(|| dep.schools.values().next())
+    else {
+        bail!("no school is configured");
+    };
+    let mut ids: BTreeSet<&str> = dep
+        .flows
+        .values()
+        .flat_map(|f| f.message_ids().map(|m| &**m))
+        .collect();
+    ids.insert("error-apology");
+    let mut out = std::io::stdout().lock();
+    for lang in dep.catalog.languages() {
+        let voice = dep.catalog.voice(lang).expect("loaded language");
+        let how = match (&voice.language, &voice.voice) {
+            (Some(l), Some(v)) => format!("text-to-speech {l} {v}"),
+            (Some(l), None) => format!("text-to-speech {l}"),
+            (None, _) => "no text-to-speech: recordings only".to_owned(),
+        };
+        let chain: Vec<String> = dep
+            .catalog
+            .chain(lang)
+            .iter()
+            .skip(1)
+            .map(ToString::to_string)
+            .collect();
+        writeln!(
+            out,
+            "{lang}  ({how}; falls back to {})",
+            if chain.is_empty() {
+                "nothing".into()
+            } else {
+                chain.join(", ")
+            }
+        )?;
+        let (mut recorded, mut tts, mut fallback, mut missing) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for id in &ids {
+            let heard = heard_as(&dep, school, lang, id);
+            match heard {
+                Heard::Recorded => recorded.push(id.to_string()),
+                Heard::Tts => tts.push(id.to_string()),
+                Heard::Fallback(l) => fallback.push(format!("{id} ({l})")),
+                Heard::Nothing => missing.push(id.to_string()),
+            }
+        }
+        writeln!(
+            out,
+            "  recorded        {:>3}  {}",
+            recorded.len(),
+            recorded.join(" ")
+        )?;
+        writeln!(out, "  text-to-speech  {:>3}", tts.len())?;
+        if !fallback.is_empty() {
+            writeln!(
+                out,
+                "  falls back      {:>3}  {}",
+                fallback.len(),
+                fallback.join(" ")
+            )?;
+        }
+        if !missing.is_empty() {
+            writeln!(
+                out,
+                "  NOT SPOKEN      {:>3}  {}",
+                missing.len(),
+                missing.join(" ")
+            )?;
+        }
+        writeln!(
+            out,
+            "  default call    {}",
+            call_length(&dep, school, lang)?
+        )?;
+    }
+    Ok(())
+}
+
+enum Heard {
+    Recorded,
+    Tts,
+    Fallback(LangTag),
+    Nothing,
+}
+
+/// How message `id` reaches a caller who chose `lang`.
+fn heard_as(dep: &Deployment, school: &School, lang: &LangTag, id: &str) -> Heard {
+    let state = crate::flow::CallState::new("-", lang.clone());
+    let say = [crate::flow::engine::Say {
+        msg: id.into(),
+        lang: None,
+    }];
+    let parts = speech::render(dep, school, &say, &state);
+    let Some(first) = parts.first() else {
+        return Heard::Nothing;
+    };
+    let (heard_lang, all_recorded) = match first {
+        Speech::Tts { lang, .. } | Speech::Recording { lang, .. } => (
+            lang.clone(),
+            parts.iter().all(|p| matches!(p, Speech::Recording { .. })),
+        ),
+    };
+    if &heard_lang != lang {
+        Heard::Fallback(heard_lang)
+    } else if all_recorded {
+        Heard::Recorded
+    } else {
+        Heard::Tts
+    }
+}
+
+/// Walk the default call (an absence with a fever, no voice message) and add
+/// up the recordings' lengths; unknown where text-to-speech speaks.
+fn call_length(dep: &Deployment, school: &School, lang: &LangTag) -> anyhow::Result<String> {
+    let line = Line::new(dep, school)?;
+    let student = school
+        .roster
+        .as_ref()
+        .and_then(|r| r.students().min().map(str::to_owned))
+        .unwrap_or_else(|| "1234".into());
+    let mut keys = vec![String::new(), student];
+    if school.roster.is_some() {
+        keys.push("1".into());
+    }
+    keys.extend(["1", "1", "1", "385", "1", "2", "1", ""].map(String::from));
+    let caller = Caller {
+        call_sid: "prompts",
+        number: None,
+        channel: "simulator",
+    };
+    let now = Utc::now();
+    let (mut secs, mut parts, mut spoken_by_tts) = (0.0, 0, 0);
+    let mut progress = line.begin(Some(lang), &caller, now)?;
+    let mut keys = keys.into_iter();
+    loop {
+        match progress {
+            Progress::Save { pending, state, .. } => {
+                progress = line.saved(state, pending, 1, &caller, now)?
+            }
+            Progress::Prompt { say, then, state } => {
+                for s in speech::render(dep, school, &say, &state) {
+                    parts += 1;
+                    match s {
+                        Speech::Recording { lang, key, .. } => {
+                            secs += dep
+                                .recordings
+                                .get(&lang, &key)
+                                .and_then(|c| c.info.duration_secs)
+                                .unwrap_or(0.0);
+                        }
+                        Speech::Tts { .. } => spoken_by_tts += 1,
+                    }
+                }
+                let (Some(k), false) = (keys.next(), then == Then::Hangup) else {
+                    break;
+                };
+                let input = if k.is_empty() {
+                    Input::NoInput
+                } else {
+                    Input::Digits(k)
+                };
+                progress = line.next(state, input, &caller, now)?;
+            }
+        }
+    }
+    Ok(if spoken_by_tts == 0 {
+        format!("{secs:.1} s of recordings ({parts} parts)")
+    } else {
+        format!(
+            "unknown: {spoken_by_tts} of {parts} parts are text-to-speech ({secs:.1} s recorded)"
+        )
+    })
+}

@@ -1,0 +1,171 @@
+//! `absence-line simulate`: a telephone in the terminal. It drives the same
+//! engine and store as the webhook, and prints what a caller would hear.
+
+use std::io::{BufRead, Write};
+
+use anyhow::{Context, bail};
+use chrono::Utc;
+
+use super::args::{Global, SimulateArgs};
+use crate::call::{Line, Progress};
+use crate::deployment::Deployment;
+use crate::domain::{LangTag, SchoolId};
+use crate::flow::{Input, Then};
+use crate::report::Caller;
+use crate::speech::{self, Speech};
+use crate::store::{ReportRow, Store};
+
+pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
+    let config = global.load_config()?;
+    let dep = Deployment::load(config)?;
+    let id = SchoolId::parse(&args.school)?;
+    let Some(school) = dep.schools.get(&id) else {
+        bail!("no school {id} in {}", global.config.display());
+    };
+    let lang = args.lang.as_deref().map(LangTag::parse).transpose()?;
+    if let Some(l) = &lang
+        && !dep.catalog.has_language(l)
+    {
+        bail!("no locale {l}: locales/{l}/ does not exist");
+    }
+    let store = Store::open(&dep.config.data_dir.join(format!("{id}.sqlite")))?;
+    let line = Line::new(&dep, school)?;
+    let call_sid = format!("SIM{:x}", Utc::now().timestamp_micros());
+    let caller = Caller {
+        call_sid: &call_sid,
+        number: Some(&args.from),
+        channel: "simulator",
+    };
+    let mut keys: Box<dyn Iterator<Item = String>> = match &args.keys {
+        Some(k) => Box::new(
+            k.split(',')
+                .map(|s| s.trim().to_owned())
+                .collect::<Vec<_>>()
+                .into_iter(),
+        ),
+        None => Box::new(std::io::stdin().lock().lines().map_while(Result::ok)),
+    };
+    let interactive = args.keys.is_none();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "☎  {} ({id}), call {call_sid}", school.name)?;
+    if interactive {
+        writeln!(
+            out,
+            "   Type keys and Enter (e.g. 10203#); an empty line is silence; Ctrl-D hangs up."
+        )?;
+    }
+
+    let now = Utc::now();
+    store.call_started(&call_sid, &args.from, "", &now.to_rfc3339(), "simulator")?;
+    let mut progress = line.begin(lang.as_ref(), &caller, now)?;
+    loop {
+        match progress {
+            Progress::Save {
+                report,
+                pending,
+                state,
+            } => {
+                let saved = store.save_report(&report)?;
+                progress = line.saved(state, pending, saved.reference, &caller, Utc::now())?;
+            }
+            Progress::Prompt { say, then, state } => {
+                for s in speech::render(&dep, school, &say, &state) {
+                    match s {
+                        Speech::Tts { text, language, .. } => writeln!(out, "[{language}] {text}")?,
+                        Speech::Recording {
+                            lang, key, text, ..
+                        } => writeln!(out, "[♪ prompts/{lang}/{key}] {text}")?,
+                    }
+                }
+                let prompt = match &then {
+                    Then::Hangup => {
+                        writeln!(out, "── hung up")?;
+                        break;
+                    }
+                    Then::Keys { max_digits: 1, .. } => "key".to_owned(),
+                    Then::Keys {
+                        max_digits,
+                        finish_key,
+                        ..
+                    } => match finish_key {
+                        Some(k) => format!("up to {max_digits} keys, then {k}"),
+                        None => format!("up to {max_digits} keys"),
+                    },
+                    Then::Record {
+                        max_length_secs, ..
+                    } => format!("recording, up to {max_length_secs} s (any text = a message)"),
+                };
+                write!(out, "   ({prompt}) > ")?;
+                out.flush()?;
+                let Some(entry) = keys.next() else {
+                    writeln!(out, "\n── caller hung up")?;
+                    break;
+                };
+                if !interactive {
+                    writeln!(out, "{entry}")?;
+                }
+                let input = input_of(&entry, &then);
+                progress = line
+                    .next(state, input, &caller, Utc::now())
+                    .context("the engine refused the input")?;
+            }
+        }
+    }
+    let reports = store.reports_of_call(&call_sid)?;
+    if reports.is_empty() {
+        writeln!(out, "No report was saved.")?;
+    }
+    for r in &reports {
+        print_report(&mut out, r)?;
+    }
+    Ok(())
+}
+
+fn input_of(entry: &str, then: &Then) -> Input {
+    if let Then::Record { .. } = then {
+        return if entry.is_empty() {
+            Input::NoInput
+        } else {
+            Input::Recording(format!("simulated:{entry}"))
+        };
+    }
+    let finish = match then {
+        Then::Keys {
+            finish_key: Some(k),
+            ..
+        } => Some(*k),
+        _ => None,
+    };
+    match finish.and_then(|k| entry.strip_suffix(k)) {
+        Some("") => Input::FinishKeyOnly,
+        Some(d) => Input::Digits(d.to_owned()),
+        None if entry.is_empty() => Input::NoInput,
+        None => Input::Digits(entry.to_owned()),
+    }
+}
+
+fn print_report(out: &mut impl Write, r: &ReportRow) -> std::io::Result<()> {
+    writeln!(out, "── saved report {} ──", r.reference)?;
+    let fields: [(&str, Option<String>); 14] = [
+        ("school day", Some(r.school_day.clone())),
+        ("student", r.student.clone()),
+        ("grade", r.grade.clone()),
+        ("class", r.class.clone()),
+        ("number", r.attendance_no.clone()),
+        ("kind", r.kind.clone()),
+        ("reason", r.reason.clone()),
+        ("symptom", r.symptom.clone()),
+        ("temperature", r.temperature.map(|t| format!("{t:.1}"))),
+        ("disease", r.disease.clone()),
+        ("time", r.time.clone()),
+        ("recording", r.recording_url.clone()),
+        ("language", Some(r.language.clone())),
+        ("channel", Some(r.channel.clone())),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            writeln!(out, "  {name:<12} {v}")?;
+        }
+    }
+    Ok(())
+}

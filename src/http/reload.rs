@@ -1,0 +1,250 @@
+//! Hot reload: a changed flow, locale, recording, calendar, roster or config
+//! is loaded and linted beside the running version and swapped in whole, or
+//! refused with one clear log line while the previous version keeps
+//! serving. Triggered by file changes, SIGHUP, or `POST /admin/reload`.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use notify::{RecursiveMode, Watcher};
+use subtle::ConstantTimeEq;
+
+use super::state::AppState;
+use crate::config::{Config, ConfigError};
+use crate::deployment::Deployment;
+use crate::lint::{self, Report};
+use crate::store::Store;
+
+/// Where the deployment comes from, with the command line's overrides, so
+/// that it can be read again.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub config_path: PathBuf,
+    pub data_dir: Option<PathBuf>,
+    pub listen: Option<SocketAddr>,
+}
+
+impl Source {
+    pub fn new(config_path: impl Into<PathBuf>) -> Source {
+        Source {
+            config_path: config_path.into(),
+            data_dir: None,
+            listen: None,
+        }
+    }
+
+    pub fn load(&self) -> Result<Config, ConfigError> {
+        let mut config = Config::load(&self.config_path)?;
+        if let Some(d) = &self.data_dir {
+            config.data_dir.clone_from(d);
+        }
+        if let Some(l) = self.listen {
+            config.listen = l;
+        }
+        Ok(config)
+    }
+}
+
+/// What a reload did.
+#[derive(Debug, serde::Serialize)]
+pub struct Reloaded {
+    pub applied: bool,
+    pub lint: Report,
+}
+
+/// Load, lint and, when clean, swap in the deployment. Serialised: two
+/// reloads never race to swap.
+pub async fn reload(app: &AppState, why: &str) -> Reloaded {
+    let _one_at_a_time = app.0.reloading.lock().await;
+    let source = app.0.source.clone();
+    let loaded = tokio::task::spawn_blocking(move || load_checked(&source)).await;
+    let (dep, report) = match loaded {
+        Ok(r) => r,
+        Err(e) => (
+            None,
+            Report::internal(&format!("the reload task failed: {e}")),
+        ),
+    };
+    let Some(dep) = dep.filter(|_| !report.has_errors()) else {
+        let first = report
+            .first_error()
+            .unwrap_or_else(|| "unknown error".into());
+        tracing::error!(
+            why,
+            errors = report.errors(),
+            "reload REFUSED, the previous version keeps serving: {first}"
+        );
+        return Reloaded {
+            applied: false,
+            lint: report,
+        };
+    };
+    if let Err(e) = open_new_stores(app, &dep) {
+        tracing::error!(
+            why,
+            "reload REFUSED, the previous version keeps serving: {e}"
+        );
+        return Reloaded {
+            applied: false,
+            lint: Report::internal(&e.to_string()),
+        };
+    }
+    if dep
+        .config
+        .public_base()
+        .is_some_and(|b| b != app.0.public_base)
+    {
+        tracing::warn!("public_url changed: restart the server to apply it");
+    }
+    let schools = dep.schools.len();
+    *app.0.deployment.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(dep);
+    tracing::info!(why, schools, warnings = report.warnings(), "reloaded");
+    Reloaded {
+        applied: true,
+        lint: report,
+    }
+}
+
+fn load_checked(source: &Source) -> (Option<Deployment>, Report) {
+    let config = match source.load() {
+        Ok(c) => c,
+        Err(_) => return (None, lint::lint(&source.config_path)),
+    };
+    match Deployment::load(config) {
+        Ok(dep) => {
+            let report = lint::lint_loaded(&dep);
+            (Some(dep), report)
+        }
+        Err(e) => {
+            let mut report = lint::lint(&source.config_path);
+            if !report.has_errors() {
+                report = Report::internal(&e.to_string());
+            }
+            (None, report)
+        }
+    }
+}
+
+fn open_new_stores(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {
+    let mut stores = app.0.stores.write().unwrap_or_else(|p| p.into_inner());
+    let mut opened = BTreeMap::new();
+    for id in dep.schools.keys().filter(|id| !stores.contains_key(*id)) {
+        let path = dep.config.data_dir.join(format!("{id}.sqlite"));
+        opened.insert(id.clone(), Arc::new(Store::open(&path)?));
+    }
+    stores.extend(opened);
+    Ok(())
+}
+
+/// `POST /admin/reload` with `Authorization: Bearer <ABSENCE_LINE_ADMIN_TOKEN>`.
+pub async fn admin_reload(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(token) = &app.0.admin_token else {
+        return (
+            StatusCode::FORBIDDEN,
+            "the admin API is off: set ABSENCE_LINE_ADMIN_TOKEN to use it",
+        )
+            .into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
+        tracing::warn!("refused an admin reload with a missing or wrong token");
+        return (StatusCode::UNAUTHORIZED, "wrong or missing bearer token").into_response();
+    }
+    let r = reload(&app, "POST /admin/reload").await;
+    let status = if r.applied {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (status, axum::Json(r)).into_response()
+}
+
+/// Reload on SIGHUP.
+pub fn on_sighup(app: AppState) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
+        else {
+            return;
+        };
+        while hup.recv().await.is_some() {
+            reload(&app, "SIGHUP").await;
+        }
+    });
+}
+
+/// Watch the files the deployment is made of; reload shortly after they
+/// change (editors write a file in several steps: wait for quiet).
+pub fn watch(app: AppState, dep: &Deployment) -> notify::Result<()> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let data_dir = dep.config.data_dir.clone();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res
+            && ev.paths.iter().any(|p| relevant(p, &data_dir))
+        {
+            let _ = tx.send(());
+        }
+    })?;
+    let c = &dep.config;
+    for dir in [&c.flows_dir, &c.locales_dir, &c.prompts_dir] {
+        if dir.is_dir() {
+            watcher.watch(dir, RecursiveMode::Recursive)?;
+        }
+    }
+    let mut parents: Vec<&Path> = vec![app.0.source.config_path.parent().unwrap_or(Path::new("."))];
+    for school in c.schools.values() {
+        parents.extend(
+            school
+                .calendar
+                .iter()
+                .chain(&school.roster)
+                .filter_map(|p| p.parent()),
+        );
+    }
+    parents.sort();
+    parents.dedup();
+    for dir in parents {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        watcher.watch(dir, RecursiveMode::NonRecursive)?;
+    }
+    tokio::spawn(async move {
+        let _watcher = watcher;
+        while rx.recv().await.is_some() {
+            while let Ok(Some(())) =
+                tokio::time::timeout(Duration::from_millis(150), rx.recv()).await
+            {}
+            reload(&app, "files changed").await;
+        }
+    });
+    Ok(())
+}
+
+/// Changes to the stores (and editors' scratch files) are not changes to the
+/// deployment.
+fn relevant(path: &Path, data_dir: &Path) -> bool {
+    if path.starts_with(data_dir) {
+        return false;
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !(name.ends_with(".sqlite")
+        || name.ends_with("-wal")
+        || name.ends_with("-shm")
+        || name.ends_with("-journal")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.starts_with(".#"))
+}
