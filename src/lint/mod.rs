@@ -83,3 +83,6 @@ fn load_error(config_path: &Path, e: LoadError) -> Report {
         other => Report::at_file(Severity::Error, config_path, other.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests;

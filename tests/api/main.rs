@@ -3,6 +3,7 @@
 //! walks them (signed form posts, relative action URLs).
 
 mod calls;
+mod cli;
 mod export;
 mod failures;
 mod helpers;
