@@ -1,139 +1,164 @@
-//! Checks of the `.ftl` files themselves: variables that differ from the
-//! reference, plural variants a language never selects, unused messages.
+//! Checks of the `.ftl` text alone (they run even when the deployment does
+//! not load): variables against the reference, plural variants never chosen.
 
 use std::collections::BTreeSet;
 
-use super::finding::{Finding, Severity};
-use super::ftl::Locale;
-use super::hearing::{lang_name, tail};
-use super::plural;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+
+use super::ftl::Locales;
+use super::hearing::language_word;
+use super::report::{Report, Severity};
 use crate::domain::LangTag;
 
-/// Every message present in the reference and another locale must use the
-/// same `$variables`: a misspelt one is read out as `{$name}`, a missing one
-/// drops what the caller should hear.
-pub fn variables(locales: &[Locale], reference: &LangTag) -> Vec<Finding> {
-    let Some(reference) = locales.iter().find(|l| &l.lang == reference) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for locale in locales.iter().filter(|l| l.lang != reference.lang) {
-        for (id, m) in &locale.messages {
-            let Some(r) = reference.messages.get(id) else {
-                continue;
-            };
-            let theirs: BTreeSet<&str> = m.vars.keys().map(String::as_str).collect();
-            let ours: BTreeSet<&str> = r.vars.keys().map(String::as_str).collect();
-            if theirs == ours {
-                continue;
-            }
-            let extra: Vec<String> = theirs.difference(&ours).map(|v| format!("${v}")).collect();
-            let missing: Vec<String> = ours.difference(&theirs).map(|v| format!("${v}")).collect();
-            let ref_name = lang_name(&reference.lang);
-            let mut what = Vec::new();
-            if !extra.is_empty() {
-                what.push(format!(
-                    "uses {} that the {} message does not have (a misspelt variable is read out as {{{}}})",
-                    extra.join(", "),
-                    ref_name,
-                    extra[0]
-                ));
-            }
-            if !missing.is_empty() {
-                what.push(format!(
-                    "lacks {} that the {} message uses, so callers would not hear it",
-                    missing.join(", "),
-                    ref_name
-                ));
-            }
-            let all: Vec<String> = ours.iter().map(|v| format!("${v}")).collect();
-            let file = locale.file_of(m);
-            out.push(Finding::at(
-                Severity::Error,
-                &file.path,
-                &file.text,
-                m.at,
-                format!(
-                    "message {id:?} {}; use exactly the variables of {}: {}",
-                    what.join(" and "),
-                    tail(&reference.file_of(r).path, 3),
-                    if all.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        all.join(", ")
-                    }
-                ),
-            ));
+/// Every message must use the same variables as the Japanese one: a
+/// translation that drops `$reference-digits` would read back nothing, and
+/// a misspelt variable is read out as `{$name}`.
+pub fn variables(files: &Locales, reference: &LangTag, report: &mut Report) {
+    let ref_name = language_word(reference).map_or_else(|| reference.to_string(), str::to_owned);
+    for (lang, lang_files) in &files.langs {
+        if lang == reference {
+            continue;
         }
-    }
-    out
-}
-
-/// Variants keyed by a plural category the language never selects for a
-/// number: dead text, usually copied from another language.
-pub fn plurals(locales: &[Locale]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for locale in locales {
-        let mut categories = None;
-        for m in locale.messages.values() {
-            for (key, at) in &m.plural_keys {
-                let cats = categories.get_or_insert_with(|| plural::categories(&locale.lang));
-                if cats.contains(key.as_str()) {
+        for file in lang_files {
+            for m in &file.messages {
+                let Some((ref_file, r)) = files.message(reference, &m.id) else {
+                    continue;
+                };
+                if m.vars == r.vars {
                     continue;
                 }
-                let file = locale.file_of(m);
-                let list: Vec<&str> = cats.iter().copied().collect();
-                out.push(Finding::at(
-                    Severity::Warning,
-                    &file.path,
-                    &file.text,
-                    *at,
-                    format!(
-                        "{} never selects [{key}] for a number: its plural rules only use {}; remove this variant (callers hear the *[…] default or another variant instead)",
-                        lang_name(&locale.lang),
-                        list.join(" and ")
+                let dollar = |v: &String| format!("${v}");
+                let extra: Vec<_> = m.vars.difference(&r.vars).map(dollar).collect();
+                let missing: Vec<_> = r.vars.difference(&m.vars).map(dollar).collect();
+                let mut what = Vec::new();
+                if !extra.is_empty() {
+                    what.push(format!(
+                        "uses {} that the {ref_name} message does not",
+                        extra.join(", ")
+                    ));
+                }
+                if !missing.is_empty() {
+                    what.push(format!(
+                        "lacks {} that the {ref_name} message uses",
+                        missing.join(", ")
+                    ));
+                }
+                let all: Vec<_> = r.vars.iter().map(dollar).collect();
+                report.push(
+                    Severity::Error,
+                    file.at(
+                        m,
+                        format!(
+                            "message {:?} {}; use exactly the variables of {} ({}), checking the spelling after $",
+                            m.id,
+                            what.join(" and "),
+                            short(&ref_file.path),
+                            if all.is_empty() { "none".to_owned() } else { all.join(", ") }
+                        ),
                     ),
-                ));
+                );
             }
+        }
+    }
+}
+
+/// Variant keys such as `[one]` that the language's plural rules never
+/// choose: dead text an editor may believe is spoken.
+pub fn plurals(files: &Locales, report: &mut Report) {
+    const PLURAL_NAMES: [&str; 5] = ["zero", "one", "two", "few", "many"];
+    for (lang, lang_files) in &files.langs {
+        let mut produced = None;
+        for file in lang_files {
+            for m in &file.messages {
+                for (key, offset) in &m.variant_keys {
+                    if !PLURAL_NAMES.contains(&key.as_str()) {
+                        continue;
+                    }
+                    let produced = produced.get_or_insert_with(|| plural_categories(lang));
+                    if produced.contains(key.as_str()) {
+                        continue;
+                    }
+                    report.push(
+                        Severity::Warning,
+                        file.at_offset(
+                            *offset,
+                            format!(
+                                "[{key}] is never chosen in {lang}, whose numbers are only {}; put this text in the *[other] variant or remove it",
+                                produced.iter().copied().collect::<Vec<_>>().join(", ")
+                            ),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The cardinal plural categories `lang` can produce, by trying numbers.
+/// The rules are found as Fluent finds them: the full tag, else the
+/// language alone (`zh-CN` → `zh`, `pt-BR` → `pt`), else English.
+pub fn plural_categories(lang: &LangTag) -> BTreeSet<&'static str> {
+    let id = lang.langid();
+    let rules = [
+        id.to_string(),
+        id.language.as_str().to_owned(),
+        "en".to_owned(),
+    ]
+    .iter()
+    .filter_map(|t| t.parse::<unic_langid::LanguageIdentifier>().ok())
+    .find_map(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok())
+    .expect("English plural rules exist");
+    let samples = (0..=1000)
+        .map(|n: i64| n.to_string())
+        .chain((0..=209).map(|n| format!("{}.{}", n / 10, n % 10)))
+        .chain(["0.01", "1.01", "0.25", "1.25", "10000", "100000", "1000000"].map(String::from));
+    let mut out = BTreeSet::new();
+    for n in samples {
+        if let Ok(c) = rules.select(n.as_str()) {
+            out.insert(match c {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            });
         }
     }
     out
 }
 
-/// Messages no flow speaks, that are not `error-apology` and that no other
-/// message of their locale references. Fluent terms (`-term`) are not
-/// messages and are never reported.
-pub fn unused(locales: &[Locale], used: &BTreeSet<String>, reference: &LangTag) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let ref_locale = locales.iter().find(|l| &l.lang == reference);
-    for locale in locales {
-        let referenced: BTreeSet<&str> = locale
-            .messages
-            .values()
-            .flat_map(|m| m.refs.iter().map(String::as_str))
-            .collect();
-        for (id, m) in &locale.messages {
-            if used.contains(id) || referenced.contains(id.as_str()) {
-                continue;
-            }
-            let hint = match ref_locale {
-                Some(r) if r.lang != locale.lang && !r.messages.contains_key(id) => format!(
-                    " (the reference {} has no {id:?} either: check the spelling of the id)",
-                    tail(&r.dir.display().to_string(), 2)
-                ),
-                _ => String::new(),
-            };
-            let file = locale.file_of(m);
-            out.push(Finding::at(
-                Severity::Warning,
-                &file.path,
-                &file.text,
-                m.at,
-                format!(
-                    "message {id:?} is not used by any call flow{hint}; remove it, or use it in a call flow (call-flows/*.toml)"
-                ),
-            ));
-        }
+/// `locales/ja/absence.ftl` from a full path, for naming a file in a
+/// message (the finding itself carries the full path).
+pub fn short(path: &str) -> String {
+    let parts: Vec<String> = std::path::Path::new(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts[parts.len().saturating_sub(3)..].join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cats(l: &str) -> Vec<&'static str> {
+        plural_categories(&LangTag::parse(l).unwrap())
+            .into_iter()
+            .collect()
     }
-    out
+
+    #[test]
+    fn plural_categories_of_the_shipped_languages() {
+        for l in ["ja", "zh-CN", "ko", "vi"] {
+            assert_eq!(cats(l), ["other"], "{l}");
+        }
+        for l in ["en", "fil", "ne"] {
+            assert_eq!(cats(l), ["one", "other"], "{l}");
+        }
+        // Region tags use their language's rules, as Fluent does.
+        assert!(cats("pt-BR").contains(&"one") && !cats("pt-BR").contains(&"two"));
+        assert!(cats("es").contains(&"one") && !cats("es").contains(&"few"));
+        assert_eq!(cats("ar"), ["few", "many", "one", "other", "two", "zero"]);
+    }
 }

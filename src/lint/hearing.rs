@@ -1,81 +1,157 @@
-//! What a caller actually hears, worked out the way `speech::render` does
-//! it: a language can say a message if it has the message and either a
-//! text-to-speech voice or a recording for every piece of it; otherwise the
-//! next language of the chain is tried.
+//! What a caller actually hears, asked of `speech::render` itself (the code
+//! that speaks to callers), with sample answers so that read-backs render.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_bundle::FluentArgs;
-
-use super::used::APOLOGY;
-use crate::deployment::Deployment;
+use crate::deployment::{Deployment, School};
 use crate::domain::LangTag;
-use crate::flow::Prompt;
-use crate::locale::call_args;
+use crate::flow::engine::Say;
+use crate::flow::{CallState, Prompt, StepKind};
+use crate::speech::{self, Speech};
 
-/// Whether `lang` itself can say `id` (it has the message, and a voice or
-/// recordings for all of it).
-pub fn can_say(dep: &Deployment, lang: &LangTag, id: &str) -> bool {
-    // The apology is played from its recording even without its text.
-    (id == APOLOGY && dep.recordings.get(lang, id).is_some())
-        || rendered(dep, lang, id, &FluentArgs::new()).is_some()
+/// The message the server speaks when something fails inside.
+pub const APOLOGY: &str = "error-apology";
+
+/// Every message the line speaks: those of the loaded flows, and the apology.
+pub fn used_messages(dep: &Deployment) -> BTreeSet<String> {
+    let mut used: BTreeSet<String> = dep
+        .flows
+        .values()
+        .flat_map(|f| f.message_ids().map(|m| m.to_string()))
+        .collect();
+    used.insert(APOLOGY.to_owned());
+    used
 }
 
-/// `id` in exactly `lang` as text, if `lang` can say it.
-pub fn rendered(dep: &Deployment, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<String> {
-    let segments = dep.catalog.segments(lang, id, args)?;
-    let voice = dep.catalog.voice(lang)?;
-    let playable = voice.can_speak()
-        || segments.iter().all(|s| {
-            s.key
-                .as_deref()
-                .is_some_and(|k| dep.recordings.get(lang, k).is_some())
+/// (message, language, step) for each prompt a flow speaks in one language
+/// only, never falling back: the language menu names each language in
+/// itself.
+pub fn fixed_prompts(dep: &Deployment) -> BTreeSet<(String, String, String)> {
+    dep.flows
+        .values()
+        .flat_map(|f| &f.steps)
+        .flat_map(|s| s.prompt.iter().chain(&s.help).map(move |p| (s, p)))
+        .filter_map(|(s, p)| {
+            p.lang
+                .as_ref()
+                .map(|l| (p.msg.to_string(), l.to_string(), s.name.clone()))
+        })
+        .collect()
+}
+
+/// The languages a caller can be in: the default one and every language a
+/// menu switches to, as far as the catalogue has them.
+pub fn caller_languages(dep: &Deployment) -> Vec<&LangTag> {
+    let mut langs: BTreeSet<&LangTag> = BTreeSet::from([&dep.config.default_language]);
+    for flow in dep.flows.values() {
+        for step in &flow.steps {
+            if let StepKind::Menu {
+                options, default, ..
+            } = &step.kind
+            {
+                langs.extend(
+                    options
+                        .values()
+                        .chain(default)
+                        .filter_map(|c| c.language.as_ref()),
+                );
+            }
+        }
+    }
+    langs
+        .into_iter()
+        .filter(|l| dep.catalog.has_language(l))
+        .collect()
+}
+
+/// Renders prompts as a caller hears them.
+pub struct Listener<'a> {
+    dep: &'a Deployment,
+    /// A school whose name has no digits (a digit in it would pass for a
+    /// menu key).
+    school: Option<School>,
+}
+
+impl<'a> Listener<'a> {
+    pub fn new(dep: &'a Deployment) -> Listener<'a> {
+        let school = dep.schools.values().next().map(|s| School {
+            id: s.id.clone(),
+            name: "SCHOOL".to_owned(),
+            names: BTreeMap::new(),
+            calendar: s.calendar.clone(),
+            roster: None,
+            flow: s.flow.clone(),
         });
-    playable.then(|| segments.into_iter().map(|s| s.text).collect())
-}
+        Listener { dep, school }
+    }
 
-/// The language a caller in `lang` hears `id` in, following the chain.
-pub fn heard_in<'a>(dep: &'a Deployment, lang: &'a LangTag, id: &str) -> Option<&'a LangTag> {
-    dep.catalog
-        .chain(lang)
-        .into_iter()
-        .find(|l| can_say(dep, l, id))
-}
-
-/// The language after `lang` in its chain that says `id`, for a caller in
-/// `lang` when `lang` itself cannot.
-pub fn fallback_for<'a>(dep: &'a Deployment, lang: &'a LangTag, id: &str) -> Option<&'a LangTag> {
-    dep.catalog
-        .chain(lang)
-        .into_iter()
-        .skip(1)
-        .find(|l| can_say(dep, l, id))
-}
-
-/// The text of `prompt` heard by a caller in `lang` (empty if nothing).
-pub fn prompt_text(dep: &Deployment, lang: &LangTag, prompt: &Prompt, args: &FluentArgs) -> String {
-    let chain: Vec<&LangTag> = match &prompt.lang {
-        Some(fixed) => vec![fixed],
-        None => dep.catalog.chain(lang),
-    };
-    chain
-        .into_iter()
-        .find_map(|l| rendered(dep, l, &prompt.msg, args))
-        .unwrap_or_default()
-}
-
-/// Two sets of sample answers that select the same variants but put
-/// different digits into the text: the first uses only the digits 1 and 2,
-/// the second none of them. A digit heard with both comes from the fixed
-/// text of the prompt, not from an answer read back.
-pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
-    let make = |pairs: &[(&str, &str)]| {
-        pairs
+    /// What a caller in `lang` hears for `prompts`, as text, given `answers`.
+    pub fn hear(
+        &self,
+        lang: &LangTag,
+        prompts: &[&Prompt],
+        answers: &BTreeMap<String, String>,
+    ) -> String {
+        let Some(school) = &self.school else {
+            return String::new();
+        };
+        let mut state = CallState::new("-", lang.clone());
+        state.answers.clone_from(answers);
+        let says: Vec<Say> = prompts
             .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .map(|p| Say {
+                msg: p.msg.clone(),
+                lang: p.lang.clone(),
+            })
+            .collect();
+        speech::render(self.dep, school, &says, &state)
+            .into_iter()
+            .map(|s| match s {
+                Speech::Tts { text, .. } | Speech::Recording { text, .. } => text,
+            })
             .collect()
-    };
+    }
+
+    /// The language a caller in `lang` hears `id` in (`lang` itself, or a
+    /// fallback), or `None` if nothing along the chain can say it.
+    pub fn heard_in(&self, lang: &LangTag, id: &str) -> Option<LangTag> {
+        if id == APOLOGY {
+            // `http::apology` plays its recording even without the text.
+            return self
+                .dep
+                .catalog
+                .chain(lang)
+                .into_iter()
+                .find(|l| {
+                    self.dep.recordings.get(l, id).is_some()
+                        || self
+                            .dep
+                            .catalog
+                            .speak_exactly(l, id, &fluent_bundle::FluentArgs::new())
+                            .is_some()
+                })
+                .cloned();
+        }
+        let school = self.school.as_ref()?;
+        let state = CallState::new("-", lang.clone());
+        let say = [Say {
+            msg: id.into(),
+            lang: None,
+        }];
+        speech::render(self.dep, school, &say, &state)
+            .into_iter()
+            .next()
+            .map(|s| match s {
+                Speech::Tts { lang, .. } | Speech::Recording { lang, .. } => lang,
+            })
+    }
+}
+
+/// Two sets of sample answers that choose the same variants but put
+/// different digits into a read-back: the first uses only the digits 1 and
+/// 2, the second never 1 or 2. A digit heard with both is in the fixed
+/// text of the prompt, not in an answer read back to the caller.
+pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
     let common = [
         ("kind", "absence"),
         ("reason", "illness"),
@@ -83,7 +159,7 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("disease", "influenza"),
         ("recording", "recording"),
     ];
-    let a = [
+    let ones_and_twos = [
         ("student", "12121"),
         ("grade", "1"),
         ("class", "2"),
@@ -93,7 +169,7 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("time", "12:21"),
         ("reference", "12"),
     ];
-    let b = [
+    let others = [
         ("student", "34567"),
         ("grade", "3"),
         ("class", "4"),
@@ -103,23 +179,27 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("time", "09:35"),
         ("reference", "46"),
     ];
-    [
-        make(&[&common[..], &a[..]].concat()),
-        make(&[&common[..], &b[..]].concat()),
-    ]
+    let make = |specific: &[(&str, &str)]| {
+        common
+            .iter()
+            .chain(specific)
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    [make(&ones_and_twos), make(&others)]
 }
 
-/// The school's name in sample renderings: no digits.
-pub const SAMPLE_SCHOOL: &str = "SCHOOL";
-
-/// Fluent arguments for sample answers.
-pub fn sample_args(answers: &BTreeMap<String, String>) -> FluentArgs<'_> {
-    call_args(answers, SAMPLE_SCHOOL)
-}
-
-/// "Korean (ko)": the language as an editor knows it, and its tag.
+/// "ko (Korean)": a language's tag and, for the shipped ones, its name.
 pub fn lang_name(lang: &LangTag) -> String {
-    let name = match lang.as_str() {
+    match language_word(lang) {
+        Some(name) => format!("{lang} ({name})"),
+        None => lang.to_string(),
+    }
+}
+
+/// "Korean", for the shipped languages.
+pub fn language_word(lang: &LangTag) -> Option<&'static str> {
+    Some(match lang.as_str() {
         "ja" => "Japanese",
         "en" => "English",
         "zh-CN" => "Chinese",
@@ -129,17 +209,6 @@ pub fn lang_name(lang: &LangTag) -> String {
         "pt-BR" => "Portuguese",
         "es" => "Spanish",
         "ne" => "Nepali",
-        _ => return lang.to_string(),
-    };
-    format!("{name} ({lang})")
-}
-
-/// The last `n` components of a path, for naming a file in a message
-/// (`locales/ko/absence.ftl`); the file itself is in the finding.
-pub fn tail(path: &str, n: usize) -> String {
-    let parts: Vec<_> = Path::new(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts[parts.len().saturating_sub(n)..].join("/")
+        _ => return None,
+    })
 }

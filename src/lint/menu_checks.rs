@@ -1,152 +1,96 @@
-//! Menus: every key a menu offers must be said to the caller, in every
-//! language a caller can choose, or nobody knows to press it.
+//! Every key a menu offers must be said to the caller: a parent cannot
+//! press a key nobody told them about.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use super::finding::Finding;
-use super::hearing::{lang_name, prompt_text, sample_answers, sample_args, tail};
-use super::used::flow_path;
+use super::hearing::{Listener, caller_languages, lang_name, sample_answers};
+use super::report::{Report, Severity};
 use crate::deployment::Deployment;
 use crate::domain::LangTag;
-use crate::flow::{Flow, StepKind};
+use crate::flow::{Located, StepKind};
 
-pub fn check(dep: &Deployment) -> Vec<Finding> {
-    let langs = caller_languages(dep);
+/// For each menu (and confirm step: keys 1 and 2) and each language a
+/// caller can be in, its prompt and help are rendered as that caller hears
+/// them; each option's key must be among the digits heard. Said in no
+/// language: an error; missing in some: a warning naming them. The key 0
+/// is not checked when it is also the menu's default (pressing nothing).
+pub fn menus_speak_their_keys(dep: &Deployment, listener: &Listener, report: &mut Report) {
+    let languages = caller_languages(dep);
     let answers = sample_answers();
-    let args = [sample_args(&answers[0]), sample_args(&answers[1])];
-    let mut names: Vec<&String> = dep.flows.keys().collect();
-    names.sort();
-    let mut out = Vec::new();
-    for name in names {
-        let flow = &dep.flows[name];
-        let path = flow_path(dep, name).display().to_string();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        check_flow(dep, flow, &path, &text, &langs, &args, &mut out);
-    }
-    out
-}
-
-fn check_flow(
-    dep: &Deployment,
-    flow: &Flow,
-    path: &str,
-    text: &str,
-    langs: &[&LangTag],
-    args: &[fluent_bundle::FluentArgs; 2],
-    out: &mut Vec<Finding>,
-) {
-    for step in &flow.steps {
-        let StepKind::Menu {
-            options,
-            default_key,
-            ..
-        } = &step.kind
-        else {
-            continue;
-        };
-        let keys: Vec<char> = options
-            .keys()
-            .copied()
-            .filter(|k| k.is_ascii_digit())
-            .filter(|k| !(*k == '0' && *default_key == Some('0')))
-            .collect();
-        if keys.is_empty() {
-            continue;
-        }
-        // The digits each language's caller hears in the prompt and help.
-        let heard: BTreeMap<&LangTag, [bool; 10]> = langs
-            .iter()
-            .map(|lang| {
-                let [a, b] = args.each_ref().map(|args| {
-                    let t: String = step
-                        .prompt
-                        .iter()
-                        .chain(&step.help)
-                        .map(|p| prompt_text(dep, lang, p, args))
-                        .collect();
-                    digits_in(&t)
-                });
-                (*lang, std::array::from_fn(|d| a[d] && b[d]))
-            })
-            .collect();
-        let (line, col) = step_position(text, &step.name);
-        let msgs: Vec<&str> = {
-            let mut seen = BTreeSet::new();
-            step.prompt
-                .iter()
-                .chain(&step.help)
-                .map(|p| &*p.msg)
-                .filter(|m| seen.insert(*m))
-                .collect()
-        };
-        for key in keys {
-            let d = key.to_digit(10).expect("an ASCII digit") as usize;
-            let silent: Vec<&LangTag> = heard
-                .iter()
-                .filter(|(_, digits)| !digits[d])
-                .map(|(l, _)| *l)
-                .collect();
-            if silent.is_empty() {
-                continue;
-            }
-            if silent.len() == heard.len() {
-                out.push(Finding::error(
-                    path,
-                    line,
-                    col,
-                    format!(
-                        "menu step {:?}: key {key} is never said in any language, so callers cannot know to press it; mention it (e.g. \"… press {key}\") in {} in locales/*/, or remove that option from {}",
-                        step.name,
-                        msgs.join(" or "),
-                        tail(path, 2)
-                    ),
-                ));
-            } else {
-                let names: Vec<String> = silent.iter().map(|l| lang_name(l)).collect();
-                let files: Vec<String> = silent.iter().map(|l| format!("locales/{l}/")).collect();
-                out.push(Finding::warning(
-                    path,
-                    line,
-                    col,
-                    format!(
-                        "menu step {:?}: key {key} is never said to callers in {}; mention it as the digit {key} in {} in {}",
-                        step.name,
-                        names.join(", "),
-                        msgs.join(" or "),
-                        files.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-}
-
-/// The default language and every language a menu can switch to, as far
-/// as the catalogue has them.
-fn caller_languages(dep: &Deployment) -> Vec<&LangTag> {
-    let mut langs: BTreeSet<&LangTag> = BTreeSet::from([&dep.config.default_language]);
-    for flow in dep.flows.values() {
+    let mut flows: Vec<_> = dep.flows.iter().collect();
+    flows.sort_by_key(|(name, _)| *name);
+    for (name, flow) in flows {
+        let file = dep.config.flows_dir.join(format!("{name}.toml"));
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
         for step in &flow.steps {
-            if let StepKind::Menu {
-                options, default, ..
+            let StepKind::Menu {
+                options,
+                default_key,
+                ..
             } = &step.kind
-            {
-                langs.extend(
-                    options
-                        .values()
-                        .chain(default)
-                        .filter_map(|c| c.language.as_ref()),
+            else {
+                continue;
+            };
+            let prompts: Vec<_> = step.prompt.iter().chain(&step.help).collect();
+            let mut silent: BTreeMap<char, Vec<&LangTag>> = BTreeMap::new();
+            for lang in &languages {
+                // A digit counts only if heard with both sets of answers:
+                // then it is in the prompt's own text, not in an answer
+                // read back (a grade 1 is not "press 1").
+                let [a, b] = answers
+                    .each_ref()
+                    .map(|ans| digits_in(&listener.hear(lang, &prompts, ans)));
+                for key in options.keys().filter(|k| k.is_ascii_digit()) {
+                    if Some(*key) == *default_key && *key == '0' {
+                        continue;
+                    }
+                    let d = key.to_digit(10).expect("an ASCII digit") as usize;
+                    if !(a[d] && b[d]) {
+                        silent.entry(*key).or_default().push(lang);
+                    }
+                }
+            }
+            let offset = step_header(&text, &step.name);
+            let msgs: Vec<&str> = {
+                let mut v: Vec<&str> = prompts.iter().map(|p| &*p.msg).collect();
+                v.dedup();
+                v
+            };
+            for (key, langs) in silent {
+                let (severity, whom) = if langs.len() == languages.len() {
+                    (Severity::Error, "in any language".to_owned())
+                } else {
+                    (
+                        Severity::Warning,
+                        format!(
+                            "in {}",
+                            langs
+                                .iter()
+                                .map(|l| lang_name(l))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    )
+                };
+                report.push(
+                    severity,
+                    Located::at(
+                        &file.display().to_string(),
+                        &text,
+                        offset,
+                        format!(
+                            "menu {:?} offers key {key} but its prompt never says {key} {whom}; mention the key as a digit in {} (e.g. \"… press {key}\"), or remove the option",
+                            step.name,
+                            msgs.join(" or ")
+                        ),
+                    ),
                 );
             }
         }
     }
-    langs
-        .into_iter()
-        .filter(|l| dep.catalog.has_language(l))
-        .collect()
 }
 
-/// Which digits `text` says: ASCII, full-width and Devanagari digits.
+/// Which digits `text` says: ASCII, full-width and Devanagari.
 pub fn digits_in(text: &str) -> [bool; 10] {
     let mut found = [false; 10];
     for c in text.chars() {
@@ -161,19 +105,21 @@ pub fn digits_in(text: &str) -> [bool; 10] {
     found
 }
 
-/// The line and column of `[steps.<name>]` in the flow file (1:1 if the
-/// step is written some other way).
-pub fn step_position(text: &str, name: &str) -> (usize, usize) {
-    let headers = [format!("[steps.{name}]"), format!("[steps.\"{name}\"]")];
-    for (i, line) in text.lines().enumerate() {
+/// The byte offset of the `[steps.<name>]` header in the flow file (0, the
+/// file's start, if the step is written some other way).
+fn step_header(text: &str, name: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-        if headers.iter().any(|h| compact.starts_with(h.as_str())) {
-            let col = line.chars().count() - trimmed.chars().count() + 1;
-            return (i + 1, col);
+        if compact.starts_with(&format!("[steps.{name}]"))
+            || compact.starts_with(&format!("[steps.\"{name}\"]"))
+        {
+            return offset + line.len() - trimmed.len();
         }
+        offset += line.len();
     }
-    (1, 1)
+    0
 }
 
 #[cfg(test)]
@@ -181,19 +127,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_in_all_scripts() {
+    fn digits_in_every_script() {
         let d = digits_in("1を、３を、९ थिच्नुहोस्");
-        assert_eq!(
-            d,
-            [false, true, false, true, false, false, false, false, false, true]
-        );
+        assert_eq!(d.map(u8::from), [0, 1, 0, 1, 0, 0, 0, 0, 0, 1]);
     }
 
     #[test]
     fn finds_the_step_header() {
-        let text = "[flow]\nstart = \"a\"\n\n  [steps.a]\ntype = \"say\"\n[steps.\"b\"]\n";
-        assert_eq!(step_position(text, "a"), (4, 3));
-        assert_eq!(step_position(text, "b"), (6, 1));
-        assert_eq!(step_position(text, "c"), (1, 1));
+        let text = "[flow]\nstart = \"a\"\n\n  [steps.ab]\n  [steps.a]\n[steps.\"b\"]\n";
+        assert_eq!(step_header(text, "a"), text.find("[steps.a]").unwrap());
+        assert_eq!(step_header(text, "b"), text.find("[steps.\"b\"]").unwrap());
+        assert_eq!(step_header(text, "c"), 0);
     }
 }

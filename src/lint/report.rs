@@ -98,6 +98,16 @@ impl Report {
             (&a.file, a.line, a.col, b.severity).cmp(&(&b.file, b.line, b.col, a.severity))
         });
         self.findings.dedup();
+        // Duplicates removed: count again.
+        self.errors = self.count(Severity::Error);
+        self.warnings = self.count(Severity::Warning);
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// `file:line:col: error: message` lines, then a count.

@@ -1,5 +1,6 @@
 //! One fixture per class of mistake: the shipped files copied into a
-//! temporary directory with one edit, linted, and the exact finding checked.
+//! temporary directory with one edit, linted, and the exact finding checked
+//! (severity, file, line, column, and what it says).
 
 use std::path::{Path, PathBuf};
 
@@ -60,11 +61,16 @@ impl Fixture {
 
     /// The 1-based line of the first line of `rel` containing `needle`.
     fn line_of(&self, rel: &str, needle: &str) -> usize {
+        self.position_of(rel, needle).0
+    }
+
+    /// The 1-based line and column (in characters) of `needle` in `rel`.
+    fn position_of(&self, rel: &str, needle: &str) -> (usize, usize) {
         let text = std::fs::read_to_string(self.path(rel)).unwrap();
-        text.lines()
-            .position(|l| l.contains(needle))
-            .expect("needle present")
-            + 1
+        let at = text.find(needle).expect("needle present");
+        let line = text[..at].matches('\n').count() + 1;
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        (line, text[start..at].chars().count() + 1)
     }
 }
 
@@ -84,16 +90,24 @@ fn find<'a>(r: &'a Report, severity: Severity, file: &str, phrase: &str) -> &'a 
     hits[0]
 }
 
+fn at(f: &Finding) -> (usize, usize) {
+    (f.line, f.col)
+}
+
 #[test]
 fn the_shipped_files_have_no_errors() {
-    let r = Fixture::new().lint();
-    println!("{}", r.to_human());
+    let f = Fixture::new();
+    let started = std::time::Instant::now();
+    let r = f.lint();
+    println!("lint took {:?}\n{}", started.elapsed(), r.to_human());
     assert_eq!(r.errors(), 0, "{}", r.to_human());
-    // Only the known Nepali fallbacks: read-backs have variables.
+    // Only the known Nepali fallbacks: read-backs have variables, and
+    // Nepali has no voice to read them.
     assert!(
         r.findings
             .iter()
-            .all(|f| f.file.ends_with("locales/ne/absence.ftl")),
+            .all(|x| x.file.ends_with("locales/ne/absence.ftl")
+                && x.message.contains("which has variables, is heard in en")),
         "{}",
         r.to_human()
     );
@@ -114,10 +128,9 @@ fn fluent_syntax_error() {
         "locales/ko/absence.ftl",
         "Fluent syntax",
     );
-    assert_eq!(
-        e.line,
-        f.line_of("locales/ko/absence.ftl", "ask-kind = { $unclosed")
-    );
+    let (line, col) = f.position_of("locales/ko/absence.ftl", "ask-kind = { $unclosed");
+    // The parser stops at the end of the line, where `}` is missing.
+    assert_eq!(at(e), (line, col + "ask-kind = { $unclosed ".len()));
     assert!(r.has_errors());
 }
 
@@ -133,8 +146,11 @@ fn a_message_missing_from_a_locale_falls_back_and_is_reported() {
         "locales/ko/absence.ftl",
         "no message \"ask-disease\"",
     );
+    assert_eq!(at(w), (1, 1));
     assert!(
-        w.message.contains("callers will hear it in en"),
+        w.message.contains("falls back to en")
+            && w.message.contains("callers will hear it in en")
+            && w.message.contains("add `ask-disease = …`"),
         "{}",
         w.message
     );
@@ -145,8 +161,46 @@ fn a_message_missing_from_a_locale_falls_back_and_is_reported() {
         "locales/ko/absence.ftl",
         "\"ask-diseases\" is not spoken",
     );
-    assert_eq!((u.line, u.col), (line, 1));
+    assert_eq!(at(u), (line, 1));
     assert_eq!(r.errors(), 0);
+}
+
+#[test]
+fn the_fallback_named_is_the_language_callers_hear() {
+    // Korean falls back to Nepali, then Japanese. Nepali has the text but,
+    // without a voice, says only what is recorded: without the recording a
+    // Korean caller hears the Japanese.
+    let f = Fixture::new();
+    f.append(
+        "absence-line.toml",
+        "[languages.ko]\nfallback = [\"ne\", \"ja\"]",
+    );
+    f.edit("locales/ko/absence.ftl", "\nask-kind =", "\nask-kinds =");
+    let r = f.lint();
+    let w = find(
+        &r,
+        Severity::Warning,
+        "locales/ko/absence.ftl",
+        "no message \"ask-kind\"",
+    );
+    assert!(
+        w.message.contains("callers will hear it in ne"),
+        "{}",
+        w.message
+    );
+    std::fs::remove_file(f.path("prompts/ne/ask-kind.wav")).unwrap();
+    let r = f.lint();
+    let w = find(
+        &r,
+        Severity::Warning,
+        "locales/ko/absence.ftl",
+        "no message \"ask-kind\"",
+    );
+    assert!(
+        w.message.contains("callers will hear it in ja"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -160,7 +214,29 @@ fn a_message_missing_from_the_japanese_reference_is_an_error() {
         "call-flows/absence.toml",
         "\"ask-disease\" is not in the Japanese locale",
     );
-    assert!(e.line > 1);
+    assert_eq!(
+        at(e),
+        f.position_of("call-flows/absence.toml", "\"ask-disease\"")
+    );
+}
+
+#[test]
+fn the_apology_missing_from_the_reference_is_an_error() {
+    let f = Fixture::new();
+    f.edit(
+        "locales/ja/absence.ftl",
+        "error-apology =",
+        "error-apologie =",
+    );
+    let r = f.lint();
+    let e = find(
+        &r,
+        Severity::Error,
+        "locales/ja/absence.ftl",
+        "no message \"error-apology\"",
+    );
+    assert_eq!(at(e), (1, 1));
+    assert!(e.message.contains("when something fails"), "{}", e.message);
 }
 
 #[test]
@@ -179,29 +255,49 @@ fn variables_that_differ_from_the_japanese_reference() {
         "locales/vi/absence.ftl",
         "\"summary-temperature\"",
     );
-    assert_eq!((e.line, e.col), (line, 1));
+    assert_eq!(at(e), (line, 1));
     assert!(
-        e.message.contains("$temprature") && e.message.contains("lacks $temperature"),
+        e.message.contains("uses $temprature") && e.message.contains("lacks $temperature"),
         "{}",
         e.message
     );
+    // A variable inside a select variant counts too.
+    let f = Fixture::new();
+    let line = f.line_of("locales/en/absence.ftl", "summary-time =");
+    f.edit(
+        "locales/en/absence.ftl",
+        "[5] { $time-hour }:05.",
+        "[5] { $time-hours }:05.",
+    );
+    let r = f.lint();
+    let e = find(
+        &r,
+        Severity::Error,
+        "locales/en/absence.ftl",
+        "\"summary-time\"",
+    );
+    assert_eq!(at(e), (line, 1));
+    assert!(e.message.contains("uses $time-hours"), "{}", e.message);
+    assert!(!e.message.contains("lacks"), "{}", e.message);
 }
 
 #[test]
 fn unused_messages() {
     let f = Fixture::new();
-    f.append("locales/en/absence.ftl", "old-greeting = Hello.");
+    f.append(
+        "locales/en/absence.ftl",
+        "old-greeting = Hello.\n-brand = Absence line\nquoted = { -brand }: { old-greeting }",
+    );
     let r = f.lint();
     let w = find(
         &r,
         Severity::Warning,
         "locales/en/absence.ftl",
-        "\"old-greeting\" is not spoken",
+        "is not spoken by any call flow",
     );
-    assert_eq!(
-        w.line,
-        f.line_of("locales/en/absence.ftl", "old-greeting =")
-    );
+    // `old-greeting` is referenced by `quoted`; terms are never reported.
+    assert!(w.message.contains("\"quoted\""), "{}", w.message);
+    assert_eq!(at(w), (f.line_of("locales/en/absence.ftl", "quoted ="), 1));
 }
 
 #[test]
@@ -210,10 +306,8 @@ fn plural_variants_a_language_never_selects() {
     f.edit(
         "locales/vi/absence.ftl",
         "summary-student = ",
-        "summary-student = { $grade ->\n    [one] một\n   *[other] {\"\"}\n} ",
+        "summary-student = { $student-digits ->\n    [one] một\n   *[other] {\"\"}\n} ",
     );
-    // Keep Vietnamese's variables equal to Japanese's: $grade is extra, which
-    // is its own error; the plural finding is what this test is about.
     let r = f.lint();
     let w = find(
         &r,
@@ -221,13 +315,30 @@ fn plural_variants_a_language_never_selects() {
         "locales/vi/absence.ftl",
         "[one] is never chosen in vi",
     );
-    assert_eq!(w.line, f.line_of("locales/vi/absence.ftl", "[one] một"));
-    assert_eq!(w.col, 6);
+    assert_eq!(at(w), (f.line_of("locales/vi/absence.ftl", "[one] một"), 6));
+    assert!(w.message.contains("only other"), "{}", w.message);
+    // Chinese is tagged zh-CN: its rules are found under zh, as Fluent does.
+    f.edit(
+        "locales/zh-CN/absence.ftl",
+        "summary-student = ",
+        "summary-student = { $student-digits ->\n    [one] 一\n   *[other] {\"\"}\n} ",
+    );
+    let r = f.lint();
+    let w = find(
+        &r,
+        Severity::Warning,
+        "locales/zh-CN/absence.ftl",
+        "[one] is never chosen in zh-CN",
+    );
+    assert_eq!(
+        at(w),
+        (f.line_of("locales/zh-CN/absence.ftl", "[one] 一"), 6)
+    );
     // English does choose [one]: the same text there is fine.
     f.edit(
         "locales/en/absence.ftl",
-        "goodbye = ",
-        "goodbye = { $grade ->\n    [one] {\"\"}\n   *[other] {\"\"}\n}",
+        "summary-student = ",
+        "summary-student = { $student-digits ->\n    [one] {\"\"}\n   *[other] {\"\"}\n} ",
     );
     let r = f.lint();
     assert!(
@@ -251,8 +362,8 @@ fn a_key_used_twice_in_a_menu() {
         "duplicate key",
     );
     assert_eq!(
-        e.line,
-        f.line_of("call-flows/absence.toml", "value = \"again\"")
+        at(e),
+        f.position_of("call-flows/absence.toml", "9 = { value = \"again\"")
     );
 }
 
@@ -269,21 +380,18 @@ fn a_menu_key_never_spoken() {
     );
     assert!(e.message.contains("in any language"), "{}", e.message);
     assert_eq!(
-        e.line,
-        f.line_of("call-flows/absence.toml", "[steps.reason]")
+        at(e),
+        f.position_of("call-flows/absence.toml", "[steps.reason]")
     );
     // Spoken in some languages only: a warning naming the others.
     let f = Fixture::new();
-    f.edit(
-        "locales/es/absence.ftl",
-        "Por cualquier otro motivo, marque 9.",
-        "Por cualquier otro motivo, marque nueve.",
-    );
-    f.edit(
-        "locales/es/absence.ftl",
-        "Por cualquier otro motivo, marque 9.",
-        "Por cualquier otro motivo, marque nueve.",
-    );
+    for _ in 0..2 {
+        f.edit(
+            "locales/es/absence.ftl",
+            "Por cualquier otro motivo, marque 9.",
+            "Por cualquier otro motivo, marque nueve.",
+        );
+    }
     let r = f.lint();
     let w = find(
         &r,
@@ -291,7 +399,61 @@ fn a_menu_key_never_spoken() {
         "call-flows/absence.toml",
         "menu \"reason\" offers key 9",
     );
-    assert!(w.message.contains("in es"), "{}", w.message);
+    assert!(w.message.contains("in es (Spanish);"), "{}", w.message);
+    assert_eq!(
+        at(w),
+        f.position_of("call-flows/absence.toml", "[steps.reason]")
+    );
+}
+
+#[test]
+fn a_key_is_not_said_by_an_answer_read_back() {
+    // Korean's confirmation no longer says "press 1"; the grade read back
+    // ("1학년") must not pass for it.
+    let f = Fixture::new();
+    f.edit("locales/ko/absence.ftl", "맞으면 1번을", "맞으면 일번을");
+    let r = f.lint();
+    let w = find(
+        &r,
+        Severity::Warning,
+        "call-flows/absence.toml",
+        "menu \"confirm-student\" offers key 1",
+    );
+    assert!(w.message.contains("in ko (Korean);"), "{}", w.message);
+    assert_eq!(
+        at(w),
+        f.position_of("call-flows/absence.toml", "[steps.confirm-student]")
+    );
+}
+
+#[test]
+fn a_prompt_in_a_fixed_language_does_not_fall_back() {
+    // The language menu says "press 9" in Nepali only, from its recording.
+    let f = Fixture::new();
+    std::fs::remove_file(f.path("prompts/ne/language-option.wav")).unwrap();
+    let r = f.lint();
+    let e = find(
+        &r,
+        Severity::Error,
+        "call-flows/absence.toml",
+        "menu \"language\" offers key 9",
+    );
+    assert!(e.message.contains("in any language"), "{}", e.message);
+    let e = find(
+        &r,
+        Severity::Error,
+        "locales/ne/absence.ftl",
+        "step \"language\" speaks \"language-option\" in ne (Nepali) only",
+    );
+    assert_eq!(
+        at(e),
+        (f.line_of("locales/ne/absence.ftl", "language-option ="), 1)
+    );
+    assert!(
+        e.message.contains("record prompts/ne/language-option.wav"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -312,6 +474,7 @@ fn unreachable_steps() {
         e.line,
         f.line_of("call-flows/absence.toml", "[steps.orphan]")
     );
+    assert_eq!(e.col, 1);
 }
 
 #[test]
@@ -323,14 +486,17 @@ fn a_language_without_text_to_speech_lacking_a_recording() {
         &r,
         Severity::Warning,
         "locales/ne/absence.ftl",
-        "no recording",
+        "ne has no text-to-speech voice and no recording prompts/ne/ask-kind.wav; callers will hear it in en",
     );
     assert!(
-        w.message.contains("ask-kind.wav") && w.message.contains("in en"),
+        w.message.contains("record prompts/ne/ask-kind.wav"),
         "{}",
         w.message
     );
-    assert_eq!(w.line, f.line_of("locales/ne/absence.ftl", "ask-kind ="));
+    assert_eq!(
+        at(w),
+        (f.line_of("locales/ne/absence.ftl", "ask-kind ="), 1)
+    );
 }
 
 #[test]
@@ -341,35 +507,62 @@ fn audio_twilio_cannot_play() {
     std::fs::write(f.path("prompts/ne/ask-kind.wav"), wav).unwrap();
     std::fs::write(f.path("prompts/ne/ask-day.ogg"), b"OggS....").unwrap();
     let r = f.lint();
-    find(&r, Severity::Error, "prompts/ne/ask-kind.wav", "24-bit");
-    find(
+    let e = find(&r, Severity::Error, "prompts/ne/ask-kind.wav", "24-bit");
+    assert_eq!(at(e), (1, 1));
+    assert!(e.message.contains("use 8 or 16 bit"), "{}", e.message);
+    let e = find(
         &r,
         Severity::Error,
         "prompts/ne/ask-day.ogg",
         "convert to WAV",
     );
+    assert_eq!(at(e), (1, 1));
 }
 
 #[test]
-fn recordings_that_belong_to_no_message() {
+fn recordings_that_are_never_played() {
     let f = Fixture::new();
+    let wav = pcm16_wav(8000, &[0; 800]);
     std::fs::create_dir_all(f.path("prompts/ja")).unwrap();
-    std::fs::write(
-        f.path("prompts/ja/ask-kinds.wav"),
-        pcm16_wav(8000, &[0; 800]),
-    )
-    .unwrap();
-    std::fs::write(f.path("prompts/ja/saved.2.wav"), pcm16_wav(8000, &[0; 800])).unwrap();
+    for name in [
+        "ja/ask-kinds.wav", // no such message
+        "ja/saved.2.wav",   // the second piece of a read-back: played
+        "ja/saved.4.wav",   // "saved" has three pieces of fixed text
+        "ne/welcome.wav",   // has variables: recorded in pieces
+        "ne/goodbye.1.wav", // no variables: recorded whole
+    ] {
+        std::fs::write(f.path(&format!("prompts/{name}")), &wav).unwrap();
+    }
     let r = f.lint();
-    find(
+    let w = find(
         &r,
         Severity::Warning,
         "prompts/ja/ask-kinds.wav",
         "belongs to no message",
     );
+    assert_eq!(at(w), (1, 1));
     assert!(
         !r.findings.iter().any(|x| x.file.ends_with("saved.2.wav")),
-        "a piece of a read-back is fine"
+        "a piece of a read-back is fine: {}",
+        r.to_human()
+    );
+    find(
+        &r,
+        Severity::Warning,
+        "prompts/ja/saved.4.wav",
+        "only 3 piece(s)",
+    );
+    find(
+        &r,
+        Severity::Warning,
+        "prompts/ne/welcome.wav",
+        "recorded in pieces",
+    );
+    find(
+        &r,
+        Severity::Warning,
+        "prompts/ne/goodbye.1.wav",
+        "recorded whole as goodbye.wav",
     );
 }
 
@@ -393,12 +586,37 @@ fn several_mistakes_are_all_reported_even_when_loading_fails() {
         "locales/ko/absence.ftl",
         "Fluent syntax",
     );
-    find(
+    let e = find(
         &r,
         Severity::Error,
         "locales/vi/absence.ftl",
         "\"summary-temperature\"",
     );
+    assert_eq!(
+        at(e),
+        (
+            f.line_of("locales/vi/absence.ftl", "summary-temperature ="),
+            1
+        )
+    );
+}
+
+#[test]
+fn config_errors_are_located() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.path("absence-line.toml"),
+        "[schools.test]\nname = \"テスト小学校\"\ncutoff = \"25:00\"\n",
+    )
+    .unwrap();
+    let r = f.lint();
+    let e = find(
+        &r,
+        Severity::Error,
+        "absence-line.toml",
+        "cut-off time \"25:00\"",
+    );
+    assert_eq!(at(e), (3, 10));
 }
 
 #[test]
@@ -413,12 +631,41 @@ fn json_has_the_counts_and_every_finding() {
     let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(v["errors"], r.errors());
     assert_eq!(v["warnings"], r.warnings());
+    assert_eq!(r.errors(), 1, "{}", r.to_human());
     assert_eq!(v["findings"].as_array().unwrap().len(), r.findings.len());
+    assert!(v["findings"].as_array().unwrap().iter().any(|x| {
+        x["severity"] == "error"
+            && x["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("locales/vi/absence.ftl")
+            && x["line"].as_u64() > Some(1)
+            && x["col"] == 1
+    }));
     assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|x| x["severity"] == "error" && x["line"].as_u64() > Some(1))
+        r.to_human()
+            .ends_with(&format!("1 error(s), {} warning(s)\n", r.warnings()))
+    );
+}
+
+#[test]
+fn the_human_form_is_sorted_by_place() {
+    let mut r = Report::default();
+    for (file, line, col) in [("b", 1, 1), ("a", 2, 1), ("a", 1, 5), ("a", 1, 5)] {
+        r.push(
+            Severity::Warning,
+            crate::flow::Located {
+                file: file.into(),
+                line,
+                col,
+                message: "m".into(),
+            },
+        );
+    }
+    r.sort();
+    assert_eq!(r.warnings(), 3, "a duplicate is dropped and not counted");
+    assert_eq!(
+        r.to_human(),
+        "a:1:5: warning: m\na:2:1: warning: m\nb:1:1: warning: m\n0 error(s), 3 warning(s)\n"
     );
 }
