@@ -72,6 +72,11 @@ impl School {
     }
 }
 
+/// The file a flow is read from: `<flows_dir>/<name>.toml`.
+pub fn flow_path(config: &Config, name: &str) -> std::path::PathBuf {
+    config.flows_dir.join(format!("{name}.toml"))
+}
+
 fn read(path: &Path) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|cause| LoadError::Io {
         path: path.display().to_string(),
@@ -90,7 +95,7 @@ impl Deployment {
             if flows.contains_key(&school.flow) {
                 continue;
             }
-            let path = config.flows_dir.join(format!("{}.toml", school.flow));
+            let path = flow_path(&config, &school.flow);
             let text = read(&path)?;
             let flow = load_flow(&school.flow, &path.display().to_string(), &text, &|id| {
                 catalog.has_message(&reference, id)

@@ -20,7 +20,7 @@ pub fn menus_speak_their_keys(dep: &Deployment, listener: &Listener, report: &mu
     let mut flows: Vec<_> = dep.flows.iter().collect();
     flows.sort_by_key(|(name, _)| *name);
     for (name, flow) in flows {
-        let file = dep.config.flows_dir.join(format!("{name}.toml"));
+        let file = crate::deployment::flow_path(&dep.config, name);
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         for step in &flow.steps {
             let StepKind::Menu {
