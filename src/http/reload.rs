@@ -12,7 +12,8 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use notify::{RecursiveMode, Watcher};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode, Watcher};
 use subtle::ConstantTimeEq;
 
 use super::state::AppState;
@@ -186,39 +187,48 @@ pub fn on_sighup(app: AppState) {
 /// Watch the files the deployment is made of; reload shortly after they
 /// change (editors write a file in several steps: wait for quiet).
 pub fn watch(app: AppState, dep: &Deployment) -> notify::Result<()> {
+    let c = &dep.config;
+    // Whole trees for flows, locales and recordings; single files (config,
+    // calendars, rosters) in directories that may hold anything else, logs
+    // and stores included.
+    let trees: Vec<PathBuf> = [&c.flows_dir, &c.locales_dir, &c.prompts_dir]
+        .into_iter()
+        .filter_map(|d| d.canonicalize().ok())
+        .collect();
+    let mut files: Vec<PathBuf> = vec![app.0.source.config_path.clone()];
+    for school in c.schools.values() {
+        files.extend(school.calendar.iter().chain(&school.roster).cloned());
+    }
+    let files: Vec<PathBuf> = files.iter().filter_map(|f| absolute(f)).collect();
+    let watched = Watched {
+        trees: trees.clone(),
+        files: files.clone(),
+    };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
-    let data_dir = dep.config.data_dir.clone();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        // Only writes count: reading the files to reload them is itself an
+        // event (open, access time), which would reload forever.
         if let Ok(ev) = res
-            && ev.paths.iter().any(|p| relevant(p, &data_dir))
+            && matches!(
+                ev.kind,
+                EventKind::Create(_)
+                    | EventKind::Remove(_)
+                    | EventKind::Modify(
+                        ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any
+                    )
+            )
+            && ev.paths.iter().any(|p| watched.covers(p))
         {
             let _ = tx.send(());
         }
     })?;
-    let c = &dep.config;
-    for dir in [&c.flows_dir, &c.locales_dir, &c.prompts_dir] {
-        if dir.is_dir() {
-            watcher.watch(dir, RecursiveMode::Recursive)?;
-        }
+    for dir in &trees {
+        watcher.watch(dir, RecursiveMode::Recursive)?;
     }
-    let mut parents: Vec<&Path> = vec![app.0.source.config_path.parent().unwrap_or(Path::new("."))];
-    for school in c.schools.values() {
-        parents.extend(
-            school
-                .calendar
-                .iter()
-                .chain(&school.roster)
-                .filter_map(|p| p.parent()),
-        );
-    }
+    let mut parents: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
     parents.sort();
     parents.dedup();
     for dir in parents {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
         watcher.watch(dir, RecursiveMode::NonRecursive)?;
     }
     tokio::spawn(async move {
@@ -233,18 +243,29 @@ pub fn watch(app: AppState, dep: &Deployment) -> notify::Result<()> {
     Ok(())
 }
 
-/// Changes to the stores (and editors' scratch files) are not changes to the
-/// deployment.
-fn relevant(path: &Path, data_dir: &Path) -> bool {
-    if path.starts_with(data_dir) {
-        return false;
+/// What a change must touch to matter.
+struct Watched {
+    trees: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl Watched {
+    fn covers(&self, path: &Path) -> bool {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Editors' scratch and backup files are not the file itself.
+        let scratch = name.ends_with('~') || name.ends_with(".swp") || name.starts_with(".#");
+        !scratch
+            && (self.files.iter().any(|f| f == path)
+                || self.trees.iter().any(|t| path.starts_with(t)))
     }
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !(name.ends_with(".sqlite")
-        || name.ends_with("-wal")
-        || name.ends_with("-shm")
-        || name.ends_with("-journal")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.starts_with(".#"))
+}
+
+/// `path` made absolute through its (existing) directory, as the watcher
+/// reports it.
+fn absolute(path: &Path) -> Option<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(dir.canonicalize().ok()?.join(path.file_name()?))
 }
