@@ -1,10 +1,14 @@
-//! Exports of a school's reports for its records system: CSV (UTF-8 with a
-//! BOM, so Excel opens Japanese correctly) and JSON.
+//! Exports of a school's reports for its records system: CSV in UTF-8 with
+//! a BOM (Excel opens Japanese correctly) or in Shift_JIS (what many school
+//! records systems still read), and JSON. Only active reports are exported:
+//! replaced and cancelled ones are history, not attendance.
 
-use crate::store::ReportRow;
+use serde::Serialize;
+
+use crate::store::{ReportRow, Store, StoreError};
 
 /// Column names, in order; documented in the README.
-pub const CSV_COLUMNS: [&str; 18] = [
+pub const CSV_COLUMNS: [&str; 23] = [
     "reference",
     "school_day",
     "received_at",
@@ -13,26 +17,108 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "class",
     "attendance_no",
     "kind",
+    "kind_label",
     "reason",
+    "reason_label",
     "symptom",
+    "symptom_label",
     "temperature",
     "disease",
+    "disease_label",
     "time",
     "recording_url",
     "language",
     "channel",
     "caller",
     "call_sid",
+    "name",
 ];
 
-pub fn to_csv(rows: &[ReportRow]) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
+/// How the CSV is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8Bom,
+    ShiftJis,
+}
+
+/// A report row as exported: the stored row, its Japanese labels, and the
+/// student's name from the current roster.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRow {
+    #[serde(flatten)]
+    pub report: ReportRow,
+    pub kind_label: &'static str,
+    pub reason_label: &'static str,
+    pub symptom_label: &'static str,
+    pub disease_label: &'static str,
+    pub name: Option<String>,
+}
+
+impl ExportRow {
+    pub fn new(report: ReportRow, name: Option<String>) -> ExportRow {
+        let l = |v: &Option<String>| label(v.as_deref().unwrap_or(""));
+        ExportRow {
+            kind_label: l(&report.kind),
+            reason_label: l(&report.reason),
+            symptom_label: l(&report.symptom),
+            disease_label: l(&report.disease),
+            name,
+            report,
+        }
+    }
+}
+
+/// The Japanese word a school's records use for a stored code.
+pub fn label(code: &str) -> &'static str {
+    match code {
+        "absence" => "欠席",
+        "late" => "遅刻",
+        "early" => "早退",
+        "illness" => "病気",
+        "injury" => "けが",
+        "medical" => "通院",
+        "family" => "家庭の事情",
+        "bereavement" => "忌引",
+        "infectious" => "出席停止(感染症)",
+        "fever" => "発熱",
+        "respiratory" => "咳・喉の痛み・鼻水",
+        "digestive" => "腹痛・下痢・嘔吐",
+        "headache" => "頭痛",
+        "rash" => "発疹",
+        "influenza" => "インフルエンザ",
+        "covid-19" => "新型コロナウイルス感染症",
+        "gastroenteritis" => "感染性胃腸炎",
+        "other" => "その他",
+        _ => "",
+    }
+}
+
+/// The active reports of school days `from..=to`, with names from the roster.
+pub fn rows(store: &Store, from: &str, to: &str) -> Result<Vec<ExportRow>, StoreError> {
+    let reports = store.reports_between(from, to)?;
+    let students: Vec<&str> = reports
+        .iter()
+        .filter_map(|r| r.student.as_deref())
+        .collect();
+    let names = store.student_names(&students)?;
+    Ok(reports
+        .into_iter()
+        .map(|r| {
+            let name = r.student.as_ref().and_then(|s| names.get(s).cloned());
+            ExportRow::new(r, name)
+        })
+        .collect())
+}
+
+pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
+    let mut text = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
+            .from_writer(&mut text);
         w.write_record(CSV_COLUMNS).expect("write to Vec");
-        for r in rows {
+        for e in rows {
+            let r = &e.report;
             let opt = |v: &Option<String>| v.clone().unwrap_or_default();
             w.write_record([
                 r.reference.to_string(),
@@ -43,24 +129,113 @@ pub fn to_csv(rows: &[ReportRow]) -> Vec<u8> {
                 opt(&r.class),
                 opt(&r.attendance_no),
                 opt(&r.kind),
+                e.kind_label.to_owned(),
                 opt(&r.reason),
+                e.reason_label.to_owned(),
                 opt(&r.symptom),
+                e.symptom_label.to_owned(),
                 r.temperature.map(|t| format!("{t:.1}")).unwrap_or_default(),
                 opt(&r.disease),
+                e.disease_label.to_owned(),
                 opt(&r.time),
                 opt(&r.recording_url),
                 r.language.clone(),
                 r.channel.clone(),
                 opt(&r.caller),
                 r.call_sid.clone(),
+                opt(&e.name),
             ])
             .expect("write to Vec");
         }
         w.flush().expect("write to Vec");
     }
+    let text = String::from_utf8(text).expect("CSV of UTF-8 strings");
+    match encoding {
+        Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        Encoding::ShiftJis => shift_jis(&text),
+    }
+}
+
+/// Shift_JIS, with `?` for a character it cannot hold (a name in another
+/// script, say) rather than an HTML character reference.
+fn shift_jis(text: &str) -> Vec<u8> {
+    let (bytes, _, lossy) = encoding_rs::SHIFT_JIS.encode(text);
+    if !lossy {
+        return bytes.into_owned();
+    }
+    let mut out = Vec::with_capacity(text.len() * 2);
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let (b, _, lost) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
+        if lost {
+            out.push(b'?')
+        } else {
+            out.extend_from_slice(&b)
+        }
+    }
     out
 }
 
-pub fn to_json(rows: &[ReportRow]) -> String {
+pub fn to_json(rows: &[ExportRow]) -> String {
     serde_json::to_string_pretty(rows).expect("reports serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &str, reason: &str) -> ExportRow {
+        ExportRow::new(
+            ReportRow {
+                id: 1,
+                reference: 7,
+                school_day: "2026-11-25".into(),
+                received_at: "2026-11-24T22:00:00Z".into(),
+                student: Some("10203".into()),
+                grade: Some("1".into()),
+                class: Some("2".into()),
+                attendance_no: Some("3".into()),
+                kind: Some(kind.into()),
+                reason: Some(reason.into()),
+                symptom: None,
+                temperature: Some(38.5),
+                disease: None,
+                time: None,
+                recording_url: None,
+                language: "vi".into(),
+                channel: "twilio".into(),
+                caller: Some("+819012345678".into()),
+                call_sid: "CA1".into(),
+                status: "active".into(),
+                replaced_by: None,
+            },
+            Some("Nguyễn 花子".into()),
+        )
+    }
+
+    #[test]
+    fn utf8_has_a_bom_and_shift_jis_round_trips_japanese() {
+        let rows = [row("absence", "infectious")];
+        let utf8 = to_csv(&rows, Encoding::Utf8Bom);
+        assert!(utf8.starts_with(b"\xEF\xBB\xBF"));
+        let text = std::str::from_utf8(&utf8[3..]).unwrap();
+        assert!(
+            text.contains("欠席")
+                && text.contains("出席停止(感染症)")
+                && text.contains("Nguyễn 花子")
+        );
+        let sjis = to_csv(&rows, Encoding::ShiftJis);
+        assert!(!sjis.starts_with(b"\xEF\xBB\xBF"));
+        let (back, _, bad) = encoding_rs::SHIFT_JIS.decode(&sjis);
+        assert!(!bad);
+        assert!(
+            back.contains("欠席") && back.contains("出席停止(感染症)"),
+            "{back}"
+        );
+        assert!(
+            back.contains("Nguy?n 花子"),
+            "unmappable letters become ?: {back}"
+        );
+        assert!(back.contains("\r\n"));
+    }
 }

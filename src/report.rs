@@ -1,11 +1,11 @@
 //! From a finished call's answers to the report the school stores:
 //! the contract between the flow's answer names and the store's columns.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::deployment::School;
 use crate::flow::CallState;
-use crate::store::NewReport;
+use crate::store::{Correction, NewReport};
 
 /// Who reported, over which channel.
 pub struct Caller<'a> {
@@ -15,7 +15,9 @@ pub struct Caller<'a> {
 }
 
 /// Build the report in `state`. A report with no day (a voice message taken
-/// when the student could not be identified) is for today.
+/// when the student could not be identified) is for today. `correction`
+/// (`replace`, `cancel`) says what to do with a report the student already
+/// has for that day.
 pub fn new_report(
     state: &CallState,
     caller: &Caller,
@@ -36,12 +38,39 @@ pub fn new_report(
         symptom: get("symptom"),
         disease: get("disease"),
         temperature: a.get("temperature").and_then(|t| t.parse().ok()),
-        school_day: get("day").unwrap_or_else(|| school.calendar.today(now).to_string()),
+        days: days(state, school, now),
         time: get("time"),
         recording_url: get("recording"),
         language: state.lang.to_string(),
         channel: caller.channel.to_owned(),
         received_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         caller: caller.number.map(str::to_owned),
+        correction: match a.get("correction").map(String::as_str) {
+            Some("replace") => Some(Correction::Replace),
+            Some("cancel") => Some(Correction::Cancel),
+            _ => None,
+        },
     }
+}
+
+/// The school days a report is for: its `day` (today when the flow did not
+/// ask), or `days` school days from it, skipping weekends and holidays.
+pub fn days(state: &CallState, school: &School, now: DateTime<Utc>) -> Vec<String> {
+    let first = state
+        .answers
+        .get("day")
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| school.calendar.today(now));
+    let count = state
+        .answers
+        .get("days")
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| (1..=31).contains(n))
+        .unwrap_or(1);
+    school
+        .calendar
+        .school_days_from(first, count)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }

@@ -95,15 +95,24 @@ pub struct ServeArgs {
 pub struct ExportArgs {
     #[arg(long)]
     pub school: String,
-    /// The school day, YYYY-MM-DD.
-    #[arg(long)]
-    pub date: chrono::NaiveDate,
+    /// One school day, YYYY-MM-DD (or use --from and --to).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub date: Option<chrono::NaiveDate>,
+    /// First school day of a range, YYYY-MM-DD.
+    #[arg(long, requires = "to")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last school day of a range, YYYY-MM-DD.
+    #[arg(long, requires = "from")]
+    pub to: Option<chrono::NaiveDate>,
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// CSV, UTF-8 with a BOM.
     Csv,
+    /// CSV in Shift_JIS.
+    CsvSjis,
     Json,
 }

@@ -1,4 +1,5 @@
-//! `absence-line export`: a school day's reports on standard output.
+//! `absence-line export`: a school's reports for a day or a range, on
+//! standard output.
 
 use std::io::Write;
 
@@ -6,7 +7,7 @@ use anyhow::{Context, bail};
 
 use super::args::{ExportArgs, Format, Global};
 use crate::domain::SchoolId;
-use crate::export::{to_csv, to_json};
+use crate::export::{self, Encoding, to_csv, to_json};
 use crate::store::Store;
 
 pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
@@ -15,6 +16,12 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
     if !config.schools.contains_key(&id) {
         bail!("no school {id} in {}", global.config.display());
     }
+    let (from, to) = match (args.date, args.from, args.to) {
+        (Some(d), _, _) => (d, d),
+        (None, Some(f), Some(t)) if f <= t => (f, t),
+        (None, Some(_), Some(_)) => bail!("--from must not be after --to"),
+        _ => bail!("give --date YYYY-MM-DD, or --from and --to"),
+    };
     let path = config.data_dir.join(format!("{id}.sqlite"));
     if !path.exists() {
         bail!(
@@ -23,11 +30,11 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
         );
     }
     let store = Store::open(&path)?;
-    let day = args.date.to_string();
-    let rows = store.reports_between(&day, &day)?;
+    let rows = export::rows(&store, &from.to_string(), &to.to_string())?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Csv => out.write_all(&to_csv(&rows)),
+        Format::Csv => out.write_all(&to_csv(&rows, Encoding::Utf8Bom)),
+        Format::CsvSjis => out.write_all(&to_csv(&rows, Encoding::ShiftJis)),
         Format::Json => writeln!(out, "{}", to_json(&rows)),
     }
     .context("writing to standard output")?;

@@ -49,6 +49,82 @@ const MIGRATIONS: &[&str] = &[
         language    TEXT NOT NULL,
         updated_at  TEXT NOT NULL
     );",
+    // 3: several-day reports (one row per school day under one reference),
+    // corrections kept as history, seen marks, and the roster.
+    "CREATE TABLE reports_v3 (
+        id            INTEGER PRIMARY KEY,
+        reference     INTEGER NOT NULL,
+        call_sid      TEXT NOT NULL,
+        call_seq      INTEGER NOT NULL,
+        student       TEXT,
+        grade         TEXT,
+        class         TEXT,
+        attendance_no TEXT,
+        kind          TEXT CHECK (kind IN ('absence', 'late', 'early')),
+        reason        TEXT,
+        symptom       TEXT,
+        disease       TEXT,
+        temperature   REAL CHECK (temperature BETWEEN 30 AND 45),
+        school_day    TEXT NOT NULL,
+        time          TEXT,
+        recording_url TEXT,
+        language      TEXT NOT NULL,
+        channel       TEXT NOT NULL,
+        received_at   TEXT NOT NULL,
+        caller        TEXT,
+        status        TEXT NOT NULL DEFAULT 'active'
+                      CHECK (status IN ('active', 'replaced', 'cancelled')),
+        changed_at    TEXT,
+        replaced_by   INTEGER,
+        UNIQUE (reference, school_day),
+        UNIQUE (call_sid, call_seq, school_day)
+    );
+    INSERT INTO reports_v3 (id, reference, call_sid, call_seq, student, grade, class,
+        attendance_no, kind, reason, symptom, disease, temperature, school_day, time,
+        recording_url, language, channel, received_at, caller)
+    SELECT id, reference, call_sid, call_seq, student, grade, class, attendance_no, kind,
+        reason, symptom, disease, temperature, school_day, time, recording_url, language,
+        channel, received_at, caller FROM reports;
+    DROP TABLE reports;
+    ALTER TABLE reports_v3 RENAME TO reports;
+    CREATE INDEX reports_day ON reports (school_day, grade, class);
+    CREATE INDEX reports_student_day ON reports (student, school_day) WHERE status = 'active';
+    CREATE TABLE report_events (
+        id         INTEGER PRIMARY KEY,
+        reference  INTEGER NOT NULL,
+        school_day TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        action     TEXT NOT NULL CHECK (action IN ('created', 'replaced', 'cancelled')),
+        call_sid   TEXT,
+        call_seq   INTEGER,
+        by_reference INTEGER
+    );
+    CREATE INDEX report_events_ref ON report_events (reference);
+    INSERT INTO report_events (reference, school_day, at, action, call_sid, call_seq)
+        SELECT reference, school_day, received_at, 'created', call_sid, call_seq FROM reports;
+    CREATE INDEX report_events_call ON report_events (call_sid, call_seq);
+    CREATE TABLE report_seen (
+        report_id INTEGER NOT NULL,
+        user      TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        PRIMARY KEY (report_id, user)
+    );
+    CREATE TABLE list_views (
+        user       TEXT NOT NULL,
+        school_day TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        PRIMARY KEY (user, school_day)
+    );
+    CREATE TABLE students (
+        student TEXT PRIMARY KEY,
+        grade   TEXT NOT NULL,
+        class   TEXT NOT NULL,
+        number  TEXT NOT NULL,
+        name    TEXT NOT NULL DEFAULT '',
+        kana    TEXT NOT NULL DEFAULT '',
+        phones  TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 ];
 
 impl Store {

@@ -6,6 +6,7 @@
 mod calls;
 mod migrations;
 mod reports;
+mod students;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -13,7 +14,8 @@ use std::sync::Mutex;
 use rusqlite::Connection;
 
 pub use calls::CallRow;
-pub use reports::{NewReport, ReportRow, Saved};
+pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
+pub use students::StudentRecord;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

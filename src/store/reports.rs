@@ -1,9 +1,19 @@
-//! Saving reports (once, whatever Twilio retries) and reading them back.
+//! Saving reports (once, whatever Twilio retries), corrections that keep
+//! the history, and reading reports back.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
+
+/// What a report does to one the student already has for that day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correction {
+    /// The new report replaces it (it stays, marked replaced).
+    Replace,
+    /// No new report: the existing one is marked cancelled.
+    Cancel,
+}
 
 /// A report about to be saved. `call_sid` + `call_seq` identify it: the
 /// same pair saved twice (a retried request) is stored once.
@@ -20,7 +30,9 @@ pub struct NewReport {
     pub symptom: Option<String>,
     pub disease: Option<String>,
     pub temperature: Option<f64>,
-    pub school_day: String,
+    /// The school days it is for (ISO dates), in order; never empty. Each
+    /// day gets its own row under one reference number.
+    pub days: Vec<String>,
     pub time: Option<String>,
     pub recording_url: Option<String>,
     pub language: String,
@@ -28,19 +40,30 @@ pub struct NewReport {
     /// RFC 3339, UTC.
     pub received_at: String,
     pub caller: Option<String>,
+    pub correction: Option<Correction>,
 }
 
 /// The outcome of a save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Saved {
+    /// The new report's reference, or the cancelled one's.
     pub reference: u32,
-    /// False when this was a repeat of a report already stored.
+    /// False when this was a repeat of a request already stored.
     pub new: bool,
 }
 
-/// A stored report, as exported.
+/// A report the student already has for a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Existing {
+    pub reference: u32,
+    pub kind: Option<String>,
+}
+
+/// A stored report row (one school day of a report).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportRow {
+    #[serde(skip)]
+    pub id: i64,
     pub reference: u32,
     pub school_day: String,
     pub received_at: String,
@@ -59,41 +82,83 @@ pub struct ReportRow {
     pub channel: String,
     pub caller: Option<String>,
     pub call_sid: String,
+    #[serde(skip)]
+    pub status: String,
+    #[serde(skip)]
+    pub replaced_by: Option<u32>,
+}
+
+/// One change in a report's life.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportEvent {
+    pub reference: u32,
+    pub school_day: String,
+    pub at: String,
+    /// created | replaced | cancelled
+    pub action: String,
+    pub by_reference: Option<u32>,
+}
+
+const COLUMNS: &str =
+    "id, reference, school_day, received_at, student, grade, class, attendance_no,
+    kind, reason, symptom, temperature, disease, time, recording_url, language, channel, caller,
+    call_sid, status, replaced_by";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<ReportRow> {
+    Ok(ReportRow {
+        id: r.get(0)?,
+        reference: r.get(1)?,
+        school_day: r.get(2)?,
+        received_at: r.get(3)?,
+        student: r.get(4)?,
+        grade: r.get(5)?,
+        class: r.get(6)?,
+        attendance_no: r.get(7)?,
+        kind: r.get(8)?,
+        reason: r.get(9)?,
+        symptom: r.get(10)?,
+        temperature: r.get(11)?,
+        disease: r.get(12)?,
+        time: r.get(13)?,
+        recording_url: r.get(14)?,
+        language: r.get(15)?,
+        channel: r.get(16)?,
+        caller: r.get(17)?,
+        call_sid: r.get(18)?,
+        status: r.get(19)?,
+        replaced_by: r.get(20)?,
+    })
 }
 
 impl Store {
-    /// Save `r` in one transaction, together with the call's tally, and
-    /// return its reference number (a per-school sequence). Returns once the
-    /// transaction is durable on disk.
+    /// Save `r` in one transaction, with its history and the call's tally,
+    /// and return its reference number (a per-school sequence). Returns once
+    /// the transaction is durable on disk.
     pub fn save_report(&self, r: &NewReport) -> Result<Saved, StoreError> {
         self.with(|c| {
             let tx = c.transaction()?;
-            let existing: Option<u32> = tx
+            let done: Option<u32> = tx
                 .query_row(
-                    "SELECT reference FROM reports WHERE call_sid = ?1 AND call_seq = ?2",
+                    "SELECT reference FROM report_events
+                     WHERE call_sid = ?1 AND call_seq = ?2 AND action IN ('created', 'cancelled')
+                     LIMIT 1",
                     params![r.call_sid, r.call_seq],
                     |row| row.get(0),
                 )
                 .optional()?;
-            if let Some(reference) = existing {
+            if let Some(reference) = done {
                 return Ok(Saved { reference, new: false });
             }
-            let reference: u32 = tx.query_row(
-                "SELECT COALESCE(MAX(reference), 0) + 1 FROM reports",
-                [],
-                |row| row.get(0),
-            )?;
-            tx.execute(
-                "INSERT INTO reports (reference, call_sid, call_seq, student, grade, class,
-                    attendance_no, kind, reason, symptom, disease, temperature, school_day, time,
-                    recording_url, language, channel, received_at, caller)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-                params![
-                    reference, r.call_sid, r.call_seq, r.student, r.grade, r.class, r.attendance_no,
-                    r.kind, r.reason, r.symptom, r.disease, r.temperature, r.school_day, r.time,
-                    r.recording_url, r.language, r.channel, r.received_at, r.caller
-                ],
-            )?;
+            let reference = match r.correction {
+                Some(Correction::Cancel) => cancel(&tx, r)?,
+                _ => insert(&tx, r)?,
+            };
+            let Some(reference) = reference else {
+                // Nothing to cancel (it was cancelled meanwhile): say so as a
+                // repeat of nothing, and keep the call's tally unchanged.
+                tx.commit()?;
+                return Ok(Saved { reference: 0, new: false });
+            };
             tx.execute(
                 "INSERT INTO calls (call_sid, started_at, from_number, to_number, language, channel, outcome, reports)
                  VALUES (?1, ?2, COALESCE(?3, ''), '', ?4, ?5, 'reported', 1)
@@ -106,14 +171,84 @@ impl Store {
         })
     }
 
-    /// Reports for school days `from..=to` (ISO dates), in reference order.
+    /// The active report `student` already has for `day`, if any.
+    pub fn existing_report(
+        &self,
+        student: &str,
+        day: &str,
+    ) -> Result<Option<Existing>, StoreError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT reference, kind FROM reports
+                 WHERE student = ?1 AND school_day = ?2 AND status = 'active'
+                 ORDER BY reference DESC LIMIT 1",
+                params![student, day],
+                |r| {
+                    Ok(Existing {
+                        reference: r.get(0)?,
+                        kind: r.get(1)?,
+                    })
+                },
+            )
+            .optional()
+        })
+    }
+
+    /// Active reports for school days `from..=to` (ISO dates), in reference
+    /// order: what a records system imports.
     pub fn reports_between(&self, from: &str, to: &str) -> Result<Vec<ReportRow>, StoreError> {
-        self.select_reports("school_day BETWEEN ?1 AND ?2", params![from, to])
+        self.select_reports(
+            "school_day BETWEEN ?1 AND ?2 AND status = 'active' ORDER BY reference, school_day",
+            params![from, to],
+        )
+    }
+
+    /// Every report row of a school day, replaced and cancelled ones too, by
+    /// grade, class and attendance number.
+    pub fn reports_on(&self, day: &str) -> Result<Vec<ReportRow>, StoreError> {
+        self.select_reports(
+            "school_day = ?1 ORDER BY grade IS NULL, CAST(grade AS INTEGER), grade,
+                CAST(class AS INTEGER), class, CAST(attendance_no AS INTEGER), reference",
+            params![day],
+        )
     }
 
     /// The reports one call made, in order.
     pub fn reports_of_call(&self, call_sid: &str) -> Result<Vec<ReportRow>, StoreError> {
-        self.select_reports("call_sid = ?1", params![call_sid])
+        self.select_reports(
+            "call_sid = ?1 ORDER BY reference, school_day",
+            params![call_sid],
+        )
+    }
+
+    /// What happened to reports `references`, oldest first.
+    pub fn history(&self, references: &[u32]) -> Result<Vec<ReportEvent>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT reference, school_day, at, action, by_reference FROM report_events
+                 WHERE reference = ?1 OR by_reference = ?1 ORDER BY at, id",
+            )?;
+            let mut out = Vec::new();
+            for r in references {
+                let rows = stmt.query_map([r], |row| {
+                    Ok(ReportEvent {
+                        reference: row.get(0)?,
+                        school_day: row.get(1)?,
+                        at: row.get(2)?,
+                        action: row.get(3)?,
+                        by_reference: row.get(4)?,
+                    })
+                })?;
+                for e in rows {
+                    let e = e?;
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+            out.sort_by(|a: &ReportEvent, b| a.at.cmp(&b.at));
+            Ok(out)
+        })
     }
 
     fn select_reports(
@@ -122,44 +257,93 @@ impl Store {
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<ReportRow>, StoreError> {
         self.with(|c| {
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT reference, school_day, received_at, student, grade, class, attendance_no,
-                        kind, reason, symptom, temperature, disease, time, recording_url, language,
-                        channel, caller, call_sid
-                 FROM reports WHERE {filter} ORDER BY reference"
-            ))?;
-            let rows = stmt.query_map(args, |row| {
-                Ok(ReportRow {
-                    reference: row.get(0)?,
-                    school_day: row.get(1)?,
-                    received_at: row.get(2)?,
-                    student: row.get(3)?,
-                    grade: row.get(4)?,
-                    class: row.get(5)?,
-                    attendance_no: row.get(6)?,
-                    kind: row.get(7)?,
-                    reason: row.get(8)?,
-                    symptom: row.get(9)?,
-                    temperature: row.get(10)?,
-                    disease: row.get(11)?,
-                    time: row.get(12)?,
-                    recording_url: row.get(13)?,
-                    language: row.get(14)?,
-                    channel: row.get(15)?,
-                    caller: row.get(16)?,
-                    call_sid: row.get(17)?,
-                })
-            })?;
+            let mut stmt =
+                c.prepare_cached(&format!("SELECT {COLUMNS} FROM reports WHERE {filter}"))?;
+            let rows = stmt.query_map(args, row)?;
             rows.collect()
         })
     }
+}
+
+/// A new report, one row per day; with `Replace`, the student's active
+/// reports on those days are marked replaced by it.
+fn insert(tx: &Transaction, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+    let reference: u32 = tx.query_row(
+        "SELECT COALESCE(MAX(reference), 0) + 1 FROM reports",
+        [],
+        |row| row.get(0),
+    )?;
+    for day in &r.days {
+        if let (Some(Correction::Replace), Some(student)) = (r.correction, &r.student) {
+            let replaced: Vec<u32> = tx
+                .prepare_cached(
+                    "UPDATE reports SET status = 'replaced', replaced_by = ?3, changed_at = ?4
+                     WHERE student = ?1 AND school_day = ?2 AND status = 'active' RETURNING reference",
+                )?
+                .query_map(params![student, day, reference, r.received_at], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            for old in replaced {
+                event(tx, old, day, r, "replaced", Some(reference))?;
+            }
+        }
+        tx.prepare_cached(
+            "INSERT INTO reports (reference, call_sid, call_seq, student, grade, class,
+                attendance_no, kind, reason, symptom, disease, temperature, school_day, time,
+                recording_url, language, channel, received_at, caller)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        )?
+        .execute(params![
+            reference, r.call_sid, r.call_seq, r.student, r.grade, r.class, r.attendance_no,
+            r.kind, r.reason, r.symptom, r.disease, r.temperature, day, r.time,
+            r.recording_url, r.language, r.channel, r.received_at, r.caller
+        ])?;
+        event(tx, reference, day, r, "created", None)?;
+    }
+    Ok(Some(reference))
+}
+
+/// Mark the student's active report on the first day cancelled.
+fn cancel(tx: &Transaction, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+    let (Some(student), Some(day)) = (&r.student, r.days.first()) else {
+        return Ok(None);
+    };
+    let cancelled: Option<u32> = tx
+        .query_row(
+            "UPDATE reports SET status = 'cancelled', changed_at = ?3
+             WHERE id = (SELECT id FROM reports WHERE student = ?1 AND school_day = ?2 AND status = 'active'
+                         ORDER BY reference DESC LIMIT 1)
+             RETURNING reference",
+            params![student, day, r.received_at],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(reference) = cancelled {
+        event(tx, reference, day, r, "cancelled", None)?;
+    }
+    Ok(cancelled)
+}
+
+fn event(
+    tx: &Transaction,
+    reference: u32,
+    day: &str,
+    r: &NewReport,
+    action: &str,
+    by: Option<u32>,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO report_events (reference, school_day, at, action, call_sid, call_seq, by_reference)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![reference, day, r.received_at, action, r.call_sid, r.call_seq, by])?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn report(sid: &str, seq: u32) -> NewReport {
+    fn report(sid: &str, seq: u32, days: &[&str]) -> NewReport {
         NewReport {
             call_sid: sid.into(),
             call_seq: seq,
@@ -168,7 +352,7 @@ mod tests {
             reason: Some("illness".into()),
             symptom: Some("fever".into()),
             temperature: Some(38.5),
-            school_day: "2026-11-25".into(),
+            days: days.iter().map(|d| d.to_string()).collect(),
             language: "ja".into(),
             channel: "twilio".into(),
             received_at: "2026-11-24T22:00:00Z".into(),
@@ -176,13 +360,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn saves_once_per_call_and_sequence_with_increasing_references() {
+    fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-        let a = store.save_report(&report("CA1", 0)).unwrap();
-        let again = store.save_report(&report("CA1", 0)).unwrap();
-        let b = store.save_report(&report("CA1", 1)).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn saves_once_per_call_and_sequence_with_increasing_references() {
+        let (_d, store) = store();
+        let a = store
+            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .unwrap();
+        let again = store
+            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .unwrap();
+        let b = store
+            .save_report(&report("CA1", 1, &["2026-11-26"]))
+            .unwrap();
         assert_eq!(
             a,
             Saved {
@@ -205,11 +400,11 @@ mod tests {
             }
         );
         let rows = store.reports_between("2026-11-25", "2026-11-25").unwrap();
-        assert_eq!(rows.len(), 2);
+        assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].temperature, Some(38.5));
         assert!(
             store
-                .reports_between("2026-11-26", "2026-11-30")
+                .reports_between("2026-11-27", "2026-11-30")
                 .unwrap()
                 .is_empty()
         );
@@ -220,12 +415,115 @@ mod tests {
     }
 
     #[test]
+    fn several_days_share_one_reference() {
+        let (_d, store) = store();
+        let s = store
+            .save_report(&report(
+                "CA1",
+                0,
+                &["2026-11-27", "2026-11-30", "2026-12-01"],
+            ))
+            .unwrap();
+        let rows = store.reports_between("2026-11-01", "2026-12-31").unwrap();
+        assert_eq!(
+            rows.iter()
+                .map(|r| (r.reference, r.school_day.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (s.reference, "2026-11-27"),
+                (s.reference, "2026-11-30"),
+                (s.reference, "2026-12-01")
+            ]
+        );
+    }
+
+    #[test]
+    fn replace_and_cancel_keep_the_history() {
+        let (_d, store) = store();
+        store
+            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .unwrap();
+        assert_eq!(
+            store
+                .existing_report("10203", "2026-11-25")
+                .unwrap()
+                .unwrap()
+                .reference,
+            1
+        );
+        let mut late = report("CA2", 0, &["2026-11-25"]);
+        late.kind = Some("late".into());
+        late.correction = Some(Correction::Replace);
+        late.received_at = "2026-11-24T23:00:00Z".into();
+        assert_eq!(store.save_report(&late).unwrap().reference, 2);
+        let day = store.reports_on("2026-11-25").unwrap();
+        assert_eq!(
+            day.iter()
+                .map(|r| (r.reference, r.status.as_str()))
+                .collect::<Vec<_>>(),
+            [(1, "replaced"), (2, "active")]
+        );
+        assert_eq!(day[0].replaced_by, Some(2));
+        let mut cancel = report("CA3", 0, &["2026-11-25"]);
+        cancel.correction = Some(Correction::Cancel);
+        cancel.received_at = "2026-11-24T23:30:00Z".into();
+        assert_eq!(
+            store.save_report(&cancel).unwrap(),
+            Saved {
+                reference: 2,
+                new: true
+            }
+        );
+        assert_eq!(
+            store.save_report(&cancel).unwrap(),
+            Saved {
+                reference: 2,
+                new: false
+            },
+            "a retry is a repeat"
+        );
+        assert!(
+            store
+                .existing_report("10203", "2026-11-25")
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            store
+                .reports_between("2026-11-25", "2026-11-25")
+                .unwrap()
+                .is_empty(),
+            "exports hold active reports only"
+        );
+        let history: Vec<(u32, String)> = store
+            .history(&[1, 2])
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.reference, e.action))
+            .collect();
+        assert_eq!(
+            history,
+            [
+                (1, "created".into()),
+                (1, "replaced".into()),
+                (2, "created".into()),
+                (2, "cancelled".into())
+            ]
+        );
+        assert_eq!(
+            store.reports_on("2026-11-25").unwrap().len(),
+            2,
+            "nothing is deleted"
+        );
+    }
+
+    #[test]
     fn survives_reopening() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite");
         Store::open(&path)
             .unwrap()
-            .save_report(&report("CA9", 0))
+            .save_report(&report("CA9", 0, &["2026-11-25"]))
             .unwrap();
         let rows = Store::open(&path)
             .unwrap()

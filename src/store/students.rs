@@ -1,0 +1,111 @@
+//! The roster in the school's store: who each student number is, replaced
+//! whole in one transaction so a bad import changes nothing.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError};
+
+/// One student as the school's roster lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StudentRecord {
+    pub student: String,
+    pub grade: String,
+    pub class: String,
+    pub number: String,
+    pub name: String,
+    pub kana: String,
+    /// Guardian phone numbers, E.164 or as written, `;`-separated.
+    pub phones: String,
+}
+
+impl Store {
+    /// Replace the whole roster with `students` (all or nothing), noting
+    /// `source` (e.g. a file's hash) under `meta` key `source_key`.
+    pub fn replace_students(
+        &self,
+        students: &[StudentRecord],
+        source_key: &str,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            tx.execute("DELETE FROM students", [])?;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO students (student, grade, class, number, name, kana, phones)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?;
+                for s in students {
+                    insert.execute(params![
+                        s.student, s.grade, s.class, s.number, s.name, s.kana, s.phones
+                    ])?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![source_key, source],
+            )?;
+            tx.commit()
+        })
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.with(|c| {
+            c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                .optional()
+        })
+    }
+
+    /// Whether the school has a roster, and the student if it lists them:
+    /// one read, for the webhook that checks a student number.
+    pub fn roster_lookup(
+        &self,
+        student: &str,
+    ) -> Result<(bool, Option<StudentRecord>), StoreError> {
+        self.with(|c| {
+            let any: bool = c.query_row("SELECT EXISTS (SELECT 1 FROM students)", [], |r| r.get(0))?;
+            let found = c
+                .query_row(
+                    "SELECT student, grade, class, number, name, kana, phones FROM students WHERE student = ?1",
+                    [student],
+                    |r| {
+                        Ok(StudentRecord {
+                            student: r.get(0)?,
+                            grade: r.get(1)?,
+                            class: r.get(2)?,
+                            number: r.get(3)?,
+                            name: r.get(4)?,
+                            kana: r.get(5)?,
+                            phones: r.get(6)?,
+                        })
+                    },
+                )
+                .optional()?;
+            Ok((any, found))
+        })
+    }
+
+    /// Names of the given students, for lists and exports.
+    pub fn student_names(&self, students: &[&str]) -> Result<HashMap<String, String>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached("SELECT name FROM students WHERE student = ?1")?;
+            let mut out = HashMap::new();
+            for s in students {
+                if out.contains_key(*s) {
+                    continue;
+                }
+                if let Some(name) = stmt.query_row([s], |r| r.get::<_, String>(0)).optional()? {
+                    out.insert((*s).to_owned(), name);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    pub fn student_count(&self) -> Result<i64, StoreError> {
+        self.with(|c| c.query_row("SELECT COUNT(*) FROM students", [], |r| r.get(0)))
+    }
+}
