@@ -3,9 +3,11 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
+use crate::call::RosterAnswer;
 use crate::deployment::School;
 use crate::flow::CallState;
-use crate::store::{Correction, NewReport};
+use crate::flow::Roster;
+use crate::store::{Correction, NewReport, Store, StoreError, StudentRecord};
 
 /// Who reported, over which channel.
 pub struct Caller<'a> {
@@ -73,4 +75,62 @@ pub fn days(state: &CallState, school: &School, now: DateTime<Utc>) -> Vec<Strin
         .iter()
         .map(ToString::to_string)
         .collect()
+}
+
+/// Answer a flow's `lookup` step from the school's store.
+pub fn lookup(
+    store: &Store,
+    what: &str,
+    state: &CallState,
+    school: &School,
+    now: DateTime<Utc>,
+) -> Result<Vec<(String, String)>, StoreError> {
+    match what {
+        "existing-report" => {
+            let Some(student) = state.answers.get("student") else {
+                return Ok(Vec::new());
+            };
+            let day = days(state, school, now).remove(0);
+            Ok(match store.existing_report(student, &day)? {
+                Some(e) => vec![
+                    (
+                        "existing-kind".to_owned(),
+                        e.kind.unwrap_or_else(|| "message".to_owned()),
+                    ),
+                    ("existing-reference".to_owned(), e.reference.to_string()),
+                ],
+                None => Vec::new(),
+            })
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// What the school's roster says about `student`: the roster in its store,
+/// or the config's roster file while the store has none.
+pub fn roster_answer(
+    store: &Store,
+    school: &School,
+    student: &str,
+) -> Result<RosterAnswer, StoreError> {
+    let (has_roster, found) = store.roster_lookup(student)?;
+    if has_roster {
+        return Ok(RosterAnswer {
+            has_roster,
+            student: found,
+        });
+    }
+    let Some(roster) = &school.roster else {
+        return Ok(RosterAnswer::default());
+    };
+    Ok(RosterAnswer {
+        has_roster: true,
+        student: roster.find(student).map(|s| StudentRecord {
+            student: student.to_owned(),
+            grade: s.grade,
+            class: s.class,
+            number: s.number,
+            ..Default::default()
+        }),
+    })
 }

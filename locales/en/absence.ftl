@@ -52,7 +52,7 @@ help-disease = Please choose the disease your child has been diagnosed with by a
 
 ## 6. Day and time
 
-ask-day = Please choose the day of the absence. For today, press 1. For the next school day, press 2.
+ask-day = Please choose the day of the absence. For today, press 1. For the next school day, press 2. For several days starting today, press 3.
 ask-arrival-time = Please enter the time your child will arrive at school, as four digits in 24-hour time. For example, for 9:30 in the morning, press 0, 9, 3, 0.
 ask-pickup-time = Please enter the time you will pick up your child, as four digits in 24-hour time. For example, for 1:15 in the afternoon, press 1, 3, 1, 5.
 help-time = Please enter the time as four digits in 24-hour time. The first two digits are the hour, and the last two are the minutes. For example, for 9:30 in the morning, press 0, 9, 3, 0. For 1:15 in the afternoon, press 1, 3, 1, 5.
@@ -151,3 +151,66 @@ goodbye = Thank you for letting us know. We wish your child well. Goodbye.
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = We are sorry. The service has been updated, so let us start again from the student number.
+
+## 6b. Several days
+
+ask-day-count = For how many school days, starting today, will your child be absent? Press one number from 1 to 9.
+help-day-count = Press the number of school days of the absence, counting today, from 1 to 9. Weekends and holidays are not counted. For example, for three days starting today, press 3.
+day-count-invalid = Please press one number from 1 to 9.
+summary-days = The absence is for { $days } school days, starting { $day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $day-month },
+    } { $day-day }.
+
+## 6c. A report that was already made
+
+already-reported = We already have a report for your child for { $day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $day-month },
+    } { $day-day }: { $existing-kind ->
+        [absence] an absence
+        [late] a late arrival
+        [early] an early leave
+       *[other] a voice message
+    }, reference number { $existing-reference-digits }.
+ask-correction = To replace it with this report, press 1. To cancel that report, press 2. To keep it as it is, press 3.
+confirm-cancel = We will cancel the report for { $day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $day-month },
+    } { $day-day }. To cancel it, press 1. To keep it, press 2.
+cancelled = The report has been cancelled. The reference number is { $reference-digits }.
+kept = The earlier report has been kept as it is.
+summary-replaces = This report will replace the earlier one.

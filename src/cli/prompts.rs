@@ -141,10 +141,9 @@ fn call_length(dep: &Deployment, school: &School, lang: &LangTag) -> anyhow::Res
         .as_ref()
         .and_then(|r| r.students().min().map(str::to_owned))
         .unwrap_or_else(|| "1234".into());
-    let mut keys = vec![String::new(), student];
-    if school.roster.is_some() {
-        keys.push("1".into());
-    }
+    // No roster check here: the walk is about what is heard, not who.
+    let keys = vec![String::new(), student];
+    let mut keys = keys;
     keys.extend(["1", "1", "1", "385", "1", "2", "1", ""].map(String::from));
     let caller = Caller {
         call_sid: "prompts",
@@ -157,6 +156,9 @@ fn call_length(dep: &Deployment, school: &School, lang: &LangTag) -> anyhow::Res
     let mut keys = keys.into_iter();
     loop {
         match progress {
+            Progress::Lookup { pending, state, .. } => {
+                progress = line.looked_up(state, pending, Vec::new(), &caller, now)?
+            }
             Progress::Save { pending, state, .. } => {
                 progress = line.saved(state, pending, 1, &caller, now)?
             }
@@ -182,7 +184,7 @@ fn call_length(dep: &Deployment, school: &School, lang: &LangTag) -> anyhow::Res
                 } else {
                     Input::Digits(k)
                 };
-                progress = line.next(state, input, &caller, now)?;
+                progress = line.next(state, input, None, &caller, now)?;
             }
         }
     }

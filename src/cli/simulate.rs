@@ -11,7 +11,7 @@ use crate::call::{Line, Progress};
 use crate::deployment::Deployment;
 use crate::domain::{LangTag, SchoolId};
 use crate::flow::{Input, Then};
-use crate::report::Caller;
+use crate::report::{self, Caller};
 use crate::speech::{self, Speech};
 use crate::store::{ReportRow, Store};
 
@@ -60,6 +60,14 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
     let mut progress = line.begin(lang.as_ref(), &caller, now)?;
     loop {
         match progress {
+            Progress::Lookup {
+                what,
+                pending,
+                state,
+            } => {
+                let found = report::lookup(&store, &what, &state, school, Utc::now())?;
+                progress = line.looked_up(state, pending, found, &caller, Utc::now())?;
+            }
             Progress::Save {
                 report,
                 pending,
@@ -105,8 +113,12 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
                     writeln!(out, "{entry}")?;
                 }
                 let input = input_of(&entry, &then);
+                let roster = match line.roster_question(&state, &input) {
+                    Some(n) => Some(report::roster_answer(&store, school, n)?),
+                    None => None,
+                };
                 progress = line
-                    .next(state, input, &caller, Utc::now())
+                    .next(state, input, roster.as_ref(), &caller, Utc::now())
                     .context("the engine refused the input")?;
             }
         }

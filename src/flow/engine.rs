@@ -12,6 +12,11 @@ use crate::domain::LangTag;
 /// Variables a flow may read as `$name` in option values.
 pub const CALL_VARS: [&str; 2] = ["today", "next_school_day"];
 
+/// What a `lookup` step may ask the channel for. `existing-report`: the
+/// report the student already has for `day`, as answers `existing-kind` and
+/// `existing-reference`.
+pub const LOOKUPS: [&str; 1] = ["existing-report"];
+
 /// What the roster says about a student.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Student {
@@ -85,6 +90,12 @@ pub enum Outcome {
     /// Store the report in `state.answers`, then call [`after_save`] with its
     /// reference. `pending` are prompts to speak before the next ones.
     Save { pending: Vec<Say>, state: CallState },
+    /// Look `what` up, then call [`after_lookup`] with what was found.
+    Lookup {
+        what: String,
+        pending: Vec<Say>,
+        state: CallState,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -210,7 +221,7 @@ pub fn handle(
             let next = resolve_next(&step.next, &state.answers, &step.name)?;
             leave(flow, next, state, Vec::new(), ctx)
         }
-        (StepKind::Say | StepKind::Save | StepKind::Hangup, _) => {
+        (StepKind::Say | StepKind::Save | StepKind::Hangup | StepKind::Lookup { .. }, _) => {
             Err(EngineError::NotWaiting(step.name.clone()))
         }
     }
@@ -332,6 +343,32 @@ fn step_index(flow: &Flow, step: &Step) -> StepIdx {
         .expect("steps are indexed by name")
 }
 
+/// Continue after the channel looked up what a `lookup` step asked for;
+/// `found` becomes answers (replacing earlier ones of the same names).
+pub fn after_lookup(
+    flow: &Flow,
+    mut state: CallState,
+    pending: Vec<Say>,
+    found: Vec<(String, String)>,
+    ctx: &Ctx,
+) -> Result<Outcome, EngineError> {
+    let idx = flow
+        .step_named(&state.step)
+        .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;
+    let step = &flow.steps[idx];
+    let StepKind::Lookup { what } = &step.kind else {
+        return Err(EngineError::NotWaiting(step.name.clone()));
+    };
+    // A lookup's answers are all named after it: forget an earlier result.
+    let prefix = what.strip_suffix("-report").unwrap_or(what);
+    state
+        .answers
+        .retain(|k, _| !k.starts_with(&format!("{prefix}-")));
+    state.answers.extend(found);
+    let next = resolve_next(&step.next, &state.answers, &step.name)?;
+    enter(flow, next, state, pending, ctx)
+}
+
 /// The call's step no longer exists (the flow was reloaded): start again at
 /// the flow's resume point, in the same language, with an apology.
 pub fn resume(flow: &Flow, state: CallState, ctx: &Ctx) -> Result<Outcome, EngineError> {
@@ -396,6 +433,13 @@ fn enter(
         say.extend(speakable(&step.prompt, &state.answers));
         match &step.kind {
             StepKind::Say => idx = resolve_next(&step.next, &state.answers, &step.name)?,
+            StepKind::Lookup { what } => {
+                return Ok(Outcome::Lookup {
+                    what: what.clone(),
+                    pending: say,
+                    state,
+                });
+            }
             StepKind::Save => {
                 return Ok(Outcome::Save {
                     pending: say,
@@ -448,7 +492,7 @@ fn waits_for(kind: &StepKind, timeout_secs: u32) -> Then {
             max_length_secs: *max_length_secs,
             finish_key: *finish_key,
         },
-        StepKind::Say | StepKind::Save | StepKind::Hangup => Then::Hangup,
+        StepKind::Say | StepKind::Save | StepKind::Hangup | StepKind::Lookup { .. } => Then::Hangup,
     }
 }
 

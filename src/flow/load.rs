@@ -106,6 +106,7 @@ struct RawStep {
     skip_on_finish_key: Option<bool>,
     validate: Option<Spanned<RawValidate>>,
     max_length: Option<u32>,
+    lookup: Option<Spanned<String>>,
     required: Option<bool>,
     yes: Option<Spanned<RawChoice>>,
     no: Option<Spanned<RawChoice>>,
@@ -218,7 +219,7 @@ pub fn load_flow(
             cx.err(at, format!("step {:?} has `when` but no `next`: say where the call goes when the condition does not hold", step_name.get_ref()));
         }
         match (&kind, &next) {
-            (StepKind::Say | StepKind::Save, Next::End) => cx.err(
+            (StepKind::Say | StepKind::Save | StepKind::Lookup { .. }, Next::End) => cx.err(
                 at,
                 format!(
                     "step {:?} needs `next`: where does the call go after it?",
@@ -242,7 +243,7 @@ pub fn load_flow(
             _ => {}
         }
         let prompt = cx.prompts(s.prompt.as_deref().unwrap_or_default());
-        if prompt.is_empty() && !matches!(kind, StepKind::Save) {
+        if prompt.is_empty() && !matches!(kind, StepKind::Save | StepKind::Lookup { .. }) {
             cx.err(
                 at,
                 format!(
@@ -566,10 +567,11 @@ impl Checker<'_> {
             "finish_key",
         );
         not_for(self, t != "record" && s.max_length.is_some(), "max_length");
+        not_for(self, t != "lookup" && s.lookup.is_some(), "lookup");
         not_for(self, t != "record" && s.required.is_some(), "required");
         not_for(
             self,
-            matches!(t, "say" | "save" | "hangup") && s.save_as.is_some(),
+            matches!(t, "say" | "save" | "hangup" | "lookup") && s.save_as.is_some(),
             "save_as",
         );
         let required_save_as = |cx: &mut Self| match &s.save_as {
@@ -700,9 +702,37 @@ impl Checker<'_> {
             },
             "say" => StepKind::Say,
             "save" => StepKind::Save,
+            "lookup" => match &s.lookup {
+                Some(w) if super::engine::LOOKUPS.contains(&w.get_ref().as_str()) => {
+                    StepKind::Lookup {
+                        what: w.get_ref().clone(),
+                    }
+                }
+                Some(w) => {
+                    self.err(
+                        w.span().start,
+                        format!(
+                            "unknown lookup {:?}; use one of {}",
+                            w.get_ref(),
+                            super::engine::LOOKUPS.join(", ")
+                        ),
+                    );
+                    StepKind::Say
+                }
+                None => {
+                    self.err(
+                        at,
+                        format!(
+                            "step {step:?} needs `lookup`: what to look up ({})",
+                            super::engine::LOOKUPS.join(", ")
+                        ),
+                    );
+                    StepKind::Say
+                }
+            },
             "hangup" => StepKind::Hangup,
             other => {
-                self.err(s.kind.span().start, format!("unknown step type {other:?}; use menu, digits, confirm, record, say, save or hangup"));
+                self.err(s.kind.span().start, format!("unknown step type {other:?}; use menu, digits, confirm, record, say, save, lookup or hangup"));
                 StepKind::Say
             }
         }

@@ -108,6 +108,9 @@ pub enum StepKind {
     Say,
     /// Save the report; the channel stores it and resumes the flow.
     Save,
+    /// Ask the channel to look something up in the school's store (one of
+    /// [`LOOKUPS`](super::engine::LOOKUPS)); what it finds becomes answers.
+    Lookup { what: String },
     /// Speak the prompt and end the call.
     Hangup,
 }

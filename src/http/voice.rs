@@ -18,7 +18,7 @@ use crate::call::{CallError, Line, Progress};
 use crate::deployment::{Deployment, School};
 use crate::domain::{Digits, DomainError, LangTag, SchoolId};
 use crate::flow::{CallState, Input, StateError, Then};
-use crate::report::Caller;
+use crate::report::{self, Caller};
 use crate::speech::{self, Speech};
 use crate::store::{Store, StoreError};
 use crate::twiml::{self, Gather, Record, Verb};
@@ -111,7 +111,7 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
 
 async fn turn(
     app: &AppState,
-    dep: &Deployment,
+    dep: &Arc<Deployment>,
     school_id: &str,
     tw: &Twilio,
     incoming: bool,
@@ -140,7 +140,29 @@ async fn turn(
     } else {
         let state = CallState::from_pairs(tw.query.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
         let lang = state.lang.clone();
-        (line.next(state, input_of(tw)?, &caller, now)?, Some(lang))
+        let input = input_of(tw)?;
+        // The one store read a student-number step needs, before the engine.
+        let roster = match line.roster_question(&state, &input) {
+            Some(number) => {
+                let (s, n, dep2) = (store.clone(), number.to_owned(), dep.clone());
+                let school_id = id.clone();
+                Some(
+                    blocking(move || {
+                        let school = dep2
+                            .schools
+                            .get(&school_id)
+                            .expect("school of this request");
+                        report::roster_answer(&s, school, &n)
+                    })
+                    .await?,
+                )
+            }
+            None => None,
+        };
+        (
+            line.next(state, input, roster.as_ref(), &caller, now)?,
+            Some(lang),
+        )
     };
 
     loop {
@@ -150,6 +172,23 @@ async fn turn(
                     remember_language(store, &call_sid, &from, &state.lang).await;
                 }
                 return Ok(render(dep, &app.0.public_base, school, &say, &then, &state));
+            }
+            Progress::Lookup {
+                what,
+                pending,
+                state,
+            } => {
+                let (s, st, dep2, school_id) =
+                    (store.clone(), state.clone(), dep.clone(), id.clone());
+                let found = blocking(move || {
+                    let school = dep2
+                        .schools
+                        .get(&school_id)
+                        .expect("school of this request");
+                    report::lookup(&s, &what, &st, school, now)
+                })
+                .await?;
+                progress = line.looked_up(state, pending, found, &caller, now)?;
             }
             Progress::Save {
                 report,

@@ -79,11 +79,14 @@ pub fn write_config(dir: &Path) -> PathBuf {
         "student,grade,class,number,name,kana\n10203,1,2,3,山田 花子,やまだ はなこ\n30412,3,4,12,鈴木 一郎,すずき いちろう\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.join("calendar.txt"),
-        "2026-11-23 勤労感謝の日\n2026-12-25..2027-01-07 冬休み\n",
-    )
-    .unwrap();
+    // A test may bring its own calendar.
+    if !dir.join("calendar.txt").exists() {
+        std::fs::write(
+            dir.join("calendar.txt"),
+            "2026-11-23 勤労感謝の日\n2026-12-25..2027-01-07 冬休み\n",
+        )
+        .unwrap();
+    }
     // A test that edits flows, locales or prompts copies them into `dir`
     // first (`copy_assets`); the others read the repository's.
     let asset = |name: &str| {

@@ -4,6 +4,7 @@
 
 mod calls;
 mod cli;
+mod corrections;
 mod export;
 mod failures;
 mod helpers;
