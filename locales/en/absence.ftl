@@ -157,7 +157,9 @@ resumed = We are sorry. The service has been updated, so let us start again from
 ask-day-count = For how many school days, starting today, will your child be absent? Press one number from 1 to 9.
 help-day-count = Press the number of school days of the absence, counting today, from 1 to 9. Weekends and holidays are not counted. For example, for three days starting today, press 3.
 day-count-invalid = Please press one number from 1 to 9.
-summary-days = The absence is for { $days } school days, starting { $day-month ->
+# $days arrives as text, so no plural variant could be chosen: the sentence
+# reads right for any number.
+summary-days = The absence starts on { $day-month ->
         [1] January
         [2] February
         [3] March
@@ -171,7 +173,7 @@ summary-days = The absence is for { $days } school days, starting { $day-month -
         [11] November
         [12] December
        *[other] month { $day-month },
-    } { $day-day }.
+    } { $day-day }. Number of school days: { $days }.
 
 ## 6c. A report that was already made
 

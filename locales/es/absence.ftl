@@ -54,7 +54,7 @@ help-disease = Elija la enfermedad que le diagnosticó el médico. Para influenz
 
 ## 6. Day and time
 
-ask-day = Elija el día de la ausencia. Para hoy, marque 1. Para el próximo día de clases, marque 2.
+ask-day = Elija el día de la ausencia. Para hoy, marque 1. Para el próximo día de clases, marque 2. Para varios días a partir de hoy, marque 3.
 ask-arrival-time = Marque la hora en que su hijo o hija llegará a la escuela, con cuatro dígitos, en formato de 24 horas. Por ejemplo, para las 9:30 de la mañana, marque 0, 9, 3, 0.
 ask-pickup-time = Marque la hora en que usted recogerá a su hijo o hija, con cuatro dígitos, en formato de 24 horas. Por ejemplo, para la 1:15 de la tarde, marque 1, 3, 1, 5.
 help-time = Marque la hora con cuatro dígitos, en formato de 24 horas. Los dos primeros dígitos son la hora y los dos últimos son los minutos. Por ejemplo, para las 9:30 de la mañana, marque 0, 9, 3, 0. Para la 1:15 de la tarde, marque 1, 3, 1, 5.
@@ -159,3 +159,76 @@ goodbye = Gracias por avisarnos. Le deseamos lo mejor a su hijo o hija. Hasta lu
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = Le pedimos una disculpa. El servicio se actualizó, así que vamos a empezar de nuevo desde el número de estudiante.
+
+## 6b. Several days
+
+ask-day-count = ¿Cuántos días de clases, a partir de hoy, va a faltar su hijo o hija? Marque un número del 1 al 9.
+help-day-count = Marque el número de días de clases de la ausencia, contando el día de hoy, del 1 al 9. No se cuentan los sábados, domingos ni días festivos. Por ejemplo, para tres días a partir de hoy, marque 3.
+day-count-invalid = Marque un número del 1 al 9.
+# "Número de días de clases, 3": $days is text, so a variant for 1 día could never be chosen.
+summary-days = La ausencia empieza el { $day-day ->
+        [1] primero
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $day-month }
+    }. Número de días de clases, { $days }.
+
+## 6c. A report that was already made
+
+already-reported = Ya tenemos un aviso de su hijo o hija para el { $day-day ->
+        [1] primero
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $day-month }
+    }. Es { $existing-kind ->
+        [absence] un aviso de ausencia
+        [late] un aviso de llegada tarde
+        [early] un aviso de salida temprano
+       *[other] un mensaje de voz
+    }, con número de referencia { $existing-reference-digits }.
+ask-correction = Para reemplazar el aviso anterior con este, marque 1. Para cancelar el aviso anterior, marque 2. Para dejar el aviso anterior como está, marque 3.
+confirm-cancel = Vamos a cancelar el aviso del { $day-day ->
+        [1] primero
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $day-month }
+    }. Para cancelarlo, marque 1. Para no cancelarlo, marque 2.
+cancelled = El aviso quedó cancelado. El número de referencia es { $reference-digits }.
+kept = El aviso anterior se quedó como estaba.
+summary-replaces = Este aviso va a reemplazar al anterior.

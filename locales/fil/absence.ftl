@@ -53,7 +53,7 @@ help-disease = Pakipili po ang sakit na natukoy ng doktor sa inyong anak. Para s
 
 ## 6. Day and time
 
-ask-day = Pakipili po ang araw ng pagliban. Para sa ngayong araw, pindutin ang 1. Para sa susunod na araw ng pasok, pindutin ang 2.
+ask-day = Pakipili po ang araw ng pagliban. Para sa ngayong araw, pindutin ang 1. Para sa susunod na araw ng pasok, pindutin ang 2. Para sa ilang araw simula ngayon, pindutin ang 3.
 ask-arrival-time = Pakilagay po ang oras ng pagdating ng inyong anak sa paaralan, gamit ang apat na digit sa 24 oras na format. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0.
 ask-pickup-time = Pakilagay po ang oras ng pagsundo ninyo sa inyong anak, gamit ang apat na digit sa 24 oras na format. Halimbawa, para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
 help-time = Pakilagay po ang oras gamit ang apat na digit sa 24 oras na format. Ang unang dalawang digit ay ang oras, at ang huling dalawa ay ang minuto. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0. Para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
@@ -153,3 +153,66 @@ goodbye = Salamat po sa pagpapaalam sa amin. Hangad namin ang mabuting kalagayan
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = Paumanhin po. Na-update ang serbisyo, kaya magsimula po tayong muli sa student number.
+
+## 6b. Several days
+
+ask-day-count = Ilang araw ng pasok po liliban ang inyong anak, simula ngayon? Pumindot po ng isang numero mula 1 hanggang 9.
+help-day-count = Pindutin po ang bilang ng araw ng pasok na liliban ang inyong anak, kasama ang araw na ito, mula 1 hanggang 9. Hindi po kasama sa bilang ang Sabado, Linggo, at mga holiday. Halimbawa, kung liliban siya nang tatlong araw simula ngayon, pindutin ang 3.
+day-count-invalid = Pumindot po ng isang numero mula 1 hanggang 9.
+summary-days = Ang pagliban ay { $days } araw ng pasok, simula sa ika-{ $day-day } ng { $day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $day-month }
+    }.
+
+## 6c. A report that was already made
+
+already-reported = Mayroon na po kaming natanggap na ulat para sa inyong anak sa ika-{ $day-day } ng { $day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $day-month }
+    }. Ito po ay { $existing-kind ->
+        [absence] ulat ng pagliban
+        [late] ulat ng pagkahuli
+        [early] ulat ng maagang pag-uwi
+       *[other] isang voice message
+    }, at ang reference number ay { $existing-reference-digits }.
+ask-correction = Para palitan ang naunang ulat ng ulat na ito, pindutin ang 1. Para kanselahin ang naunang ulat, pindutin ang 2. Para hindi na baguhin ang naunang ulat, pindutin ang 3.
+confirm-cancel = Kakanselahin po namin ang ulat para sa ika-{ $day-day } ng { $day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $day-month }
+    }. Para kanselahin ito, pindutin ang 1. Para hindi ito kanselahin, pindutin ang 2.
+cancelled = Nakansela na po ang ulat. Ang reference number ay { $reference-digits }.
+kept = Hindi po binago ang naunang ulat.
+summary-replaces = Papalitan po ng ulat na ito ang naunang ulat.

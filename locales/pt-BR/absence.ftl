@@ -54,7 +54,7 @@ help-disease = Escolha a doença diagnosticada pelo médico. Para influenza, tec
 
 ## 6. Day and time
 
-ask-day = Escolha o dia da falta. Para hoje, tecle 1. Para o próximo dia de aula, tecle 2.
+ask-day = Escolha o dia da falta. Para hoje, tecle 1. Para o próximo dia de aula, tecle 2. Para vários dias a partir de hoje, tecle 3.
 ask-arrival-time = Digite o horário em que seu filho ou filha vai chegar à escola, com quatro dígitos, no formato de 24 horas. Por exemplo, para 9 e 30 da manhã, tecle 0, 9, 3, 0.
 ask-pickup-time = Digite o horário em que você vai buscar seu filho ou filha, com quatro dígitos, no formato de 24 horas. Por exemplo, para 13 e 15, tecle 1, 3, 1, 5.
 help-time = Digite o horário com quatro dígitos, no formato de 24 horas. Os dois primeiros dígitos são a hora, e os dois últimos são os minutos. Por exemplo, para 9 e 30 da manhã, tecle 0, 9, 3, 0. Para uma e quinze da tarde, ou seja, 13 e 15, tecle 1, 3, 1, 5.
@@ -164,3 +164,76 @@ goodbye = Obrigado pelo aviso. Desejamos tudo de bom ao seu filho ou filha. Até
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = Pedimos desculpas. O serviço foi atualizado, então vamos recomeçar a partir do número de matrícula.
+
+## 6b. Several days
+
+ask-day-count = Por quantos dias de aula, a partir de hoje, seu filho ou filha vai faltar? Tecle um número de 1 a 9.
+help-day-count = Tecle o número de dias de aula da falta, contando hoje, de 1 a 9. Sábados, domingos e feriados não contam. Por exemplo, para três dias a partir de hoje, tecle 3.
+day-count-invalid = Tecle um número de 1 a 9.
+# "Número de dias de aula, 3": $days is text, so a variant for 1 dia could never be chosen.
+summary-days = A falta começa no dia { $day-day ->
+        [1] primeiro
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $day-month }
+    }. Número de dias de aula, { $days }.
+
+## 6c. A report that was already made
+
+already-reported = Já existe um aviso do seu filho ou filha para o dia { $day-day ->
+        [1] primeiro
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $day-month }
+    }. É { $existing-kind ->
+        [absence] um aviso de falta
+        [late] um aviso de atraso
+        [early] um aviso de saída antecipada
+       *[other] um recado de voz
+    }, com o número de protocolo { $existing-reference-digits }.
+ask-correction = Para substituir o aviso anterior por este, tecle 1. Para cancelar o aviso anterior, tecle 2. Para manter o aviso anterior como está, tecle 3.
+confirm-cancel = O aviso do dia { $day-day ->
+        [1] primeiro
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $day-month }
+    } será cancelado. Para confirmar o cancelamento, tecle 1. Para não cancelar, tecle 2.
+cancelled = O aviso foi cancelado. O número de protocolo é { $reference-digits }.
+kept = O aviso anterior foi mantido como estava.
+summary-replaces = Este aviso vai substituir o anterior.

@@ -53,7 +53,7 @@ help-disease = Xin chọn bệnh mà bác sĩ đã chẩn đoán cho con. Nếu 
 
 ## 6. Day and time
 
-ask-day = Xin chọn ngày nghỉ học. Nếu là hôm nay, xin bấm phím 1. Nếu là ngày học tiếp theo, xin bấm phím 2.
+ask-day = Xin chọn ngày nghỉ học. Nếu là hôm nay, xin bấm phím 1. Nếu là ngày học tiếp theo, xin bấm phím 2. Nếu con nghỉ nhiều ngày, bắt đầu từ hôm nay, xin bấm phím 3.
 ask-arrival-time = Xin nhập giờ con sẽ đến trường, bằng bốn chữ số theo cách tính 24 giờ. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0.
 ask-pickup-time = Xin nhập giờ quý phụ huynh sẽ đến đón con, bằng bốn chữ số theo cách tính 24 giờ. Ví dụ, 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
 help-time = Xin nhập giờ bằng bốn chữ số theo cách tính 24 giờ. Hai chữ số đầu là giờ, hai chữ số sau là phút. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0. Còn 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
@@ -154,3 +154,66 @@ goodbye = Cảm ơn quý phụ huynh đã báo cho nhà trường. Chúc cháu m
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = Xin lỗi quý phụ huynh. Hệ thống vừa được cập nhật, chúng tôi xin bắt đầu lại từ mã số học sinh.
+
+## 6b. Several days
+
+ask-day-count = Tính từ hôm nay, con sẽ nghỉ bao nhiêu ngày học? Xin bấm một số từ 1 đến 9.
+help-day-count = Xin bấm số ngày học con sẽ nghỉ, tính cả hôm nay, từ 1 đến 9. Không tính thứ Bảy, Chủ nhật và ngày lễ. Ví dụ, nếu con nghỉ 3 ngày kể từ hôm nay, xin bấm phím 3.
+day-count-invalid = Xin bấm một số từ 1 đến 9.
+summary-days = Thời gian nghỉ học là { $days } ngày học, bắt đầu từ ngày { $day-day } { $day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $day-month }
+    }.
+
+## 6c. A report that was already made
+
+already-reported = Nhà trường đã nhận thông báo về con cho ngày { $day-day } { $day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $day-month }
+    }. Nội dung là { $existing-kind ->
+        [absence] nghỉ học
+        [late] đi học muộn
+        [early] về sớm
+       *[other] lời nhắn thoại
+    }, mã số tiếp nhận là { $existing-reference-digits }.
+ask-correction = Để thay thông báo trước bằng nội dung lần này, xin bấm phím 1. Để hủy thông báo trước, xin bấm phím 2. Để giữ nguyên thông báo trước, xin bấm phím 3.
+confirm-cancel = Chúng tôi sẽ hủy thông báo cho ngày { $day-day } { $day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $day-month }
+    }. Nếu đồng ý hủy, xin bấm phím 1. Nếu không hủy, xin bấm phím 2.
+cancelled = Thông báo đã được hủy. Mã số tiếp nhận là { $reference-digits }.
+kept = Thông báo trước vẫn được giữ nguyên.
+summary-replaces = Thông báo này sẽ thay cho thông báo trước.

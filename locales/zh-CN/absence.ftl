@@ -52,7 +52,7 @@ help-disease = 请选择医生诊断的疾病。流感请按1。新冠病毒感�
 
 ## 6. Day and time
 
-ask-day = 请选择请假的日期。今天请按1。下一个上学日请按2。
+ask-day = 请选择请假的日期。今天请按1。下一个上学日请按2。从今天起请假好几天，请按3。
 ask-arrival-time = 请用24小时制的四位数字，输入孩子到校的时间。例如上午9点30分，请按0、9、3、0。
 ask-pickup-time = 请用24小时制的四位数字，输入您来接孩子的时间。例如下午1点15分，请按1、3、1、5。
 help-time = 请用24小时制的四位数字输入时间。前两位是小时，后两位是分钟。例如上午9点30分，请按0、9、3、0。下午1点15分，请按1、3、1、5。
@@ -151,3 +151,66 @@ goodbye = 感谢您的联络。祝您的孩子一切安好。再见。
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = 非常抱歉。服务已经更新，我们从学生编号开始重新为您办理。
+
+## 6b. Several days
+
+ask-day-count = 从今天起，孩子要请假几个上学日？请按1到9中的一个数字。
+help-day-count = 请按请假的上学日天数，包括今天，从1到9。星期六、星期日和节假日等不上学的日子不算在内。例如从今天起请假3天，请按3。
+day-count-invalid = 请按1到9中的一个数字。
+summary-days = 请假从{ $day-month ->
+        [1] 1月
+        [2] 2月
+        [3] 3月
+        [4] 4月
+        [5] 5月
+        [6] 6月
+        [7] 7月
+        [8] 8月
+        [9] 9月
+        [10] 10月
+        [11] 11月
+        [12] 12月
+       *[other] { $day-month }月
+    }{ $day-day }日开始，共{ $days }个上学日。
+
+## 6c. A report that was already made
+
+already-reported = 这个孩子{ $day-month ->
+        [1] 1月
+        [2] 2月
+        [3] 3月
+        [4] 4月
+        [5] 5月
+        [6] 6月
+        [7] 7月
+        [8] 8月
+        [9] 9月
+        [10] 10月
+        [11] 11月
+        [12] 12月
+       *[other] { $day-month }月
+    }{ $day-day }日的联络已经受理了。内容是{ $existing-kind ->
+        [absence] 请假
+        [late] 迟到
+        [early] 早退
+       *[other] 语音留言
+    }，受理编号是{ $existing-reference-digits }。
+ask-correction = 如果要用这次的内容替换之前的联络，请按1。如果要取消之前的联络，请按2。如果要保留之前的联络，请按3。
+confirm-cancel = 我们将取消{ $day-month ->
+        [1] 1月
+        [2] 2月
+        [3] 3月
+        [4] 4月
+        [5] 5月
+        [6] 6月
+        [7] 7月
+        [8] 8月
+        [9] 9月
+        [10] 10月
+        [11] 11月
+        [12] 12月
+       *[other] { $day-month }月
+    }{ $day-day }日的联络。如果确定取消，请按1。如果不取消，请按2。
+cancelled = 联络已经取消。受理编号是{ $reference-digits }。
+kept = 之前的联络已经保留，没有更改。
+summary-replaces = 这次的联络将替换之前的联络。

@@ -181,7 +181,7 @@ async fn an_absence_of_several_days_skips_the_weekend_and_a_holiday() {
     assert!(t.says_any("from 1 to 9"), "0 is refused: {}", t.said());
     p.press("5").await;
     let t = p.press("2").await; // no message
-    assert!(t.says_any("5 school days"), "{}", t.said());
+    assert!(t.says_any("Number of school days: 5"), "{}", t.said());
     p.press("1").await;
 
     let rows = app.reports("daiichi");
