@@ -83,14 +83,22 @@ fn d(keys: &str) -> Input {
 }
 
 fn run(flow: &Flow, ctx: &Ctx, inputs: &[Input]) -> Outcome {
-    let first = start(flow, ctx).unwrap();
+    let first = settle(flow, ctx, start(flow, ctx).unwrap());
     feed_from(flow, ctx, first, inputs)
 }
 
 fn feed(flow: &Flow, ctx: &Ctx, state: CallState, inputs: &[Input]) -> Outcome {
     let (first, rest) = inputs.split_first().expect("at least one input");
-    let o = handle(flow, state, first.clone(), ctx).unwrap();
+    let o = settle(flow, ctx, handle(flow, state, first.clone(), ctx).unwrap());
     feed_from(flow, ctx, o, rest)
+}
+
+/// Answer every lookup with "nothing found" (no earlier report).
+fn settle(flow: &Flow, ctx: &Ctx, mut o: Outcome) -> Outcome {
+    while let Outcome::Lookup { pending, state, .. } = o {
+        o = after_lookup(flow, state, pending, Vec::new(), ctx).unwrap();
+    }
+    o
 }
 
 /// Feed `inputs` one by one; every outcome but the last must wait for input.
@@ -106,20 +114,26 @@ fn feed_from(flow: &Flow, ctx: &Ctx, mut o: Outcome, inputs: &[Input]) -> Outcom
                 state.step
             ),
             Outcome::Prompt { state, .. } => state,
-            Outcome::Save { ref state, .. } => panic!(
-                "the call wants to save at {:?} before input {i} ({input:?})",
+            Outcome::Save { ref state, .. } | Outcome::Lookup { ref state, .. } => panic!(
+                "the call wants the store at {:?} before input {i} ({input:?})",
                 state.step
             ),
         };
-        o = handle(flow, state, input.clone(), ctx)
-            .unwrap_or_else(|e| panic!("input {i} ({input:?}): {e}"));
+        o = settle(
+            flow,
+            ctx,
+            handle(flow, state, input.clone(), ctx)
+                .unwrap_or_else(|e| panic!("input {i} ({input:?}): {e}")),
+        );
     }
     o
 }
 
 fn state(o: &Outcome) -> &CallState {
     match o {
-        Outcome::Prompt { state, .. } | Outcome::Save { state, .. } => state,
+        Outcome::Prompt { state, .. }
+        | Outcome::Save { state, .. }
+        | Outcome::Lookup { state, .. } => state,
     }
 }
 
@@ -127,7 +141,7 @@ fn state(o: &Outcome) -> &CallState {
 fn says(o: &Outcome) -> Vec<&str> {
     let say = match o {
         Outcome::Prompt { say, .. } => say,
-        Outcome::Save { pending, .. } => pending,
+        Outcome::Save { pending, .. } | Outcome::Lookup { pending, .. } => pending,
     };
     say.iter().map(|s| &*s.msg).collect()
 }
@@ -135,7 +149,9 @@ fn says(o: &Outcome) -> Vec<&str> {
 fn then(o: &Outcome) -> &Then {
     match o {
         Outcome::Prompt { then, .. } => then,
-        Outcome::Save { state, .. } => panic!("a save at {:?}, not a prompt", state.step),
+        Outcome::Save { state, .. } | Outcome::Lookup { state, .. } => {
+            panic!("a save or lookup at {:?}, not a prompt", state.step)
+        }
     }
 }
 

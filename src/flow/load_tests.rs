@@ -782,10 +782,17 @@ fn shipped_absence_flow_loads() {
         "save-voice-message",
         "voice-message-saved",
         "give-up",
+        "day-count",
+        "existing",
+        "correction",
+        "confirm-cancel",
+        "save-cancel",
+        "cancelled",
+        "kept",
     ] {
         assert!(flow.step_named(name).is_some(), "no step {name}");
     }
-    assert_eq!(flow.steps.len(), 22);
+    assert_eq!(flow.steps.len(), 29);
     let temperature = &flow.steps[flow.step_named("temperature").unwrap()];
     assert_eq!(
         temperature.give_up,
