@@ -1,6 +1,7 @@
 //! The deployment's configuration file (`absence-line.toml`): where things
 //! are, and each school's name, time zone, cut-off, calendar and roster.
-//! Secrets are never here: the Twilio auth token comes from the environment.
+//! Secrets are never here: the Twilio auth token comes from the environment,
+//! and the staff pages' passwords are stored only as Argon2 hashes.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -37,7 +38,17 @@ pub struct Config {
     /// Per-language voice and fallback chain, overriding the defaults.
     #[serde(default)]
     pub languages: BTreeMap<LangTag, LanguageSettings>,
+    /// The board of education's account on the staff pages: every school.
+    pub board: Option<BoardConfig>,
     pub schools: BTreeMap<SchoolId, SchoolConfig>,
+}
+
+/// `[board]`: the board of education's login, which sees every school.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardConfig {
+    /// Argon2 PHC string (`absence-line hash-password`), never the password.
+    pub password_hash: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -60,6 +71,12 @@ pub struct SchoolConfig {
     /// The call flow, by file stem in the flows directory.
     #[serde(default = "default_flow")]
     pub flow: String,
+    /// The school staff's login to the staff pages: an Argon2 PHC string
+    /// (`absence-line hash-password`). Without it, the school has no login.
+    pub staff_password_hash: Option<String>,
+    /// A token for fetching exports by program (`Authorization: Bearer`),
+    /// as an Argon2 PHC string.
+    pub staff_token_hash: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +125,42 @@ impl Config {
                 "no [schools.<id>] defined: add at least one school".into(),
             ));
         }
+        if config.schools.keys().any(|id| id.as_str() == "board") {
+            let at = text.find("schools.board").unwrap_or(0);
+            return Err(ConfigError::Invalid(Located::at(
+                file,
+                text,
+                at,
+                "the school id \"board\" is reserved for the board of education's login; choose another id",
+            )));
+        }
+        let hashes = config
+            .board
+            .iter()
+            .map(|b| ("[board] password_hash".to_owned(), &b.password_hash))
+            .chain(config.schools.iter().flat_map(|(id, s)| {
+                [
+                    ("staff_password_hash", &s.staff_password_hash),
+                    ("staff_token_hash", &s.staff_token_hash),
+                ]
+                .into_iter()
+                .filter_map(move |(key, v)| {
+                    v.as_ref().map(|v| (format!("[schools.{id}] {key}"), v))
+                })
+            }));
+        for (key, value) in hashes {
+            if let Err(why) = check_password_hash(value) {
+                let at = text.find(value.as_str()).unwrap_or(0);
+                return Err(ConfigError::Invalid(Located::at(
+                    file,
+                    text,
+                    at,
+                    format!(
+                        "{key} {why}: put the output of `absence-line hash-password` here, never the password itself"
+                    ),
+                )));
+            }
+        }
         Ok(config)
     }
 
@@ -133,6 +186,15 @@ impl Config {
                 *p = base.join(&*p);
             }
         }
+    }
+}
+
+/// A password hash must be an Argon2 PHC string (`$argon2id$v=19$…`).
+fn check_password_hash(value: &str) -> Result<(), &'static str> {
+    let parsed = argon2::PasswordHash::new(value).map_err(|_| "is not an Argon2 hash")?;
+    match parsed.algorithm.as_str() {
+        "argon2id" | "argon2i" | "argon2d" if parsed.hash.is_some() => Ok(()),
+        _ => Err("is not an Argon2 hash"),
     }
 }
 
@@ -162,4 +224,61 @@ fn default_cutoff() -> String {
 }
 fn default_flow() -> String {
     "absence".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$7FFYserlS+AHk/6awl3QnA$ZMSGqZuEUET96zOSu/d0v6RMuPb0xj8FSNZCydOn0E0";
+
+    fn parse(extra_school: &str, extra: &str) -> Result<Config, ConfigError> {
+        Config::parse(
+            &format!("{extra}\n[schools.a]\nname = \"A\"\n{extra_school}\n"),
+            "c.toml",
+        )
+    }
+
+    #[test]
+    fn staff_credentials_are_argon2_hashes_only() {
+        let c = parse(
+            &format!("staff_password_hash = \"{HASH}\"\nstaff_token_hash = \"{HASH}\""),
+            &format!("[board]\npassword_hash = \"{HASH}\""),
+        )
+        .unwrap();
+        assert_eq!(c.board.unwrap().password_hash, HASH);
+        assert_eq!(
+            c.schools
+                .values()
+                .next()
+                .unwrap()
+                .staff_password_hash
+                .as_deref(),
+            Some(HASH)
+        );
+        let plain = parse("staff_password_hash = \"hunter22\"", "")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            plain.contains("staff_password_hash") && plain.contains("hash-password"),
+            "{plain}"
+        );
+        let board = parse("", "[board]\npassword_hash = \"secret\"")
+            .unwrap_err()
+            .to_string();
+        assert!(board.contains("[board] password_hash"), "{board}");
+        let bcrypt = parse(
+            "staff_token_hash = \"$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\"",
+            "",
+        );
+        assert!(bcrypt.is_err());
+    }
+
+    #[test]
+    fn board_is_not_a_school_id() {
+        let e = Config::parse("[schools.board]\nname = \"B\"\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("reserved"), "{e}");
+    }
 }

@@ -116,10 +116,16 @@ impl Deployment {
                 None => Default::default(),
             };
             let roster = match &sc.roster {
-                Some(p) => Some(
-                    Roster::parse(&read(p)?, &p.display().to_string())
-                        .map_err(LoadError::Roster)?,
-                ),
+                Some(p) => {
+                    let bytes = std::fs::read(p).map_err(|cause| LoadError::Io {
+                        path: p.display().to_string(),
+                        cause,
+                    })?;
+                    // UTF-8 or Shift_JIS, as school records systems export.
+                    let (roster, _) = Roster::parse_bytes(&bytes, &p.display().to_string())
+                        .map_err(LoadError::Roster)?;
+                    Some(roster)
+                }
                 None => None,
             };
             schools.insert(

@@ -46,6 +46,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print a school's reports for one school day.
     Export(ExportArgs),
+    /// Import a school's student roster from CSV, or show what it holds.
+    Roster(super::roster::RosterArgs),
     /// A telephone in the terminal: hear (read) each prompt, type keys.
     Simulate(SimulateArgs),
     /// Check config, call flows, locales and recorded prompts together.
@@ -53,6 +55,9 @@ pub enum Command {
     /// Per language: which prompts are recorded, spoken by text-to-speech,
     /// or fall back to another language; and how long the call is.
     Prompts,
+    /// Read a password from standard input and print its Argon2 hash, for
+    /// `staff_password_hash`, `staff_token_hash` or `[board] password_hash`.
+    HashPassword,
 }
 
 #[derive(Debug, Args)]

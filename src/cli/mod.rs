@@ -2,8 +2,10 @@
 
 mod args;
 mod export;
+mod hash_password;
 mod lint;
 mod prompts;
+mod roster;
 mod serve;
 mod simulate;
 
@@ -14,8 +16,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(a) => serve::run(&cli.global, a),
         Command::Export(a) => export::run(&cli.global, a),
+        Command::Roster(a) => roster::run(&cli.global, a),
         Command::Simulate(a) => simulate::run(&cli.global, a),
         Command::Prompts => prompts::run(&cli.global),
         Command::Lint(a) => lint::run(&cli.global, a),
+        Command::HashPassword => hash_password::run(),
     }
 }

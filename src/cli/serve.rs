@@ -14,6 +14,7 @@ pub fn run(global: &Global, args: ServeArgs) -> anyhow::Result<()> {
     let secrets = Secrets {
         auth_token: std::env::var("TWILIO_AUTH_TOKEN").ok(),
         admin_token: std::env::var("ABSENCE_LINE_ADMIN_TOKEN").ok(),
+        session_key: std::env::var("ABSENCE_LINE_SESSION_KEY").ok(),
     };
     let rt = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     rt.block_on(async {

@@ -1,15 +1,18 @@
 //! The HTTP front: the only module that knows axum. Twilio's voice webhooks
-//! (signature check, form parsing, engine turn, TwiML), and a health check.
+//! (signature check, form parsing, engine turn, TwiML), the school staff
+//! pages (`staff/`), and a health check.
 
 mod apology;
 mod form;
 mod prompts;
 mod reload;
 pub mod signature;
+mod staff;
 mod startup;
 mod state;
 mod voice;
 
 pub use reload::{Reloaded, Source};
+pub use staff::hash_password;
 pub use startup::{Application, Secrets, StartupError};
 pub use state::AppState;

@@ -86,7 +86,7 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             lint: report,
         };
     };
-    if let Err(e) = open_new_stores(app, &dep) {
+    if let Err(e) = open_new_stores(app, &dep).and_then(|()| sync_rosters(app, &dep)) {
         tracing::error!(
             why,
             "reload REFUSED, the previous version keeps serving: {e}"
@@ -130,6 +130,38 @@ fn load_checked(source: &Source) -> (Option<Deployment>, Report) {
             (None, report)
         }
     }
+}
+
+/// Copy each school's config roster file into its store when the file
+/// changed since it was last copied (`roster import` writes the store
+/// directly; whichever happened last wins).
+pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {
+    for (id, school) in &dep.schools {
+        let (Some(roster), Some(store)) = (&school.roster, app.store(id)) else {
+            continue;
+        };
+        let fingerprint = roster_fingerprint(roster.records());
+        if store.sync_students(roster.records(), "roster_config", &fingerprint)? {
+            tracing::info!(school = %id, students = roster.len(), "roster file copied into the school's store");
+        }
+    }
+    Ok(())
+}
+
+/// FNV-1a over every field: notices any change to the roster's content.
+fn roster_fingerprint(records: &[crate::store::StudentRecord]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for r in records {
+        for f in [
+            &r.student, &r.grade, &r.class, &r.number, &r.name, &r.kana, &r.phones,
+        ] {
+            for b in f.bytes().chain([0x1f]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    format!("{h:016x}")
 }
 
 fn open_new_stores(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {

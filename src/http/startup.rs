@@ -17,7 +17,7 @@ use tower_http::timeout::TimeoutLayer;
 use super::apology::apology;
 use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{prompts, voice};
+use super::{prompts, staff, voice};
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
 use crate::twiml;
@@ -32,6 +32,13 @@ pub enum StartupError {
         "refusing to listen on {0} without TWILIO_AUTH_TOKEN: anyone could post fake calls. Set the token, or listen on 127.0.0.1 to try it out"
     )]
     UnsignedOnNetwork(SocketAddr),
+    #[error(
+        "ABSENCE_LINE_SESSION_KEY is {0} bytes long; it must be at least {min} (e.g. `openssl rand -base64 48`)",
+        min = staff::MIN_KEY_BYTES
+    )]
+    SessionKeyTooShort(usize),
+    #[error(transparent)]
+    Ui(#[from] staff::UiError),
     #[error("cannot listen on {addr}: {cause}")]
     Bind {
         addr: SocketAddr,
@@ -46,6 +53,10 @@ pub struct Secrets {
     pub auth_token: Option<String>,
     /// `ABSENCE_LINE_ADMIN_TOKEN`: the bearer token of `/admin/*`.
     pub admin_token: Option<String>,
+    /// `ABSENCE_LINE_SESSION_KEY`: signs the staff pages' session cookies
+    /// (at least 32 bytes). Without it a random key is made at start-up, and
+    /// a restart logs every staff member out.
+    pub session_key: Option<String>,
 }
 
 /// A bound, ready server.
@@ -64,6 +75,12 @@ impl Application {
         let auth_token = secrets.auth_token.filter(|t| !t.is_empty());
         if auth_token.is_none() && !config.listen.ip().is_loopback() {
             return Err(StartupError::UnsignedOnNetwork(config.listen));
+        }
+        let session_key = secrets.session_key.filter(|k| !k.is_empty());
+        if let Some(k) = &session_key
+            && k.len() < staff::MIN_KEY_BYTES
+        {
+            return Err(StartupError::SessionKeyTooShort(k.len()));
         }
         let deployment = Deployment::load(config)?;
         let mut stores = BTreeMap::new();
@@ -95,6 +112,7 @@ impl Application {
             %addr, %public_base, schools = deployment.schools.len(),
             "absence line ready: point each number's Voice URL at {public_base}/voice/<school>"
         );
+        let staff = staff::Staff::new(session_key.as_deref().map(str::as_bytes), &public_base)?;
         let deployment = Arc::new(deployment);
         let state = AppState(Arc::new(Inner {
             deployment: RwLock::new(deployment.clone()),
@@ -104,7 +122,9 @@ impl Application {
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
             source,
             reloading: tokio::sync::Mutex::new(()),
+            staff,
         }));
+        reload::sync_rosters(&state, &deployment)?;
         if let Err(e) = reload::watch(state.clone(), &deployment) {
             tracing::warn!(error = %e, "cannot watch the files for changes; reload with SIGHUP or POST /admin/reload");
         }
@@ -129,6 +149,7 @@ impl Application {
 }
 
 fn router(state: AppState) -> Router {
+    let staff = staff::routes().with_state(state.clone());
     Router::new()
         .route("/voice/{school}", post(voice::incoming))
         .route("/voice/{school}/step", post(voice::step))
@@ -137,6 +158,7 @@ fn router(state: AppState) -> Router {
         .route("/admin/reload", post(reload::admin_reload))
         .route("/healthz", get(|| async { "ok" }))
         .with_state(state)
+        .merge(staff)
         // A bug must not leave a parent with Twilio's generic error either.
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked; apologising to the caller");

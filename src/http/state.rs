@@ -25,6 +25,8 @@ pub(super) struct Inner {
     pub reloading: tokio::sync::Mutex<()>,
     /// Scheme and authority Twilio uses to reach us, no trailing slash.
     pub public_base: String,
+    /// The staff pages' session key and words.
+    pub staff: super::staff::Staff,
 }
 
 impl AppState {

@@ -6,6 +6,7 @@
 mod calls;
 mod migrations;
 mod reports;
+pub mod staff;
 mod students;
 
 use std::path::{Path, PathBuf};

@@ -29,6 +29,18 @@ impl Store {
         source_key: &str,
         source: &str,
     ) -> Result<(), StoreError> {
+        self.replace_students_with_progress(students, source_key, source, &mut |_| {})
+    }
+
+    /// [`replace_students`](Self::replace_students), telling `progress` now
+    /// and then how many students are written (the commit comes after).
+    pub fn replace_students_with_progress(
+        &self,
+        students: &[StudentRecord],
+        source_key: &str,
+        source: &str,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(), StoreError> {
         self.with(|c| {
             let tx = c.transaction()?;
             tx.execute("DELETE FROM students", [])?;
@@ -37,11 +49,15 @@ impl Store {
                     "INSERT INTO students (student, grade, class, number, name, kana, phones)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?;
-                for s in students {
+                for (i, s) in students.iter().enumerate() {
                     insert.execute(params![
                         s.student, s.grade, s.class, s.number, s.name, s.kana, s.phones
                     ])?;
+                    if (i + 1).is_multiple_of(500) {
+                        progress(i + 1);
+                    }
                 }
+                progress(students.len());
             }
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -105,7 +121,56 @@ impl Store {
         })
     }
 
+    /// The whole roster, by student number.
+    pub fn students(&self) -> Result<Vec<StudentRecord>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT student, grade, class, number, name, kana, phones FROM students ORDER BY student",
+            )?;
+            stmt.query_map([], |r| {
+                Ok(StudentRecord {
+                    student: r.get(0)?,
+                    grade: r.get(1)?,
+                    class: r.get(2)?,
+                    number: r.get(3)?,
+                    name: r.get(4)?,
+                    kana: r.get(5)?,
+                    phones: r.get(6)?,
+                })
+            })?
+            .collect()
+        })
+    }
+
     pub fn student_count(&self) -> Result<i64, StoreError> {
         self.with(|c| c.query_row("SELECT COUNT(*) FROM students", [], |r| r.get(0)))
+    }
+
+    /// How many students each class has: `(grade, class, students)`,
+    /// grades and classes in numeric order where they are numbers.
+    pub fn roster_counts(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT grade, class, COUNT(*) FROM students GROUP BY grade, class
+                 ORDER BY length(grade), grade, length(class), class",
+            )?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+    }
+
+    /// Replace the roster with `students` only if `source` differs from the
+    /// one last recorded under `source_key`; whether it did.
+    pub fn sync_students(
+        &self,
+        students: &[StudentRecord],
+        source_key: &str,
+        source: &str,
+    ) -> Result<bool, StoreError> {
+        if self.meta(source_key)?.as_deref() == Some(source) {
+            return Ok(false);
+        }
+        self.replace_students(students, source_key, source)?;
+        Ok(true)
     }
 }

@@ -12,6 +12,13 @@ use quick_xml::events::Event;
 pub const TOKEN: &str = "test-auth-token-0123456789abcdef";
 pub const ADMIN_TOKEN: &str = "test-admin-token-fedcba9876543210";
 
+/// The staff pages' test logins (their Argon2 hashes are in `write_config`).
+pub const DAIICHI_PASSWORD: &str = "daiichi-staff-pass";
+pub const CHUO_PASSWORD: &str = "chuo-staff-pass";
+pub const BOARD_PASSWORD: &str = "board-staff-pass";
+/// `daiichi`'s export token (`staff_token_hash`).
+pub const DAIICHI_EXPORT_TOKEN: &str = "daiichi-export-token";
+
 /// Copy the repository's flows, locales and prompts into `dir`, so a test
 /// can edit them while a server started on `dir` watches.
 pub fn copy_assets(dir: &Path) {
@@ -54,6 +61,7 @@ pub async fn spawn_app_in(dir: &Path) -> TestApp {
     let secrets = Secrets {
         auth_token: Some(TOKEN.into()),
         admin_token: Some(ADMIN_TOKEN.into()),
+        session_key: None,
     };
     let app = Application::build(Source::new(&config_path), secrets)
         .await
@@ -101,15 +109,24 @@ flows_dir = "{flows}"
 locales_dir = "{locales}"
 prompts_dir = "{prompts}"
 
+# Staff pages: BOARD_PASSWORD.
+[board]
+password_hash = "$argon2id$v=19$m=19456,t=2,p=1$zRKjdkCZPoXeeZA5D2fmFg$HlUcSndHuueFRaF4v/pd7rsUYL0Tcu8e9PXKP6AoQXE"
+
 [schools.daiichi]
 name = "墨田区立第一小学校"
 names = {{ en = "Sumida Daiichi Elementary School" }}
 calendar = "calendar.txt"
 roster = "roster.csv"
+# Staff pages: DAIICHI_PASSWORD, and DAIICHI_EXPORT_TOKEN for exports.
+staff_password_hash = "$argon2id$v=19$m=19456,t=2,p=1$XOObDe3Y0h4tMHcfX1U9tg$bS0kBhOtrURvkX5wtpLc9FWMMbbTNt/f80/SQRKW1ok"
+staff_token_hash = "$argon2id$v=19$m=19456,t=2,p=1$a8aoW3OW8o5+f+smjlgBhA$guls2lxn3FJnqHo9rs7zXAZO0wD1ZwgPgUm9SQHoy0g"
 
 [schools.chuo]
 name = "墨田区立中央中学校"
 cutoff = "08:30"
+# Staff pages: CHUO_PASSWORD.
+staff_password_hash = "$argon2id$v=19$m=19456,t=2,p=1$qN5eqi1nqLsKxBesV4Ytvg$P1YlVv1Fa5M0Ks8Z5nQ6EtWZZ10TWaVN5q9I686BmYg"
 "#,
         flows = asset("call-flows").display(),
         locales = asset("locales").display(),

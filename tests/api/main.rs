@@ -12,5 +12,7 @@ mod languages;
 mod recordings;
 mod reload;
 mod restart;
+mod roster;
 mod signature;
+mod staff;
 mod twilio_python;

@@ -1,0 +1,259 @@
+//! Who is asking: accounts, password checks (Argon2, off the async
+//! runtime), the session of a request, and which schools it may see.
+
+use std::sync::{Arc, OnceLock};
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Argon2, PasswordHash};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use subtle::ConstantTimeEq;
+
+use super::cookie;
+use super::layout;
+use super::session::{self, Claims};
+use super::ui::{LangChoice, Tr};
+use crate::deployment::{Deployment, School};
+use crate::domain::SchoolId;
+use crate::http::state::AppState;
+use crate::store::Store;
+
+/// A login: one school's staff, or the board of education (every school).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Account {
+    School(SchoolId),
+    Board,
+}
+
+pub const BOARD: &str = "board";
+
+impl Account {
+    pub fn parse(s: &str) -> Option<Account> {
+        if s == BOARD {
+            Some(Account::Board)
+        } else {
+            SchoolId::parse(s).ok().map(Account::School)
+        }
+    }
+
+    /// The account's name: its school id, or `board`. Also the "user" of
+    /// seen marks and list views.
+    pub fn name(&self) -> &str {
+        match self {
+            Account::School(id) => id.as_str(),
+            Account::Board => BOARD,
+        }
+    }
+
+    pub fn may_see(&self, school: &SchoolId) -> bool {
+        match self {
+            Account::School(own) => own == school,
+            Account::Board => true,
+        }
+    }
+
+    /// Where the account lands after logging in.
+    pub fn home(&self) -> String {
+        match self {
+            Account::School(id) => format!("/schools/{id}"),
+            Account::Board => "/board".into(),
+        }
+    }
+
+    /// The account's password hash in the current config, if it may log in.
+    pub fn password_hash<'a>(&self, dep: &'a Deployment) -> Option<&'a str> {
+        match self {
+            Account::School(id) => dep.config.schools.get(id)?.staff_password_hash.as_deref(),
+            Account::Board => dep.config.board.as_ref().map(|b| b.password_hash.as_str()),
+        }
+    }
+}
+
+/// The Argon2id PHC string of `password`, with a fresh random salt and the
+/// crate's default (OWASP) parameters.
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>())?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
+/// Whether `password` matches the PHC string `hash`. Slow on purpose: call
+/// it on a blocking thread.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Check `password` for `account`, on a blocking thread. An unknown account
+/// costs as much as a known one, so timing does not tell which exist.
+pub async fn check_login(dep: &Deployment, account: &str, password: String) -> Option<Account> {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    let account = Account::parse(account);
+    let hash = account.as_ref().and_then(|a| a.password_hash(dep));
+    let known = hash.is_some();
+    let hash = match hash {
+        Some(h) => h.to_owned(),
+        None => DUMMY
+            .get_or_init(|| hash_password("not a password").expect("hashing works"))
+            .clone(),
+    };
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    if ok && known { account } else { None }
+}
+
+/// A request's valid session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub account: Account,
+    pub payload: String,
+    pub csrf: String,
+}
+
+/// The session the request's cookie carries, if it is valid now: signed
+/// with our key, not expired, for an account that may still log in with the
+/// same password.
+pub fn current(app: &AppState, headers: &HeaderMap) -> Option<Session> {
+    let value = cookie::get(headers, session::COOKIE)?;
+    let keys = &app.0.staff.keys;
+    let Claims {
+        account,
+        password_tag,
+        payload,
+        ..
+    } = keys.open(value, Utc::now())?;
+    let dep = app.deployment();
+    let hash = account.password_hash(&dep)?;
+    if !bool::from(
+        keys.password_tag(hash)
+            .as_bytes()
+            .ct_eq(password_tag.as_bytes()),
+    ) {
+        return None;
+    }
+    Some(Session {
+        csrf: keys.csrf(&payload),
+        account,
+        payload,
+    })
+}
+
+/// A page request from someone logged in, in their language. Without a
+/// valid session, the page answers with a redirect to the login form.
+pub struct Viewer {
+    pub session: Session,
+    pub lang: LangChoice,
+    /// Path and query of the request (less `lang`), for the language toggle.
+    pub path: String,
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Response> {
+        let lang = LangChoice::of(parts);
+        let path = without_lang(&parts.uri);
+        match current(app, &parts.headers) {
+            Some(session) => Ok(Viewer {
+                session,
+                lang,
+                path,
+            }),
+            // A form posted without a session cannot be posted again after
+            // login: go home then.
+            None if parts.method != Method::GET => Err(Redirect::to("/login").into_response()),
+            None => {
+                let next = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+                let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+                Err(Redirect::to(&format!("/login?next={next}")).into_response())
+            }
+        }
+    }
+}
+
+/// The request's path and query without `lang=`, for the language toggle.
+pub fn without_lang(uri: &Uri) -> String {
+    let kept: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .into_owned()
+        .filter(|(k, _)| k != "lang")
+        .collect();
+    if kept.is_empty() {
+        return uri.path().to_owned();
+    }
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
+    format!("{}?{query}", uri.path())
+}
+
+/// What a page about one school needs once access is granted.
+pub struct SchoolAccess {
+    pub dep: Arc<Deployment>,
+    pub id: SchoolId,
+    pub store: Arc<Store>,
+}
+
+impl SchoolAccess {
+    pub fn school(&self) -> &School {
+        &self.dep.schools[&self.id]
+    }
+}
+
+impl Viewer {
+    pub fn tr<'a>(&self, app: &'a AppState) -> Tr<'a> {
+        Tr {
+            ui: &app.0.staff.ui,
+            lang: self.lang.lang,
+        }
+    }
+
+    /// Access to school `id`: 403 for another school's staff (whether or
+    /// not it exists), 404 for the board when there is no such school.
+    pub fn school(&self, app: &AppState, id: &str) -> Result<SchoolAccess, Response> {
+        let tr = self.tr(app);
+        let parsed = SchoolId::parse(id).ok();
+        if !parsed
+            .as_ref()
+            .is_some_and(|p| self.session.account.may_see(p))
+        {
+            if self.session.account != Account::Board {
+                tracing::warn!(
+                    account = self.session.account.name(),
+                    "refused a staff page of another school"
+                );
+                return Err(layout::error_page(
+                    self,
+                    app,
+                    StatusCode::FORBIDDEN,
+                    &tr.t("error-forbidden"),
+                ));
+            }
+            return Err(layout::error_page(
+                self,
+                app,
+                StatusCode::NOT_FOUND,
+                &tr.t("error-no-school"),
+            ));
+        }
+        let id = parsed.expect("checked above");
+        let dep = app.deployment();
+        let store = app.store(&id);
+        match (dep.schools.contains_key(&id), store) {
+            (true, Some(store)) => Ok(SchoolAccess { dep, id, store }),
+            _ => Err(layout::error_page(
+                self,
+                app,
+                StatusCode::NOT_FOUND,
+                &tr.t("error-no-school"),
+            )),
+        }
+    }
+}

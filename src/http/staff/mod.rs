@@ -1,0 +1,117 @@
+//! The school staff pages: log in, the morning list of a school day's
+//! reports, marking them seen, the call log, the board of education's
+//! overview, and exports. Server-rendered HTML (maud), Japanese by default,
+//! every word from `ui/<lang>.ftl`.
+//!
+//! - `auth`: accounts, Argon2 password checks, a request's session, access
+//!   to a school.
+//! - `session`: the signed session cookie and the CSRF token derived from it.
+//! - `csrf`: the hidden form field and its check.
+//! - `cookie`, `ui`, `fmt`, `layout`: cookies, words, dates, the page frame.
+//! - `pages/`: one file per page; `export`: the export endpoint.
+
+// A refusal is a finished page (403, 404, …) handed straight back by the
+// handler: `Result<_, Response>` is the idiom here.
+#![allow(clippy::result_large_err)]
+
+mod auth;
+mod cookie;
+mod csrf;
+mod export;
+mod fmt;
+mod layout;
+mod pages;
+mod session;
+mod ui;
+
+use axum::Router;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use tower_http::catch_panic::CatchPanicLayer;
+
+pub use auth::hash_password;
+pub use session::MIN_KEY_BYTES;
+pub use ui::UiError;
+
+use super::state::AppState;
+use crate::store::StoreError;
+
+/// What the staff pages share: the session key, the words, and whether
+/// cookies must be `Secure` (the server is reached over https).
+pub struct Staff {
+    keys: session::Keys,
+    ui: ui::Ui,
+    secure_cookies: bool,
+}
+
+impl Staff {
+    /// With `key` (≥ [`MIN_KEY_BYTES`]) sessions survive a restart; without
+    /// one a random key is made and every restart ends them.
+    pub fn new(key: Option<&[u8]>, public_base: &str) -> Result<Staff, UiError> {
+        let keys = match key {
+            Some(k) => session::Keys::new(k.to_vec()),
+            None => {
+                tracing::info!(
+                    "ABSENCE_LINE_SESSION_KEY is not set: staff sessions use a random key and end when the server restarts"
+                );
+                session::Keys::random()
+            }
+        };
+        Ok(Staff {
+            keys,
+            ui: ui::Ui::load()?,
+            secure_cookies: public_base.starts_with("https://"),
+        })
+    }
+}
+
+/// The staff pages' routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(pages::login::root))
+        .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/logout", post(pages::login::logout))
+        .route("/board", get(pages::board::board))
+        .route("/schools/{school}", get(pages::morning_list::today))
+        .route("/schools/{school}/days", get(pages::morning_list::pick))
+        .route(
+            "/schools/{school}/days/{day}",
+            get(pages::morning_list::day),
+        )
+        .route(
+            "/schools/{school}/reports/{report}/seen",
+            post(pages::morning_list::mark_seen),
+        )
+        .route("/schools/{school}/calls", get(pages::call_log::pick))
+        .route("/schools/{school}/calls/{day}", get(pages::call_log::day))
+        .route("/schools/{school}/export", get(export::export))
+        .route(layout::STYLE_PATH, get(layout::style))
+        .route(layout::SCRIPT_PATH, get(layout::script))
+        .layer(axum::middleware::map_response(layout::secure_headers))
+        // A bug on a staff page is a plain 500, not the callers' TwiML apology.
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a staff page handler panicked");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                "internal error\n",
+            )
+                .into_response()
+        }))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BlockingError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the store task failed: {0}")]
+    Join(#[from] tokio::task::JoinError),
+}
+
+/// Run a store call on a blocking thread (the store is synchronous).
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, BlockingError> {
+    Ok(tokio::task::spawn_blocking(f).await??)
+}

@@ -1,0 +1,221 @@
+//! The call log: every call that started on a local calendar day, how it
+//! ended and which reports it made. Calls that ended before a report was
+//! saved, or failed inside, stand out: the office may want to call back.
+//! `GET /schools/{id}/calls[?date=]` and `GET /schools/{id}/calls/{day}`.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{NaiveDate, Utc};
+use maud::{Markup, html};
+
+use super::morning_list::{bad_date, date_param};
+use crate::http::staff::auth::{SchoolAccess, Viewer};
+use crate::http::staff::layout::{self, Page};
+use crate::http::staff::ui::Tr;
+use crate::http::staff::{blocking, fmt};
+use crate::http::state::AppState;
+use crate::store::CallRow;
+use crate::store::staff::CallReport;
+
+/// `GET /schools/{id}/calls[?date=YYYY-MM-DD]`: that day's log, or today's
+/// (the local calendar date).
+pub async fn pick(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(school): Path<String>,
+    uri: Uri,
+) -> Response {
+    let access = match viewer.school(&app, &school) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let day = match date_param(&uri) {
+        Some(d) => match fmt::parse_day(&d) {
+            Some(d) => d,
+            None => return bad_date(&viewer, &app),
+        },
+        None => Utc::now()
+            .with_timezone(&access.school().calendar.tz())
+            .date_naive(),
+    };
+    Redirect::to(&format!("/schools/{}/calls/{day}", access.id)).into_response()
+}
+
+/// `GET /schools/{id}/calls/{day}`.
+pub async fn day(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((school, day)): Path<(String, String)>,
+) -> Response {
+    let access = match viewer.school(&app, &school) {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let Some(date) = fmt::parse_day(&day) else {
+        return bad_date(&viewer, &app);
+    };
+    let tz = access.school().calendar.tz();
+    let (from, to) = fmt::day_bounds(date, tz);
+    let store = access.store.clone();
+    let read = blocking(move || {
+        let calls = store.calls_between(&from, &to)?;
+        let sids: Vec<&str> = calls.iter().map(|c| c.call_sid.as_str()).collect();
+        let made = store.reports_of_calls(&sids)?;
+        Ok((calls, made))
+    })
+    .await;
+    let (calls, made) = match read {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(school = %access.id, error = %e, "cannot read the call log");
+            let tr = viewer.tr(&app);
+            return layout::error_page(
+                &viewer,
+                &app,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &tr.t("error-store"),
+            );
+        }
+    };
+    let ctx = viewer.ctx(&app);
+    let tr = ctx.tr;
+    let body = render(&tr, &access, date, &calls, &made);
+    let page = Page {
+        title: format!("{} {}", tr.t("calls-title"), fmt::day_title(&tr, date)),
+        school: Some(access.school()),
+        refresh: None,
+        script: true,
+    };
+    layout::respond(
+        &app,
+        StatusCode::OK,
+        ctx.lang,
+        layout::render(&ctx, page, body),
+    )
+}
+
+/// How a call ended, as the log shows it.
+fn outcome(c: &CallRow) -> &'static str {
+    match c.outcome.as_str() {
+        "reported" => "outcome-reported",
+        "failed" => "outcome-failed",
+        _ if c.ended_at.is_none() && c.status.is_none() => "outcome-open",
+        _ => "outcome-abandoned",
+    }
+}
+
+fn render(
+    tr: &Tr,
+    access: &SchoolAccess,
+    date: NaiveDate,
+    calls: &[CallRow],
+    made: &HashMap<String, Vec<CallReport>>,
+) -> Markup {
+    let id = &access.id;
+    let school = access.school();
+    let tz = school.calendar.tz();
+    let n = |o: &str| calls.iter().filter(|c| outcome(c) == o).count();
+    let prev = date.pred_opt().unwrap_or(date);
+    let next = date.succ_opt().unwrap_or(date);
+    // A later call from the same number that did report: no need to call back.
+    let reported_later = |c: &CallRow| -> Option<String> {
+        calls
+            .iter()
+            .filter(|o| {
+                o.from_number == c.from_number
+                    && !c.from_number.is_empty()
+                    && o.started_at > c.started_at
+                    && o.outcome == "reported"
+            })
+            .map(|o| fmt::time_on(&o.started_at, tz, date))
+            .next()
+    };
+    html! {
+        section.day-head {
+            h1 {
+                span.print-only { (layout::school_name(school, tr)) " " }
+                span.what { (tr.t("calls-title")) }
+                " "
+                (fmt::day_title(tr, date))
+            }
+            nav.days {
+                a.button href=(format!("/schools/{id}/calls/{prev}")) rel="prev" { "← " (tr.t("calendar-prev")) }
+                a.button href=(format!("/schools/{id}/calls")) { (tr.t("today")) }
+                a.button href=(format!("/schools/{id}/calls/{next}")) rel="next" { (tr.t("calendar-next")) " →" }
+                form.picker method="get" action=(format!("/schools/{id}/calls")) {
+                    label.sr for="date" { (tr.t("day-pick")) }
+                    input id="date" type="date" name="date" value=(date.to_string()) required;
+                    button type="submit" { (tr.t("day-show")) }
+                }
+            }
+            nav.tools {
+                a href=(format!("/schools/{id}/days/{date}")) { (tr.t("link-list")) }
+                button.print type="button" data-print hidden { (tr.t("print")) }
+            }
+        }
+        ul.counts {
+            li.count { span { (tr.t("calls-total")) } strong { (calls.len()) } }
+            li.count.outcome-reported { span { (tr.t("outcome-reported")) } strong { (n("outcome-reported")) } }
+            li.count.outcome-abandoned { span { (tr.t("outcome-abandoned")) } strong { (n("outcome-abandoned")) } }
+            li.count.outcome-failed { span { (tr.t("outcome-failed")) } strong { (n("outcome-failed")) } }
+        }
+        @if calls.is_empty() {
+            p.empty { (tr.t("calls-empty")) }
+        } @else {
+            p.hint { (tr.t("calls-hint")) }
+            table.calls {
+                thead { tr {
+                    th { (tr.t("col-started")) }
+                    th { (tr.t("col-caller")) }
+                    th { (tr.t("col-language")) }
+                    th { (tr.t("col-outcome")) }
+                    th { (tr.t("col-duration")) }
+                    th { (tr.t("col-references")) }
+                } }
+                tbody {
+                    @for c in calls {
+                        @let o = outcome(c);
+                        @let later = reported_later(c);
+                        @let attention = matches!(o, "outcome-abandoned" | "outcome-failed") && later.is_none();
+                        tr class=(if attention { format!("call {o} attention") } else { format!("call {o}") }) {
+                            td data-label=(tr.t("col-started")) { (fmt::time_on(&c.started_at, tz, date)) }
+                            td data-label=(tr.t("col-caller")) {
+                                @if c.from_number.is_empty() {
+                                    (tr.t("caller-unknown"))
+                                } @else {
+                                    a href=(format!("tel:{}", c.from_number)) { (fmt::phone(&c.from_number)) }
+                                }
+                            }
+                            td data-label=(tr.t("col-language")) {
+                                @if let Some(l) = &c.language { (tr.language(l)) }
+                            }
+                            td data-label=(tr.t("col-outcome")) {
+                                span class=(format!("badge {o}")) { (tr.t(o)) }
+                                @if attention {
+                                    " " span.callback { (tr.t("call-back")) }
+                                }
+                                @if let Some(t) = &later {
+                                    @if o != "outcome-reported" {
+                                        " " span.later { (tr.ta("reported-later", &[("time", t)])) }
+                                    }
+                                }
+                            }
+                            td data-label=(tr.t("col-duration")) {
+                                @if let Some(d) = c.duration_secs { (fmt::duration(d)) }
+                            }
+                            td data-label=(tr.t("col-references")) {
+                                @for r in made.get(&c.call_sid).into_iter().flatten() {
+                                    a.ref href=(format!("/schools/{id}/days/{}#ref{}", r.school_day, r.reference)) { (r.reference) }
+                                    " "
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The staff pages, one file each.
+
+pub mod board;
+pub mod call_log;
+pub mod login;
+pub mod morning_list;

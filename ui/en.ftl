@@ -1,0 +1,183 @@
+# Staff pages, English. Keep the same ids as ui/ja.ftl (the reference).
+
+app-name = Absence line
+lang-toggle = 日本語
+account-board = Board of education
+account-school = Logged in: { $school }
+logout = Log out
+back-home = Back to the start page
+
+## Navigation
+
+nav-list = Absences
+nav-calls = Call log
+nav-board = Schools
+
+## Errors
+
+error-title = Error
+error-forbidden-title = Not allowed
+error-not-found-title = Not found
+error-bad-request-title = Something in the request is wrong
+error-forbidden = You may not see this page. Please use your own school's pages.
+error-no-school = There is no such school.
+error-no-report = There is no such report.
+error-csrf = The form has expired or was not sent from this site. Open the page again and retry.
+error-bad-date = Give the date as YYYY-MM-DD, e.g. 2026-11-25.
+error-store = The records could not be read or written. Please try again in a moment.
+error-export-login = Log in first (or send the export token as Authorization: Bearer).
+
+## Login
+
+login-title = Staff login
+login-hint = Log in with your school's account or the board of education's.
+login-account = Account
+login-choose = Choose…
+login-password = Password
+login-submit = Log in
+login-failed = Wrong account or password.
+
+## Dates
+
+day-title = { $weekday } { $day } { $monthname } { $year }
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+today = Today
+closed-day = School closed
+day-prev = Previous school day
+day-next = Next school day
+calendar-prev = Previous day
+calendar-next = Next day
+day-pick = Date
+day-show = Show
+
+## Morning list
+
+list-title = Absences, late arrivals, early leaves
+link-calls = Calls on this day
+link-list = Reports for this day
+export-csv = CSV
+export-csv-sjis = CSV (Shift_JIS)
+export-json = JSON
+print = Print
+count-unseen = Not seen
+updated-at = Updated { $time }
+auto-refresh = refreshes every minute
+list-empty = No reports for this day yet.
+group-title = Grade { $grade }, class { $class }
+group-grade-only = Grade { $grade }
+group-unknown = Grade and class unknown
+group-count = { $n } reports
+col-number = No.
+col-student = Student no.
+col-name = Name
+col-kind = Kind
+col-details = Reason, symptoms
+col-time = Time
+col-message = Message
+col-reference = Ref.
+col-received = Received
+col-channel = Via
+col-seen = Seen
+kind-message-only = Message only
+badge-new = New
+arrival-at = arrives { $time }
+pickup-at = picked up { $time }
+play-message = Play the message
+has-message = voice message
+seen-at = Seen { $time }
+mark-seen = Mark seen
+history-replaced = Replaced → ref. { $reference } ({ $time })
+history-replaces = Replaces ref. { $reference } ({ $time })
+history-cancelled = Cancelled { $time }
+
+## Call log
+
+calls-title = Call log
+calls-total = Calls
+calls-empty = No calls on this day.
+calls-hint = Calls that ended before a report was saved, or failed, are highlighted: consider calling back.
+col-started = Time
+col-caller = Number
+col-language = Language
+col-outcome = Outcome
+col-duration = Length
+col-references = Refs.
+caller-unknown = Number withheld
+outcome-reported = Reported
+outcome-abandoned = Ended before saving
+outcome-failed = Failed
+outcome-open = In progress
+call-back = Call back
+reported-later = reported at { $time }
+
+## Board of education
+
+board-title = Schools
+board-hint = Each school's counts for today (after its cut-off, the next school day). Follow a school's name to its list.
+col-school = School
+col-school-day = School day
+col-call-back = To call back
+col-links = Pages
+
+## Export
+
+export-missing-date = { $param } is missing: add { $param }=YYYY-MM-DD.
+export-bad-date = { $param }={ $value } is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25.
+export-reversed = from is after to.
+export-too-long = The range is too long: at most { $max } days at once.
+export-bad-format = format={ $value } is not supported: use csv, csv-sjis or json.
+
+## Stored values
+
+code-absence = Absent
+code-late = Late
+code-early = Leaving early
+code-illness = Illness
+code-injury = Injury
+code-medical = Medical appointment
+code-family = Family reasons
+code-bereavement = Bereavement
+code-infectious = Infectious disease (must stay home)
+code-other = Other
+code-fever = Fever
+code-respiratory = Cough, sore throat, runny nose
+code-digestive = Stomach ache, diarrhoea, vomiting
+code-headache = Headache
+code-rash = Rash
+code-influenza = Influenza
+code-covid-19 = COVID-19
+code-gastroenteritis = Infectious gastroenteritis
+code-channel-twilio = Phone
+code-channel-web = Web
+code-channel-simulator = Simulator
+code-channel-sip = Phone
+
+## Language names
+
+language-ja = Japanese
+language-en = English
+language-zh-CN = Chinese
+language-ko = Korean
+language-vi = Vietnamese
+language-fil = Filipino
+language-pt-BR = Portuguese
+language-es = Spanish
+language-ne = Nepali

@@ -1,0 +1,184 @@
+# 職員向けページの文言（日本語・基準）。ui/en.ftl と同じ ID をそろえること。
+# 変更はビルドし直すと反映されます。
+
+app-name = 欠席連絡
+lang-toggle = English
+account-board = 教育委員会
+account-school = ログイン中: { $school }
+logout = ログアウト
+back-home = トップへ戻る
+
+## ナビゲーション
+
+nav-list = 欠席一覧
+nav-calls = 着信記録
+nav-board = 学校一覧
+
+## エラー
+
+error-title = エラー
+error-forbidden-title = 表示できません
+error-not-found-title = 見つかりません
+error-bad-request-title = 指定に誤りがあります
+error-forbidden = このページを見る権限がありません。ご自分の学校のページをご利用ください。
+error-no-school = その学校はありません。
+error-no-report = その連絡はありません。
+error-csrf = フォームの有効期限が切れたか、正しくない送信です。ページを開き直してからもう一度操作してください。
+error-bad-date = 日付は YYYY-MM-DD の形で指定してください（例: 2026-11-25）。
+error-store = 記録を読み書きできませんでした。しばらくしてからもう一度お試しください。
+error-export-login = ログインが必要です（またはエクスポート用トークンを Authorization: Bearer で送ってください）。
+
+## ログイン
+
+login-title = 職員ログイン
+login-hint = 学校のアカウント、または教育委員会のアカウントでログインしてください。
+login-account = アカウント
+login-choose = 選択してください
+login-password = パスワード
+login-submit = ログイン
+login-failed = アカウントまたはパスワードが違います。
+
+## 日付
+
+day-title = { $year }年{ $month }月{ $day }日({ $weekday })
+weekday-mon = 月
+weekday-tue = 火
+weekday-wed = 水
+weekday-thu = 木
+weekday-fri = 金
+weekday-sat = 土
+weekday-sun = 日
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+today = 今日
+closed-day = 休校日
+day-prev = 前の登校日
+day-next = 次の登校日
+calendar-prev = 前日
+calendar-next = 翌日
+day-pick = 日付
+day-show = 表示
+
+## 欠席一覧
+
+list-title = 欠席・遅刻・早退
+link-calls = この日の着信記録
+link-list = この日の欠席一覧
+export-csv = CSV
+export-csv-sjis = CSV (Shift_JIS)
+export-json = JSON
+print = 印刷
+count-unseen = 未確認
+updated-at = { $time } 更新
+auto-refresh = 1分ごとに自動更新
+list-empty = この日の連絡はまだありません。
+group-title = { $grade }年{ $class }組
+group-grade-only = { $grade }年
+group-unknown = 学年・組 不明
+group-count = { $n }件
+col-number = 番号
+col-student = 生徒番号
+col-name = 氏名
+col-kind = 区分
+col-details = 理由・症状
+col-time = 時刻
+col-message = 伝言
+col-reference = 受付番号
+col-received = 受付時刻
+col-channel = 経路
+col-seen = 確認
+kind-message-only = 伝言のみ
+badge-new = 新着
+arrival-at = { $time } 登校予定
+pickup-at = { $time } 迎え
+play-message = 伝言を再生
+has-message = 伝言あり
+seen-at = 確認済 { $time }
+mark-seen = 確認
+history-replaced = 差し替え → 受付番号 { $reference }（{ $time }）
+history-replaces = 受付番号 { $reference } を差し替え（{ $time }）
+history-cancelled = 取り消し { $time }
+
+## 着信記録
+
+calls-title = 着信記録
+calls-total = 着信
+calls-empty = この日の着信はありません。
+calls-hint = 連絡の保存前に切れた通話や失敗した通話は色付きで表示します。必要に応じて折り返してください。
+col-started = 時刻
+col-caller = 電話番号
+col-language = 言語
+col-outcome = 結果
+col-duration = 通話時間
+col-references = 受付番号
+caller-unknown = 番号非通知
+outcome-reported = 報告済み
+outcome-abandoned = 保存前に終了
+outcome-failed = 失敗
+outcome-open = 通話中
+call-back = 折り返し
+reported-later = { $time } に報告あり
+
+## 教育委員会
+
+board-title = 学校一覧
+board-hint = 各校の今日（締切時刻後は次の登校日）の件数です。学校名から一覧へ移動できます。
+col-school = 学校
+col-school-day = 対象日
+col-call-back = 折り返し候補
+col-links = ページ
+
+## エクスポート
+
+export-missing-date = { $param } がありません。{ $param }=YYYY-MM-DD の形で指定してください。
+export-bad-date = { $param }={ $value } は日付ではありません。YYYY-MM-DD の形で指定してください（例: 2026-11-25）。
+export-reversed = from が to より後になっています。
+export-too-long = 期間が長すぎます。一度に { $max } 日までです。
+export-bad-format = format={ $value } には対応していません。csv、csv-sjis、json のいずれかを指定してください。
+
+## 記録の値
+
+code-absence = 欠席
+code-late = 遅刻
+code-early = 早退
+code-illness = 病気
+code-injury = けが
+code-medical = 通院
+code-family = 家庭の事情
+code-bereavement = 忌引
+code-infectious = 出席停止（感染症）
+code-other = その他
+code-fever = 発熱
+code-respiratory = 咳・喉の痛み・鼻水
+code-digestive = 腹痛・下痢・嘔吐
+code-headache = 頭痛
+code-rash = 発疹
+code-influenza = インフルエンザ
+code-covid-19 = 新型コロナウイルス感染症
+code-gastroenteritis = 感染性胃腸炎
+code-channel-twilio = 電話
+code-channel-web = ウェブ
+code-channel-simulator = シミュレーター
+code-channel-sip = 電話
+
+## 言語名
+
+language-ja = 日本語
+language-en = 英語
+language-zh-CN = 中国語
+language-ko = 韓国語
+language-vi = ベトナム語
+language-fil = フィリピノ語
+language-pt-BR = ポルトガル語
+language-es = スペイン語
+language-ne = ネパール語
