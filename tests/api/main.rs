@@ -2,6 +2,7 @@
 //! SQLite files in a temporary directory, calls walked exactly as Twilio
 //! walks them (signed form posts, relative action URLs).
 
+mod browser;
 mod calls;
 mod cli;
 mod corrections;
@@ -16,3 +17,4 @@ mod roster;
 mod signature;
 mod staff;
 mod twilio_python;
+mod webdriver;

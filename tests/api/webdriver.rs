@@ -18,7 +18,11 @@ pub struct Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 impl Browser {
@@ -35,7 +39,10 @@ impl Browser {
         let client = reqwest::Client::new();
         let started = Instant::now();
         while client.get(format!("{base}/status")).send().await.is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let profile = tempfile::tempdir().unwrap();
@@ -51,8 +58,19 @@ impl Browser {
                 ],
             },
         }}});
-        let res: Value = client.post(format!("{base}/session")).json(&caps).send().await.unwrap().json().await.unwrap();
-        let session = res["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {res}")).to_owned();
+        let res: Value = client
+            .post(format!("{base}/session"))
+            .json(&caps)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let session = res["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {res}"))
+            .to_owned();
         Browser {
             driver,
             base,
@@ -76,23 +94,40 @@ impl Browser {
     }
 
     pub async fn goto(&self, url: &str) {
-        self.cmd(reqwest::Method::POST, "/url", Some(json!({ "url": url }))).await;
+        self.cmd(reqwest::Method::POST, "/url", Some(json!({ "url": url })))
+            .await;
     }
 
     pub async fn url(&self) -> String {
-        self.cmd(reqwest::Method::GET, "/url", None).await.as_str().unwrap().to_owned()
+        self.cmd(reqwest::Method::GET, "/url", None)
+            .await
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     pub async fn source(&self) -> String {
-        self.cmd(reqwest::Method::GET, "/source", None).await.as_str().unwrap().to_owned()
+        self.cmd(reqwest::Method::GET, "/source", None)
+            .await
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     /// The first element matching a CSS selector.
     pub async fn find(&self, css: &str) -> String {
         let v = self
-            .cmd(reqwest::Method::POST, "/element", Some(json!({ "using": "css selector", "value": css })))
+            .cmd(
+                reqwest::Method::POST,
+                "/element",
+                Some(json!({ "using": "css selector", "value": css })),
+            )
             .await;
-        v.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap().to_owned()
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap()
+            .to_owned()
     }
 
     pub async fn count(&self, css: &str) -> usize {
@@ -110,20 +145,57 @@ impl Browser {
         v["value"].as_array().map_or(0, Vec::len)
     }
 
+    pub async fn attribute(&self, css: &str, name: &str) -> String {
+        let el = self.find(css).await;
+        let v = self
+            .cmd(
+                reqwest::Method::GET,
+                &format!("/element/{el}/attribute/{name}"),
+                None,
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Wait (up to 10 s) until `css` matches exactly `n` elements: a click
+    /// that submits a form returns before the next page has loaded.
+    pub async fn wait_for(&self, css: &str, n: usize) -> usize {
+        let started = Instant::now();
+        loop {
+            let found = self.count(css).await;
+            if found == n || started.elapsed() > Duration::from_secs(10) {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css).await;
-        self.cmd(reqwest::Method::POST, &format!("/element/{el}/value"), Some(json!({ "text": text }))).await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{el}/value"),
+            Some(json!({ "text": text })),
+        )
+        .await;
     }
 
     pub async fn click(&self, css: &str) {
         let el = self.find(css).await;
-        self.cmd(reqwest::Method::POST, &format!("/element/{el}/click"), Some(json!({}))).await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{el}/click"),
+            Some(json!({})),
+        )
+        .await;
     }
 
     /// Save a PNG screenshot of the window.
     pub async fn screenshot(&self, path: &Path) {
         let b64 = self.cmd(reqwest::Method::GET, "/screenshot", None).await;
-        let png = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap();
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_str().unwrap())
+            .unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, png).unwrap();
     }
@@ -137,7 +209,9 @@ impl Browser {
                 Some(json!({ "page": { "width": 21.0, "height": 29.7 }, "background": true })),
             )
             .await;
-        let pdf = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap();
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_str().unwrap())
+            .unwrap();
         std::fs::write(path, pdf).unwrap();
     }
 
@@ -147,13 +221,23 @@ impl Browser {
         v.as_array()
             .unwrap()
             .iter()
-            .map(|c| format!("{}={}", c["name"].as_str().unwrap(), c["value"].as_str().unwrap()))
+            .map(|c| {
+                format!(
+                    "{}={}",
+                    c["name"].as_str().unwrap(),
+                    c["value"].as_str().unwrap()
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
 
     pub async fn quit(mut self) {
-        let _ = self.client.delete(format!("{}/session/{}", self.base, self.session)).send().await;
+        let _ = self
+            .client
+            .delete(format!("{}/session/{}", self.base, self.session))
+            .send()
+            .await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
