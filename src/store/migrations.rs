@@ -125,6 +125,8 @@ const MIGRATIONS: &[&str] = &[
         phones  TEXT NOT NULL DEFAULT ''
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 4: a report's history is also looked up by the report that replaced it.
+    "CREATE INDEX report_events_by ON report_events (by_reference);",
 ];
 
 impl Store {
