@@ -36,11 +36,22 @@ fn deployment(dir: &Path) -> std::path::PathBuf {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut roster = String::from("student,grade,class,number,name,kana\n");
     for s in 0..STUDENTS {
-        writeln!(roster, "{},{},{},{},生徒 {s},せいと", 100_000 + s, 1 + s / 167, 1 + (s / 34) % 5, 1 + s % 34).unwrap();
+        writeln!(
+            roster,
+            "{},{},{},{},生徒 {s},せいと",
+            100_000 + s,
+            1 + s / 167,
+            1 + (s / 34) % 5,
+            1 + s % 34
+        )
+        .unwrap();
     }
     std::fs::write(dir.join("roster.csv"), roster).unwrap();
     let salt = SaltString::encode_b64(b"bench-salt-bytes").unwrap();
-    let hash = argon2::Argon2::default().hash_password(PASSWORD.as_bytes(), &salt).unwrap().to_string();
+    let hash = argon2::Argon2::default()
+        .hash_password(PASSWORD.as_bytes(), &salt)
+        .unwrap()
+        .to_string();
     let config = format!(
         "listen = \"127.0.0.1:0\"\nflows_dir = {:?}\nlocales_dir = {:?}\nprompts_dir = {:?}\ndata_dir = \"data\"\n\n[schools.bench]\nname = \"墨田区立ベンチ小学校\"\nroster = \"roster.csv\"\nstaff_password_hash = \"{hash}\"\n",
         repo.join("call-flows"),
@@ -90,7 +101,12 @@ fn fill(dir: &Path, days: &[NaiveDate]) {
             tx.execute(
                 "INSERT INTO report_events (reference, school_day, at, action, call_sid, call_seq)
                  VALUES (?1, ?2, ?3, 'created', ?4, 0)",
-                rusqlite::params![reference, day.to_string(), format!("{day}T22:00:00Z"), format!("CA{reference:032x}")],
+                rusqlite::params![
+                    reference,
+                    day.to_string(),
+                    format!("{day}T22:00:00Z"),
+                    format!("CA{reference:032x}")
+                ],
             )
             .unwrap();
         }
@@ -105,10 +121,15 @@ fn bench(c: &mut Criterion) {
     fill(dir.path(), &days);
     let rt = tokio::runtime::Runtime::new().unwrap();
     let (base, client) = rt.block_on(async {
-        let app = Application::build(Source::new(&config), Secrets::default()).await.unwrap();
+        let app = Application::build(Source::new(&config), Secrets::default())
+            .await
+            .unwrap();
         let base = format!("http://{}", app.local_addr());
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
         let res = client
             .post(format!("{base}/login"))
             .header("content-type", "application/x-www-form-urlencoded")
@@ -122,7 +143,10 @@ fn bench(c: &mut Criterion) {
     let day = days[150];
     let url = format!("{base}/schools/bench/days/{day}");
     let page = rt.block_on(async { client.get(&url).send().await.unwrap().text().await.unwrap() });
-    assert!(page.matches("class=\"report").count() >= PER_DAY as usize, "the page lists the day's reports");
+    assert!(
+        page.matches("class=\"report").count() >= PER_DAY as usize,
+        "the page lists the day's reports"
+    );
     let mut g = c.benchmark_group("staff");
     g.sample_size(50);
     g.bench_function("morning-list/1000-students-1-year", |b| {
