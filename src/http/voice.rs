@@ -195,8 +195,8 @@ async fn turn(
                 pending,
                 state,
             } => {
-                let s = store.clone();
-                let saved = blocking(move || s.save_report(&report)).await?;
+                // Answered after the group commit that holds it.
+                let saved = store.submit(*report).await?;
                 if saved.new {
                     tracing::info!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
                 }

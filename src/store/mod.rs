@@ -8,15 +8,17 @@ mod migrations;
 mod reports;
 pub mod staff;
 mod students;
+mod writer;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
 pub use calls::CallRow;
 pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
 pub use students::StudentRecord;
+pub use writer::BatchStats;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -35,13 +37,20 @@ pub enum StoreError {
     },
     #[error("cannot create the data directory {path}: {cause}")]
     Io { path: String, cause: std::io::Error },
+    #[error("store {path}: its writer has stopped")]
+    WriterGone { path: String },
+    #[error("store {path}: the commit failed: {message}")]
+    Commit { path: String, message: String },
 }
 
 /// One school's store. Calls are short and synchronous: run them on a
-/// blocking thread, never on the async runtime.
+/// blocking thread, never on the async runtime (except [`Store::submit`]).
+/// Saves go through a writer thread that commits them in groups.
 pub struct Store {
     path: PathBuf,
     conn: Mutex<Connection>,
+    writer: writer::Writer,
+    batches: Arc<Mutex<BatchStats>>,
 }
 
 impl Store {
@@ -53,19 +62,22 @@ impl Store {
                 cause,
             })?;
         }
+        let conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
+        configure(&conn).map_err(|e| sqlite_err(path, e))?;
+        let batches = Arc::new(Mutex::new(BatchStats::default()));
         let store = Store {
             path: path.to_owned(),
-            conn: Mutex::new(Connection::open(path).map_err(|e| sqlite_err(path, e))?),
+            conn: Mutex::new(conn),
+            writer: writer::Writer::start(path, batches.clone())?,
+            batches,
         };
-        store.with(|c| {
-            c.pragma_update(None, "journal_mode", "WAL")?;
-            c.pragma_update(None, "synchronous", "FULL")?;
-            c.pragma_update(None, "foreign_keys", "ON")?;
-            c.busy_timeout(std::time::Duration::from_secs(5))?;
-            Ok(())
-        })?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Group commits so far: how many, and how many saves they held.
+    pub fn batch_stats(&self) -> BatchStats {
+        *self.batches.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn path(&self) -> &Path {
@@ -89,6 +101,16 @@ impl Store {
                 .map(|s| s == "ok")
         })
     }
+}
+
+/// Every connection: WAL, durable commits, and patience with the other
+/// connection (the writer thread, or the request thread) holding the lock.
+fn configure(c: &Connection) -> rusqlite::Result<()> {
+    c.pragma_update(None, "journal_mode", "WAL")?;
+    c.pragma_update(None, "synchronous", "FULL")?;
+    c.pragma_update(None, "foreign_keys", "ON")?;
+    c.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
 }
 
 fn sqlite_err(path: &Path, cause: rusqlite::Error) -> StoreError {

@@ -1,7 +1,7 @@
 //! Saving reports (once, whatever Twilio retries), corrections that keep
 //! the history, and reading reports back.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
@@ -131,44 +131,18 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<ReportRow> {
 }
 
 impl Store {
-    /// Save `r` in one transaction, with its history and the call's tally,
-    /// and return its reference number (a per-school sequence). Returns once
-    /// the transaction is durable on disk.
+    /// Save `r` and return its reference number (a per-school sequence),
+    /// once the transaction holding it is durable on disk. Concurrent saves
+    /// share one transaction (see [`writer`](super::writer)). Blocks: call it
+    /// from a blocking thread, or use [`submit`](Self::submit) from async code.
     pub fn save_report(&self, r: &NewReport) -> Result<Saved, StoreError> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            let done: Option<u32> = tx
-                .query_row(
-                    "SELECT reference FROM report_events
-                     WHERE call_sid = ?1 AND call_seq = ?2 AND action IN ('created', 'cancelled')
-                     LIMIT 1",
-                    params![r.call_sid, r.call_seq],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if let Some(reference) = done {
-                return Ok(Saved { reference, new: false });
-            }
-            let reference = match r.correction {
-                Some(Correction::Cancel) => cancel(&tx, r)?,
-                _ => insert(&tx, r)?,
-            };
-            let Some(reference) = reference else {
-                // Nothing to cancel (it was cancelled meanwhile): say so as a
-                // repeat of nothing, and keep the call's tally unchanged.
-                tx.commit()?;
-                return Ok(Saved { reference: 0, new: false });
-            };
-            tx.execute(
-                "INSERT INTO calls (call_sid, started_at, from_number, to_number, language, channel, outcome, reports)
-                 VALUES (?1, ?2, COALESCE(?3, ''), '', ?4, ?5, 'reported', 1)
-                 ON CONFLICT (call_sid) DO UPDATE SET
-                    reports = reports + 1, outcome = 'reported', language = excluded.language",
-                params![r.call_sid, r.received_at, r.caller, r.language, r.channel],
-            )?;
-            tx.commit()?;
-            Ok(Saved { reference, new: true })
-        })
+        self.writer.save_blocking(r.clone())
+    }
+
+    /// Queue `r` for the next group commit; the answer arrives after the
+    /// commit.
+    pub async fn submit(&self, r: NewReport) -> Result<Saved, StoreError> {
+        self.writer.save(r).await
     }
 
     /// The active report `student` already has for `day`, if any.
@@ -265,9 +239,52 @@ impl Store {
     }
 }
 
+/// Save `r` inside `tx` (a savepoint of the writer's batch): its rows, its
+/// history and the call's tally. A report already saved under the same call
+/// and sequence (a retried request) is answered with its reference.
+pub(super) fn save_in(tx: &Connection, r: &NewReport) -> rusqlite::Result<Saved> {
+    let done: Option<u32> = tx
+        .prepare_cached(
+            "SELECT reference FROM report_events
+             WHERE call_sid = ?1 AND call_seq = ?2 AND action IN ('created', 'cancelled')
+             LIMIT 1",
+        )?
+        .query_row(params![r.call_sid, r.call_seq], |row| row.get(0))
+        .optional()?;
+    if let Some(reference) = done {
+        return Ok(Saved {
+            reference,
+            new: false,
+        });
+    }
+    let reference = match r.correction {
+        Some(Correction::Cancel) => cancel(tx, r)?,
+        _ => insert(tx, r)?,
+    };
+    let Some(reference) = reference else {
+        // Nothing to cancel (it was cancelled meanwhile): a repeat of
+        // nothing, and the call's tally stays as it is.
+        return Ok(Saved {
+            reference: 0,
+            new: false,
+        });
+    };
+    tx.prepare_cached(
+        "INSERT INTO calls (call_sid, started_at, from_number, to_number, language, channel, outcome, reports)
+         VALUES (?1, ?2, COALESCE(?3, ''), '', ?4, ?5, 'reported', 1)
+         ON CONFLICT (call_sid) DO UPDATE SET
+            reports = reports + 1, outcome = 'reported', language = excluded.language",
+    )?
+    .execute(params![r.call_sid, r.received_at, r.caller, r.language, r.channel])?;
+    Ok(Saved {
+        reference,
+        new: true,
+    })
+}
+
 /// A new report, one row per day; with `Replace`, the student's active
 /// reports on those days are marked replaced by it.
-fn insert(tx: &Transaction, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
     let reference: u32 = tx.query_row(
         "SELECT COALESCE(MAX(reference), 0) + 1 FROM reports",
         [],
@@ -303,7 +320,7 @@ fn insert(tx: &Transaction, r: &NewReport) -> rusqlite::Result<Option<u32>> {
 }
 
 /// Mark the student's active report on the first day cancelled.
-fn cancel(tx: &Transaction, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+fn cancel(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
     let (Some(student), Some(day)) = (&r.student, r.days.first()) else {
         return Ok(None);
     };
@@ -324,7 +341,7 @@ fn cancel(tx: &Transaction, r: &NewReport) -> rusqlite::Result<Option<u32>> {
 }
 
 fn event(
-    tx: &Transaction,
+    tx: &Connection,
     reference: u32,
     day: &str,
     r: &NewReport,
