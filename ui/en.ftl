@@ -35,6 +35,7 @@ login-account = Account
 login-choose = Choose…
 login-password = Password
 login-submit = Log in
+login-throttled = Too many failed logins. Please wait about { $minutes } minutes and try again.
 login-failed = Wrong account or password.
 
 ## Dates

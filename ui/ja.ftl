@@ -36,6 +36,7 @@ login-account = アカウント
 login-choose = 選択してください
 login-password = パスワード
 login-submit = ログイン
+login-throttled = ログインの失敗が続いたため、しばらく受け付けません。{ $minutes }分ほど待ってから、もう一度お試しください。
 login-failed = アカウントまたはパスワードが違います。
 
 ## 日付

@@ -856,3 +856,54 @@ next = "a"
     let w = World::new();
     assert_eq!(start(&flow, &w.ctx()), Err(EngineError::Loop(64)));
 }
+
+mod arbitrary_input {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn input() -> impl Strategy<Value = Input> {
+        prop_oneof![
+            "[0-9*#]{0,9}".prop_map(Input::Digits),
+            Just(Input::NoInput),
+            Just(Input::FinishKeyOnly),
+            "https://api\\.twilio\\.com/[a-zA-Z0-9]{0,20}".prop_map(Input::Recording),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever a caller presses, the engine answers: it never fails on
+        /// the shipped flow, its state survives the trip through a URL, and
+        /// a call that hangs up said something first.
+        #[test]
+        fn the_shipped_flow_answers_any_keys(inputs in proptest::collection::vec(input(), 1..40)) {
+            let w = World::new();
+            let ctx = w.ctx();
+            let mut o = settle(&w.flow, &ctx, start(&w.flow, &ctx).unwrap());
+            for (n, i) in inputs.into_iter().enumerate() {
+                let state = match o {
+                    Outcome::Prompt { then: Then::Hangup, ref say, .. } => {
+                        prop_assert!(!say.is_empty(), "hung up in silence");
+                        break;
+                    }
+                    Outcome::Prompt { state, .. } => state,
+                    Outcome::Save { pending, state } => {
+                        let saved = after_save(&w.flow, state, pending, &n.to_string(), &ctx);
+                        prop_assert!(saved.is_ok(), "{saved:?}");
+                        o = settle(&w.flow, &ctx, saved.unwrap());
+                        continue;
+                    }
+                    Outcome::Lookup { .. } => unreachable!("settled"),
+                };
+                let pairs = state.to_pairs();
+                let back = CallState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                prop_assert_eq!(back.as_ref(), Ok(&state));
+                let next = handle(&w.flow, state, i.clone(), &ctx);
+                prop_assert!(next.is_ok(), "input {i:?}: {next:?}");
+                o = settle(&w.flow, &ctx, next.unwrap());
+            }
+        }
+    }
+}

@@ -72,6 +72,11 @@ impl FromRequest<AppState> for Twilio {
                 .is_some_and(|sig| signature::is_valid(token.as_bytes(), &url, &params, sig));
             if !ok {
                 tracing::warn!(path = %path_and_query.split('?').next().unwrap_or(""), "refused a webhook with a missing or wrong X-Twilio-Signature");
+                state
+                    .0
+                    .metrics
+                    .rejected_signatures
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 return Err(Rejected("invalid X-Twilio-Signature"));
             }
         }

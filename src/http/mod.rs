@@ -4,6 +4,7 @@
 
 mod apology;
 mod form;
+mod metrics;
 mod prompts;
 mod reload;
 pub mod signature;

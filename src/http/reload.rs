@@ -81,6 +81,10 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             errors = report.errors(),
             "reload REFUSED, the previous version keeps serving: {first}"
         );
+        app.0
+            .metrics
+            .reload_failures
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         return Reloaded {
             applied: false,
             lint: report,
@@ -106,6 +110,10 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
     let schools = dep.schools.len();
     *app.0.deployment.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(dep);
     tracing::info!(why, schools, warnings = report.warnings(), "reloaded");
+    app.0
+        .metrics
+        .reloads
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Reloaded {
         applied: true,
         lint: report,

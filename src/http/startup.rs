@@ -17,7 +17,7 @@ use tower_http::timeout::TimeoutLayer;
 use super::apology::apology;
 use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{prompts, staff, voice};
+use super::{metrics, prompts, staff, voice};
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
 use crate::twiml;
@@ -123,6 +123,7 @@ impl Application {
             source,
             reloading: tokio::sync::Mutex::new(()),
             staff,
+            metrics: Default::default(),
         }));
         reload::sync_rosters(&state, &deployment)?;
         if let Err(e) = reload::watch(state.clone(), &deployment) {
@@ -142,9 +143,13 @@ impl Application {
 
     /// Serve until SIGINT/SIGTERM, then finish the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 
@@ -156,8 +161,9 @@ fn router(state: AppState) -> Router {
         .route("/voice/{school}/status", post(voice::status))
         .route("/prompts/{lang}/{file}", get(prompts::serve))
         .route("/admin/reload", post(reload::admin_reload))
-        .route("/healthz", get(|| async { "ok" }))
-        .with_state(state)
+        .route("/healthz", get(metrics::healthz))
+        .route("/metrics", get(metrics::serve))
+        .with_state(state.clone())
         .merge(staff)
         // A bug must not leave a parent with Twilio's generic error either.
         .layer(CatchPanicLayer::custom(|_| {
@@ -168,6 +174,10 @@ fn router(state: AppState) -> Router {
             )
                 .into_response()
         }))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            metrics::time_webhooks,
+        ))
         // Twilio's bodies are a few kilobytes at most.
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         // Twilio gives up after 15 s; answer well before.

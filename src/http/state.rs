@@ -27,6 +27,7 @@ pub(super) struct Inner {
     pub public_base: String,
     /// The staff pages' session key and words.
     pub staff: super::staff::Staff,
+    pub metrics: super::metrics::Metrics,
 }
 
 impl AppState {

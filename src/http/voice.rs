@@ -81,7 +81,10 @@ pub async fn status(
         let from = tw.param("From").unwrap_or("").to_owned();
         let to = tw.param("To").unwrap_or("").to_owned();
         let now = now_rfc3339();
-        blocking(move || store.call_ended(&sid, &status, duration, &now, &from, &to)).await
+        let outcome =
+            blocking(move || store.call_ended(&sid, &status, duration, &now, &from, &to)).await?;
+        app.0.metrics.call_ended(&outcome);
+        Ok::<(), VoiceError>(())
     }
     .await;
     if let Err(e) = result {
@@ -100,6 +103,10 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
         Err(e) => {
             let sid = tw.call_sid().unwrap_or("-").to_owned();
             tracing::error!(call_sid = %sid, %school, error = %e, "call failed inside; apologising to the caller");
+            app.0
+                .metrics
+                .apologies
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let Some(store) = SchoolId::parse(&school).ok().and_then(|id| app.store(&id)) {
                 let _ = blocking(move || store.call_failed(&sid)).await;
             }
@@ -199,6 +206,10 @@ async fn turn(
                 let saved = store.submit(*report).await?;
                 if saved.new {
                     tracing::info!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
+                    app.0
+                        .metrics
+                        .reports_saved
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
                 progress = line.saved(state, pending, saved.reference, &caller, now)?;
             }

@@ -91,7 +91,7 @@ impl Store {
         })
     }
 
-    /// Twilio's final status callback. A call that saved a report stays
+    /// Twilio's final status callback; returns the call's outcome. A call that saved a report stays
     /// "reported"; one that failed inside stays "failed"; any other call is
     /// "abandoned" (it ended before a report was saved).
     pub fn call_ended(
@@ -102,17 +102,18 @@ impl Store {
         at: &str,
         from: &str,
         to: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<String, StoreError> {
         self.with(|c| {
-            c.execute(
+            c.query_row(
                 "INSERT INTO calls (call_sid, started_at, ended_at, from_number, to_number, channel, status, duration_secs)
                  VALUES (?1, ?2, ?2, ?3, ?4, 'twilio', ?5, ?6)
                  ON CONFLICT (call_sid) DO UPDATE SET
                     ended_at = excluded.ended_at, status = excluded.status,
-                    duration_secs = excluded.duration_secs",
+                    duration_secs = excluded.duration_secs
+                 RETURNING outcome",
                 params![call_sid, at, from, to, status, duration_secs],
+                |r| r.get(0),
             )
-            .map(drop)
         })
     }
 

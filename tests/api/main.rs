@@ -2,11 +2,13 @@
 //! SQLite files in a temporary directory, calls walked exactly as Twilio
 //! walks them (signed form posts, relative action URLs).
 
+mod backup;
 mod browser;
 mod calls;
 mod cli;
 mod corrections;
 mod export;
+mod operations;
 mod failures;
 mod helpers;
 mod languages;

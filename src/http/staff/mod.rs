@@ -22,6 +22,7 @@ mod fmt;
 mod layout;
 mod pages;
 mod session;
+mod throttle;
 mod ui;
 
 use axum::Router;
@@ -43,6 +44,7 @@ pub struct Staff {
     keys: session::Keys,
     ui: ui::Ui,
     secure_cookies: bool,
+    throttle: throttle::LoginThrottle,
 }
 
 impl Staff {
@@ -62,6 +64,7 @@ impl Staff {
             keys,
             ui: ui::Ui::load()?,
             secure_cookies: public_base.starts_with("https://"),
+            throttle: Default::default(),
         })
     }
 }

@@ -1,6 +1,11 @@
 //! `GET/POST /login`, `POST /logout`, and `GET /` (home or login).
 
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::Instant;
+
 use axum::body::Bytes;
+use axum::extract::ConnectInfo;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -112,7 +117,13 @@ fn page(
 }
 
 /// `POST /login`: account, password, next.
-pub async fn submit(State(app): State<AppState>, lang: LangChoice, body: Bytes) -> Response {
+pub async fn submit(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    lang: LangChoice,
+    body: Bytes,
+) -> Response {
+    let ip = Some(peer.ip());
     let mut account = String::new();
     let mut password = String::new();
     let mut next = None;
@@ -126,7 +137,29 @@ pub async fn submit(State(app): State<AppState>, lang: LangChoice, body: Bytes) 
     }
     let next = safe_next(next.as_deref());
     let dep = app.deployment();
+    let throttle = &app.0.staff.throttle;
+    if let Some(wait) = throttle.wait(&account, ip, Instant::now()) {
+        app.0.metrics.logins_refused.fetch_add(1, Relaxed);
+        tracing::warn!("staff login refused: too many failures for this account from this address");
+        let tr = Tr {
+            ui: &app.0.staff.ui,
+            lang: lang.lang,
+        };
+        let minutes = (wait.as_secs() / 60 + 1).to_string();
+        let message = tr.ta("login-throttled", &[("minutes", &minutes)]);
+        return page(
+            &app,
+            lang,
+            "/login",
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(&message),
+            &account,
+            next.as_deref(),
+        );
+    }
     let Some(who) = auth::check_login(&dep, &account, password).await else {
+        throttle.failed(&account, ip, Instant::now());
+        app.0.metrics.logins_refused.fetch_add(1, Relaxed);
         // Never the password; the account only if it is a plain name.
         let shown = if Account::parse(&account).is_some() {
             account.as_str()
@@ -155,6 +188,7 @@ pub async fn submit(State(app): State<AppState>, lang: LangChoice, body: Bytes) 
     let hash = who
         .password_hash(&dep)
         .expect("an account that logged in has a password");
+    throttle.succeeded(&account, ip);
     let value = app.0.staff.keys.issue(&who, hash, Utc::now());
     tracing::info!(account = who.name(), "staff login");
     let mut res = Redirect::to(&next.unwrap_or_else(|| who.home())).into_response();

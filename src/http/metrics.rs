@@ -1,0 +1,182 @@
+//! `GET /metrics` in Prometheus' text format: what an operator watches on a
+//! flu morning. Counters are atomics bumped on the request path; nothing
+//! here takes a lock a webhook waits for.
+
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::state::AppState;
+
+/// Upper bounds of the webhook latency histogram, in seconds.
+const BUCKETS: [f64; 12] = [
+    0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0,
+];
+
+#[derive(Default)]
+pub struct Metrics {
+    pub calls_reported: AtomicU64,
+    pub calls_abandoned: AtomicU64,
+    pub calls_failed: AtomicU64,
+    pub apologies: AtomicU64,
+    pub reports_saved: AtomicU64,
+    pub rejected_signatures: AtomicU64,
+    pub reloads: AtomicU64,
+    pub reload_failures: AtomicU64,
+    pub logins_refused: AtomicU64,
+    webhooks: AtomicU64,
+    latency_buckets: [AtomicU64; BUCKETS.len()],
+    latency_sum_micros: AtomicU64,
+}
+
+impl Metrics {
+    fn observe(&self, secs: f64) {
+        self.webhooks.fetch_add(1, Relaxed);
+        self.latency_sum_micros
+            .fetch_add((secs * 1e6) as u64, Relaxed);
+        if let Some(i) = BUCKETS.iter().position(|b| secs <= *b) {
+            self.latency_buckets[i].fetch_add(1, Relaxed);
+        }
+    }
+
+    /// Count a finished call by the outcome the store gave it.
+    pub fn call_ended(&self, outcome: &str) {
+        match outcome {
+            "reported" => &self.calls_reported,
+            "failed" => &self.calls_failed,
+            _ => &self.calls_abandoned,
+        }
+        .fetch_add(1, Relaxed);
+    }
+}
+
+/// Time every voice webhook.
+pub async fn time_webhooks(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/voice/") {
+        return next.run(req).await;
+    }
+    let started = Instant::now();
+    let res = next.run(req).await;
+    app.0.metrics.observe(started.elapsed().as_secs_f64());
+    res
+}
+
+pub async fn serve(State(app): State<AppState>) -> Response {
+    let m = &app.0.metrics;
+    let mut out = String::with_capacity(4096);
+    let mut counter = |name: &str, help: &str, samples: &[(&str, u64)]| {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+        for (labels, v) in samples {
+            let _ = writeln!(out, "{name}{labels} {v}");
+        }
+    };
+    counter(
+        "absence_line_calls_total",
+        "Calls that ended, by outcome.",
+        &[
+            ("{outcome=\"reported\"}", m.calls_reported.load(Relaxed)),
+            ("{outcome=\"abandoned\"}", m.calls_abandoned.load(Relaxed)),
+            ("{outcome=\"failed\"}", m.calls_failed.load(Relaxed)),
+        ],
+    );
+    counter(
+        "absence_line_apologies_total",
+        "Webhooks answered with the apology after a failure inside.",
+        &[("", m.apologies.load(Relaxed))],
+    );
+    counter(
+        "absence_line_reports_saved_total",
+        "Reports committed to a school's store.",
+        &[("", m.reports_saved.load(Relaxed))],
+    );
+    counter(
+        "absence_line_rejected_signatures_total",
+        "Webhooks refused for a missing or wrong X-Twilio-Signature.",
+        &[("", m.rejected_signatures.load(Relaxed))],
+    );
+    counter(
+        "absence_line_reloads_total",
+        "Deployments swapped in by a reload.",
+        &[("", m.reloads.load(Relaxed))],
+    );
+    counter(
+        "absence_line_reload_failures_total",
+        "Reloads refused because of errors.",
+        &[("", m.reload_failures.load(Relaxed))],
+    );
+    counter(
+        "absence_line_logins_refused_total",
+        "Staff logins refused (wrong password or too many tries).",
+        &[("", m.logins_refused.load(Relaxed))],
+    );
+    let (mut batches, mut saves) = (0, 0);
+    for store in app
+        .0
+        .stores
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .values()
+    {
+        let s = store.batch_stats();
+        batches += s.batches;
+        saves += s.saves;
+    }
+    counter(
+        "absence_line_store_commits_total",
+        "Group commits of saves, all schools.",
+        &[("", batches)],
+    );
+    counter(
+        "absence_line_store_commit_saves_total",
+        "Saves in those commits (saves / commits = mean batch size).",
+        &[("", saves)],
+    );
+
+    let name = "absence_line_webhook_seconds";
+    let _ = writeln!(
+        out,
+        "# HELP {name} Time to answer a voice webhook.\n# TYPE {name} histogram"
+    );
+    let mut cumulative = 0;
+    for (i, b) in BUCKETS.iter().enumerate() {
+        cumulative += m.latency_buckets[i].load(Relaxed);
+        let _ = writeln!(out, "{name}_bucket{{le=\"{b}\"}} {cumulative}");
+    }
+    let count = m.webhooks.load(Relaxed);
+    let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {count}");
+    let _ = writeln!(
+        out,
+        "{name}_sum {}",
+        m.latency_sum_micros.load(Relaxed) as f64 / 1e6
+    );
+    let _ = writeln!(out, "{name}_count {count}");
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        out,
+    )
+        .into_response()
+}
+
+/// Ready when the deployment is loaded and every school has its store.
+pub async fn healthz(State(app): State<AppState>) -> Response {
+    let dep = app.deployment();
+    let stores = app.0.stores.read().unwrap_or_else(|p| p.into_inner());
+    let ready = !dep.schools.is_empty() && dep.schools.keys().all(|id| stores.contains_key(id));
+    if ready {
+        "ok".into_response()
+    } else {
+        (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "not ready: a school has no store",
+        )
+            .into_response()
+    }
+}
