@@ -48,6 +48,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Import a school's student roster from CSV, or show what it holds.
     Roster(super::roster::RosterArgs),
+    /// Copy the schools' stores into a directory, while the line answers.
+    Backup(super::backup::BackupArgs),
+    /// Remove caller numbers and recordings past a retention period.
+    Purge(super::purge::PurgeArgs),
     /// A telephone in the terminal: hear (read) each prompt, type keys.
     Simulate(SimulateArgs),
     /// Check config, call flows, locales and recorded prompts together.

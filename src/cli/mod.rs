@@ -1,10 +1,12 @@
 //! The command line: argument definitions and what each command does.
 
 mod args;
+mod backup;
 mod export;
 mod hash_password;
 mod lint;
 mod prompts;
+mod purge;
 mod roster;
 mod serve;
 mod simulate;
@@ -17,6 +19,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(a) => serve::run(&cli.global, a),
         Command::Export(a) => export::run(&cli.global, a),
         Command::Roster(a) => roster::run(&cli.global, a),
+        Command::Backup(a) => backup::run(&cli.global, a),
+        Command::Purge(a) => purge::run(&cli.global, a),
         Command::Simulate(a) => simulate::run(&cli.global, a),
         Command::Prompts => prompts::run(&cli.global),
         Command::Lint(a) => lint::run(&cli.global, a),

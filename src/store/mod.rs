@@ -4,6 +4,7 @@
 //! numbered by `PRAGMA user_version`.
 
 mod calls;
+mod maintenance;
 mod migrations;
 mod reports;
 pub mod staff;
@@ -16,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 pub use calls::CallRow;
+pub use maintenance::{BackupInfo, PurgeCounts};
 pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
 pub use students::StudentRecord;
 pub use writer::BatchStats;

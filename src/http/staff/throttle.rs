@@ -13,9 +13,12 @@ use std::time::{Duration, Instant};
 pub const MAX_FAILURES: usize = 10;
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 
+/// An account name and the address it was tried from.
+type Key = (String, Option<IpAddr>);
+
 #[derive(Default)]
 pub struct LoginThrottle {
-    failures: Mutex<HashMap<(String, Option<IpAddr>), Vec<Instant>>>,
+    failures: Mutex<HashMap<Key, Vec<Instant>>>,
 }
 
 impl LoginThrottle {
