@@ -847,3 +847,46 @@ fn shipped_absence_flow_errors_name_file_line_col() {
         )
     );
 }
+
+mod arbitrary_text {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../call-flows/absence.toml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// An editor's typo anywhere never panics the loader: it is either
+        /// a flow or a list of located errors inside the file.
+        #[test]
+        fn the_loader_never_panics_and_errors_point_inside_the_file(
+            cut in 0usize..SHIPPED.len(),
+            insert in "[ -~\u{3000}-\u{30ff}\n\"\\[\\]{}=#.]{0,12}",
+        ) {
+            let mut at = cut;
+            while !SHIPPED.is_char_boundary(at) {
+                at -= 1;
+            }
+            let text = format!("{}{}{}", &SHIPPED[..at], insert, &SHIPPED[at..]);
+            let lines = text.lines().count().max(1);
+            match load_flow("absence", "absence.toml", &text, &|_| true) {
+                Ok(flow) => prop_assert!(!flow.steps.is_empty()),
+                Err(FlowError::Invalid(errors)) => {
+                    prop_assert!(!errors.is_empty());
+                    for e in errors {
+                        prop_assert!(e.line >= 1 && e.line <= lines + 1, "{e}");
+                        prop_assert!(e.col >= 1);
+                        prop_assert!(!e.message.is_empty());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn any_bytes_are_refused_cleanly(text in "\\PC{0,300}") {
+            let _ = load_flow("x", "x.toml", &text, &|_| true);
+        }
+    }
+}

@@ -669,3 +669,35 @@ fn the_human_form_is_sorted_by_place() {
         "a:1:5: warning: m\na:2:1: warning: m\nb:1:1: warning: m\n0 error(s), 3 warning(s)\n"
     );
 }
+
+mod arbitrary_fluent {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Any edit to a locale file is either loaded or refused with
+        /// located findings; neither the loader nor lint panics.
+        #[test]
+        fn any_ftl_edit_is_loaded_or_refused_with_a_location(
+            at in 0usize..4000,
+            insert in "[ -~\u{3040}-\u{30ff}\n{}$\\[\\]*=.-]{0,16}",
+        ) {
+            let f = Fixture::new();
+            let path = f.path("locales/ko/absence.ftl");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            std::fs::write(&path, format!("{}{}{}", &text[..at], insert, &text[at..])).unwrap();
+            let r = f.lint();
+            for finding in &r.findings {
+                prop_assert!(finding.line >= 1 && finding.col >= 1, "{finding:?}");
+            }
+            prop_assert_eq!(r.errors() + r.warnings(), r.findings.len());
+        }
+    }
+}

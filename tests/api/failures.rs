@@ -91,3 +91,82 @@ async fn a_broken_store_ends_the_call_with_an_apology() {
     assert!(app.reports("chuo").is_empty());
     assert_eq!(app.calls("chuo")[0].outcome, "failed");
 }
+
+/// Whatever a (correctly signed) request carries — any query string, any
+/// parameters — the answer is valid TwiML that either goes on or ends
+/// politely: never an error page, never silence.
+#[tokio::test]
+async fn random_webhook_requests_always_get_valid_twiml() {
+    let (app, _dir) = spawn_app().await;
+    let seed = std::cell::Cell::new(0x00c0_ffee_1234_5678_u64);
+    let next = |below: u64| {
+        let s = seed
+            .get()
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seed.set(s);
+        (s >> 33) % below
+    };
+    let pieces = [
+        "s",
+        "l",
+        "t",
+        "a.student",
+        "a.kind",
+        "in",
+        "r",
+        "kind",
+        "language",
+        "ja",
+        "en",
+        "xx",
+        "0.0.0",
+        "9.9.65535",
+        "none",
+        "rec",
+        "%00",
+        "%E3%81%82",
+        "<Hangup/>",
+        "&amp;",
+        "a.",
+        "",
+        "summary",
+        "save",
+        "saved",
+        "99999999",
+        "*",
+        "#",
+    ];
+    let pick = || pieces[next(pieces.len() as u64) as usize];
+    for i in 0..300 {
+        let mut query = Vec::new();
+        for _ in 0..next(6) {
+            // Encoded as Twilio sends a URL: what is signed is what arrives.
+            let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            query.push(format!("{}={}", enc(pick()), enc(pick())));
+        }
+        let path = format!("/voice/daiichi/step?{}", query.join("&"));
+        let mut params: Vec<(String, String)> = vec![("CallSid".into(), format!("CA{i:032x}"))];
+        for _ in 0..next(4) {
+            let k = [
+                "Digits",
+                "FinishedOnKey",
+                "RecordingUrl",
+                "From",
+                "To",
+                "CallStatus",
+            ][next(6) as usize];
+            params.push((k.into(), pick().into()));
+        }
+        let res = app.post_signed(&path, &params, Some(TOKEN)).await;
+        assert_eq!(res.status(), 200, "{path} {params:?}");
+        assert_eq!(res.headers()["content-type"], "text/xml; charset=utf-8");
+        let t = Twiml::parse(&res.text().await.unwrap());
+        assert!(
+            t.hangup || t.gather_action.is_some() || t.record_action.is_some(),
+            "{path}: {}",
+            t.raw
+        );
+        assert!(!t.heard.is_empty(), "{path}: something is said: {}", t.raw);
+    }
+}
