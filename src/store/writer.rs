@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::reports::{NewReport, Saved, save_in};
@@ -100,7 +100,12 @@ impl Writer {
 fn commit(conn: &mut Connection, path: &Path, batch: Vec<(NewReport, Reply)>) {
     let mut outcomes: Vec<Result<Saved, rusqlite::Error>> = Vec::with_capacity(batch.len());
     let result = (|| {
-        let mut tx = conn.transaction()?;
+        // IMMEDIATE: take the write lock up front (waiting for the other
+        // connection's short writes, up to the busy timeout). A deferred
+        // transaction that reads first and then writes would be refused at
+        // once with "database is locked" when the other connection commits
+        // in between, failing every save in the batch.
+        let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for (report, _) in &batch {
             let mut sp = tx.savepoint()?;
             match save_in(&sp, report) {
@@ -220,6 +225,69 @@ mod tests {
                 .unwrap()
                 .len(),
             15
+        );
+    }
+}
+
+#[cfg(test)]
+mod contention {
+    use std::sync::Arc;
+
+    use super::super::{NewReport, Store};
+
+    /// Saves while the other connection keeps committing call-log rows (as
+    /// every incoming call does) must all succeed: the batch waits for the
+    /// lock instead of failing with "database is locked".
+    #[test]
+    fn saves_succeed_while_the_call_log_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(&dir.path().join("s.sqlite")).unwrap());
+        let logger = {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                for i in 0..400 {
+                    store
+                        .call_started(
+                            &format!("CL{i:030}"),
+                            "+819000000000",
+                            "+81300000000",
+                            "2026-11-24T22:00:00Z",
+                            "twilio",
+                        )
+                        .unwrap();
+                }
+            })
+        };
+        let savers: Vec<_> = (0..16)
+            .map(|t| {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    for i in 0..25 {
+                        let r = NewReport {
+                            call_sid: format!("CA{t:04}{i:028}"),
+                            student: Some(format!("{}", 10_000 + t * 100 + i)),
+                            kind: Some("absence".into()),
+                            days: vec!["2026-11-25".into()],
+                            language: "ja".into(),
+                            channel: "twilio".into(),
+                            received_at: "2026-11-24T22:00:00Z".into(),
+                            ..Default::default()
+                        };
+                        store.save_report(&r).unwrap();
+                    }
+                })
+            })
+            .collect();
+        logger.join().unwrap();
+        for s in savers {
+            s.join().unwrap();
+        }
+        assert_eq!(
+            store
+                .reports_between("2026-11-25", "2026-11-25")
+                .unwrap()
+                .len(),
+            400
         );
     }
 }
