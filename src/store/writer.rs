@@ -60,11 +60,14 @@ impl Writer {
                             Err(_) => break,
                         }
                     }
-                    let n = batch.len() as u64;
+                    // Counted before the callers are answered, so that whoever
+                    // was answered sees their save counted.
+                    {
+                        let mut s = stats.lock().unwrap_or_else(|p| p.into_inner());
+                        s.batches += 1;
+                        s.saves += batch.len() as u64;
+                    }
                     commit(&mut conn, &owned, batch);
-                    let mut s = stats.lock().unwrap_or_else(|p| p.into_inner());
-                    s.batches += 1;
-                    s.saves += n;
                 }
             })
             .map_err(|cause| StoreError::Io {
