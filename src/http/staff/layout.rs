@@ -156,6 +156,25 @@ pub fn error_page(viewer: &Viewer, app: &AppState, status: StatusCode, message: 
     message_page(&ctx, app, status, message)
 }
 
+/// The page for a store that could not be read: the cause goes to the
+/// log (`what` says which page), the viewer gets a plain apology.
+pub fn store_error_page(
+    viewer: &Viewer,
+    app: &AppState,
+    school: &str,
+    what: &str,
+    error: &dyn std::fmt::Display,
+) -> Response {
+    tracing::error!(school, error = %error, "cannot read the {what}");
+    let tr = viewer.tr(app);
+    error_page(
+        viewer,
+        app,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        &tr.t("error-store"),
+    )
+}
+
 pub fn message_page(ctx: &Ctx, app: &AppState, status: StatusCode, message: &str) -> Response {
     let title = ctx.tr.t(match status {
         StatusCode::FORBIDDEN => "error-forbidden-title",

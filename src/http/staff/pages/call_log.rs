@@ -70,14 +70,7 @@ pub async fn day(
     let (calls, made) = match read {
         Ok(r) => r,
         Err(e) => {
-            tracing::error!(school = %access.id, error = %e, "cannot read the call log");
-            let tr = viewer.tr(&app);
-            return layout::error_page(
-                &viewer,
-                &app,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &tr.t("error-store"),
-            );
+            return layout::store_error_page(&viewer, &app, access.id.as_str(), "call log", &e);
         }
     };
     let ctx = viewer.ctx(&app);

@@ -144,14 +144,7 @@ pub async fn day(
     let data = match data {
         Ok(d) => d,
         Err(e) => {
-            tracing::error!(school = %access.id, error = %e, "cannot read the morning list");
-            let tr = viewer.tr(&app);
-            return layout::error_page(
-                &viewer,
-                &app,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &tr.t("error-store"),
-            );
+            return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
     let ctx = viewer.ctx(&app);
