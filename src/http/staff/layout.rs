@@ -129,6 +129,17 @@ fn toggle_url(path: &str, lang: &str) -> String {
 }
 
 /// An HTML answer; remembers a language chosen with `?lang=`.
+/// The "go to a date" form of the day pages (`GET action?date=…`).
+pub fn date_picker(tr: &Tr, action: &str, date: chrono::NaiveDate) -> Markup {
+    html! {
+        form.picker method="get" action=(action) {
+            label.sr for="date" { (tr.t("day-pick")) }
+            input id="date" type="date" name="date" value=(date.to_string()) required;
+            button type="submit" { (tr.t("day-show")) }
+        }
+    }
+}
+
 pub fn respond(app: &AppState, status: StatusCode, lang: LangChoice, markup: Markup) -> Response {
     let mut res = (status, maud_html(markup)).into_response();
     if lang.chosen_now {

@@ -138,11 +138,7 @@ fn render(
                 a.button href=(format!("/schools/{id}/calls/{prev}")) rel="prev" { "← " (tr.t("calendar-prev")) }
                 a.button href=(format!("/schools/{id}/calls")) { (tr.t("today")) }
                 a.button href=(format!("/schools/{id}/calls/{next}")) rel="next" { (tr.t("calendar-next")) " →" }
-                form.picker method="get" action=(format!("/schools/{id}/calls")) {
-                    label.sr for="date" { (tr.t("day-pick")) }
-                    input id="date" type="date" name="date" value=(date.to_string()) required;
-                    button type="submit" { (tr.t("day-show")) }
-                }
+                (layout::date_picker(tr, &format!("/schools/{id}/calls"), date))
             }
             nav.tools {
                 a href=(format!("/schools/{id}/days/{date}")) { (tr.t("link-list")) }

@@ -249,11 +249,7 @@ fn render(
                     a.button href=(format!("/schools/{id}/days/{today}")) { (tr.t("today")) }
                 }
                 a.button href=(format!("/schools/{id}/days/{next}")) rel="next" { (tr.t("day-next")) " →" }
-                form.picker method="get" action=(format!("/schools/{id}/days")) {
-                    label.sr for="date" { (tr.t("day-pick")) }
-                    input id="date" type="date" name="date" value=(date.to_string()) required;
-                    button type="submit" { (tr.t("day-show")) }
-                }
+                (layout::date_picker(tr, &format!("/schools/{id}/days"), date))
             }
             nav.tools {
                 a href=(format!("/schools/{id}/calls/{date}")) { (tr.t("link-calls")) }
