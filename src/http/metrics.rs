@@ -114,7 +114,7 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         "Staff logins refused (wrong password or too many tries).",
         &[("", m.logins_refused.load(Relaxed))],
     );
-    let (mut batches, mut saves) = (0, 0);
+    let (mut batches, mut saves, mut call_log) = (0, 0, 0);
     for store in app
         .0
         .stores
@@ -125,16 +125,22 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         let s = store.batch_stats();
         batches += s.batches;
         saves += s.saves;
+        call_log += s.call_log;
     }
     counter(
         "absence_line_store_commits_total",
-        "Group commits of saves, all schools.",
+        "Group commits (reports and call-log changes), all schools.",
         &[("", batches)],
     );
     counter(
         "absence_line_store_commit_saves_total",
         "Saves in those commits (saves / commits = mean batch size).",
         &[("", saves)],
+    );
+    counter(
+        "absence_line_store_commit_call_log_total",
+        "Call-log changes (call start, language, end) in those commits.",
+        &[("", call_log)],
     );
 
     let name = "absence_line_webhook_seconds";

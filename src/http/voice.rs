@@ -37,8 +37,6 @@ enum VoiceError {
     Call(#[from] CallError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("a store task did not finish: {0}")]
-    Join(#[from] tokio::task::JoinError),
     #[error("no answer within {0:?}")]
     TooSlow(std::time::Duration),
 }
@@ -81,8 +79,9 @@ pub async fn status(
         let from = tw.param("From").unwrap_or("").to_owned();
         let to = tw.param("To").unwrap_or("").to_owned();
         let now = now_rfc3339();
-        let outcome =
-            blocking(move || store.call_ended(&sid, &status, duration, &now, &from, &to)).await?;
+        let outcome = store
+            .end_call(&sid, &status, duration, &now, &from, &to)
+            .await?;
         app.0.metrics.call_ended(&outcome);
         Ok::<(), VoiceError>(())
     }
@@ -108,7 +107,7 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
                 .apologies
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let Some(store) = SchoolId::parse(&school).ok().and_then(|id| app.store(&id)) {
-                let _ = blocking(move || store.call_failed(&sid)).await;
+                let _ = store.log_call_failed(&sid);
             }
             let lang = tw.query("l").and_then(|l| LangTag::parse(l).ok());
             xml(apology(Some(&dep), lang.as_ref(), &app.0.public_base))
@@ -137,11 +136,13 @@ async fn turn(
     };
     let now = Utc::now();
 
+    // The store reads below are point reads on a reader connection, which
+    // never waits for a commit: cheaper inline than a hop to another thread.
+    // Call-log writes are queued for the writer's next group commit.
     let (mut progress, lang_before) = if incoming {
-        let (s, sid, f) = (store.clone(), call_sid.clone(), from.clone());
-        let to = tw.param("To").unwrap_or("").to_owned();
-        let at = now_rfc3339();
-        let remembered = blocking(move || s.call_started(&sid, &f, &to, &at, "twilio")).await?;
+        let to = tw.param("To").unwrap_or("");
+        store.log_call_started(&call_sid, &from, to, &now_rfc3339(), "twilio")?;
+        let remembered = store.remembered_language(&from)?;
         let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
         (line.begin(lang.as_ref(), &caller, now)?, None)
     } else {
@@ -150,20 +151,7 @@ async fn turn(
         let input = input_of(tw)?;
         // The one store read a student-number step needs, before the engine.
         let roster = match line.roster_question(&state, &input) {
-            Some(number) => {
-                let (s, n, dep2) = (store.clone(), number.to_owned(), dep.clone());
-                let school_id = id.clone();
-                Some(
-                    blocking(move || {
-                        let school = dep2
-                            .schools
-                            .get(&school_id)
-                            .expect("school of this request");
-                        report::roster_answer(&s, school, &n)
-                    })
-                    .await?,
-                )
-            }
+            Some(number) => Some(report::roster_answer(&store, school, number)?),
             None => None,
         };
         (
@@ -176,7 +164,7 @@ async fn turn(
         match progress {
             Progress::Prompt { say, then, state } => {
                 if lang_before.is_some_and(|l| l != state.lang) {
-                    remember_language(store, &call_sid, &from, &state.lang).await;
+                    remember_language(&store, &call_sid, &from, &state.lang);
                 }
                 return Ok(render(dep, &app.0.public_base, school, &say, &then, &state));
             }
@@ -185,16 +173,7 @@ async fn turn(
                 pending,
                 state,
             } => {
-                let (s, st, dep2, school_id) =
-                    (store.clone(), state.clone(), dep.clone(), id.clone());
-                let found = blocking(move || {
-                    let school = dep2
-                        .schools
-                        .get(&school_id)
-                        .expect("school of this request");
-                    report::lookup(&s, &what, &st, school, now)
-                })
-                .await?;
+                let found = report::lookup(&store, &what, &state, school, now)?;
                 progress = line.looked_up(state, pending, found, &caller, now)?;
             }
             Progress::Save {
@@ -219,14 +198,8 @@ async fn turn(
 
 /// The call log's language, and the caller's for next time; a failure here
 /// must not end the call.
-async fn remember_language(store: Arc<Store>, call_sid: &str, caller: &str, lang: &LangTag) {
-    let (sid, from, l, at) = (
-        call_sid.to_owned(),
-        caller.to_owned(),
-        lang.to_string(),
-        now_rfc3339(),
-    );
-    if let Err(e) = blocking(move || store.call_language(&sid, &from, &l, &at)).await {
+fn remember_language(store: &Store, call_sid: &str, caller: &str, lang: &LangTag) {
+    if let Err(e) = store.log_call_language(call_sid, caller, lang.as_str(), &now_rfc3339()) {
         tracing::warn!(call_sid, error = %e, "could not note the call's language");
     }
 }
@@ -340,12 +313,6 @@ fn action_url(school: &SchoolId, state: &CallState) -> String {
         .extend_pairs(state.to_pairs())
         .finish();
     format!("/voice/{school}/step?{query}")
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, VoiceError> {
-    Ok(tokio::task::spawn_blocking(f).await??)
 }
 
 fn xml(body: String) -> Response {

@@ -1,7 +1,7 @@
 //! The call log: every call, including those that broke off before a
 //! report was saved, so the office can call those families back.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
@@ -20,9 +20,140 @@ pub struct CallRow {
     pub reports: i64,
 }
 
+/// A change to the call log. It goes through the writer with the reports,
+/// in order, and is committed in their group: a call's start is always
+/// written before its reports and its end.
+#[derive(Debug)]
+pub(super) enum CallLog {
+    Started {
+        call_sid: String,
+        from: String,
+        to: String,
+        at: String,
+        channel: String,
+    },
+    Language {
+        call_sid: String,
+        caller: String,
+        language: String,
+        at: String,
+    },
+    Failed {
+        call_sid: String,
+    },
+    Ended {
+        call_sid: String,
+        status: String,
+        duration_secs: Option<i64>,
+        at: String,
+        from: String,
+        to: String,
+    },
+}
+
+impl CallLog {
+    /// Write it on the writer's connection; `Ended` returns the outcome.
+    pub(super) fn apply(&self, c: &Connection) -> rusqlite::Result<Option<String>> {
+        match self {
+            CallLog::Started {
+                call_sid,
+                from,
+                to,
+                at,
+                channel,
+            } => {
+                c.prepare_cached(
+                    "INSERT INTO calls (call_sid, started_at, from_number, to_number, channel)
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_sid) DO NOTHING",
+                )?
+                .execute(params![call_sid, at, from, to, channel])?;
+                Ok(None)
+            }
+            CallLog::Language {
+                call_sid,
+                caller,
+                language,
+                at,
+            } => {
+                c.prepare_cached("UPDATE calls SET language = ?2 WHERE call_sid = ?1")?
+                    .execute(params![call_sid, language])?;
+                if !caller.is_empty() {
+                    c.prepare_cached(
+                        "INSERT INTO caller_languages (caller, language, updated_at) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (caller) DO UPDATE SET
+                            language = excluded.language, updated_at = excluded.updated_at",
+                    )?
+                    .execute(params![caller, language, at])?;
+                }
+                Ok(None)
+            }
+            CallLog::Failed { call_sid } => {
+                c.prepare_cached(
+                    "UPDATE calls SET outcome = 'failed' WHERE call_sid = ?1 AND reports = 0",
+                )?
+                .execute(params![call_sid])?;
+                Ok(None)
+            }
+            CallLog::Ended {
+                call_sid,
+                status,
+                duration_secs,
+                at,
+                from,
+                to,
+            } => c
+                .prepare_cached(
+                    "INSERT INTO calls (call_sid, started_at, ended_at, from_number, to_number, channel, status, duration_secs)
+                     VALUES (?1, ?2, ?2, ?3, ?4, 'twilio', ?5, ?6)
+                     ON CONFLICT (call_sid) DO UPDATE SET
+                        ended_at = excluded.ended_at, status = excluded.status,
+                        duration_secs = excluded.duration_secs
+                     RETURNING outcome",
+                )?
+                .query_row(params![call_sid, at, from, to, status, duration_secs], |r| {
+                    r.get(0).map(Some)
+                }),
+        }
+    }
+}
+
 impl Store {
-    /// Log a new call and return the language this caller chose last time.
-    /// A repeated request for the same call changes nothing.
+    /// The language `caller` chose on their last call, if any. A point read
+    /// that may run on the async runtime.
+    pub fn remembered_language(&self, caller: &str) -> Result<Option<String>, StoreError> {
+        if caller.is_empty() {
+            return Ok(None);
+        }
+        self.read(|c| {
+            c.prepare_cached("SELECT language FROM caller_languages WHERE caller = ?1")?
+                .query_row([caller], |r| r.get(0))
+                .optional()
+        })
+    }
+
+    /// Log a new call, without waiting for the commit: the call log is a
+    /// record for the office, not a promise to the caller, so the first
+    /// answer does not wait for an fsync (a crash may lose the last few
+    /// milliseconds of it, never a report). A repeated start changes nothing.
+    pub fn log_call_started(
+        &self,
+        call_sid: &str,
+        from: &str,
+        to: &str,
+        at: &str,
+        channel: &str,
+    ) -> Result<(), StoreError> {
+        self.writer.log(CallLog::Started {
+            call_sid: call_sid.to_owned(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+            at: at.to_owned(),
+            channel: channel.to_owned(),
+        })
+    }
+
+    /// [`log_call_started`](Self::log_call_started), waiting for the commit,
+    /// and the language this caller chose last time. Blocks.
     pub fn call_started(
         &self,
         call_sid: &str,
@@ -31,30 +162,36 @@ impl Store {
         at: &str,
         channel: &str,
     ) -> Result<Option<String>, StoreError> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "INSERT INTO calls (call_sid, started_at, from_number, to_number, channel)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_sid) DO NOTHING",
-                params![call_sid, at, from, to, channel],
-            )?;
-            let lang = if from.is_empty() {
-                None
-            } else {
-                tx.query_row(
-                    "SELECT language FROM caller_languages WHERE caller = ?1",
-                    [from],
-                    |r| r.get(0),
-                )
-                .optional()?
-            };
-            tx.commit()?;
-            Ok(lang)
-        })
+        let lang = self.remembered_language(from)?;
+        self.writer.log_blocking(CallLog::Started {
+            call_sid: call_sid.to_owned(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+            at: at.to_owned(),
+            channel: channel.to_owned(),
+        })?;
+        Ok(lang)
     }
 
     /// Note the language the caller chose: on the call, and for their next
-    /// call to this school.
+    /// call to this school. Does not wait for the commit.
+    pub fn log_call_language(
+        &self,
+        call_sid: &str,
+        caller: &str,
+        language: &str,
+        at: &str,
+    ) -> Result<(), StoreError> {
+        self.writer.log(CallLog::Language {
+            call_sid: call_sid.to_owned(),
+            caller: caller.to_owned(),
+            language: language.to_owned(),
+            at: at.to_owned(),
+        })
+    }
+
+    /// [`log_call_language`](Self::log_call_language), waiting for the
+    /// commit. Blocks.
     pub fn call_language(
         &self,
         call_sid: &str,
@@ -62,38 +199,55 @@ impl Store {
         language: &str,
         at: &str,
     ) -> Result<(), StoreError> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "UPDATE calls SET language = ?2 WHERE call_sid = ?1",
-                params![call_sid, language],
-            )?;
-            if !caller.is_empty() {
-                tx.execute(
-                    "INSERT INTO caller_languages (caller, language, updated_at) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (caller) DO UPDATE SET
-                        language = excluded.language, updated_at = excluded.updated_at",
-                    params![caller, language, at],
-                )?;
-            }
-            tx.commit()
-        })
-    }
-
-    /// Mark a call as failed inside (the caller heard the apology).
-    pub fn call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
-        self.with(|c| {
-            c.execute(
-                "UPDATE calls SET outcome = 'failed' WHERE call_sid = ?1 AND reports = 0",
-                params![call_sid],
-            )
+        self.writer
+            .log_blocking(CallLog::Language {
+                call_sid: call_sid.to_owned(),
+                caller: caller.to_owned(),
+                language: language.to_owned(),
+                at: at.to_owned(),
+            })
             .map(drop)
+    }
+
+    /// Mark a call as failed inside (the caller heard the apology). Does not
+    /// wait for the commit.
+    pub fn log_call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
+        self.writer.log(CallLog::Failed {
+            call_sid: call_sid.to_owned(),
         })
     }
 
-    /// Twilio's final status callback; returns the call's outcome. A call that saved a report stays
-    /// "reported"; one that failed inside stays "failed"; any other call is
-    /// "abandoned" (it ended before a report was saved).
+    /// [`log_call_failed`](Self::log_call_failed), waiting for the commit.
+    /// Blocks.
+    pub fn call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
+        self.writer
+            .log_blocking(CallLog::Failed {
+                call_sid: call_sid.to_owned(),
+            })
+            .map(drop)
+    }
+
+    /// Twilio's final status callback, answered after the commit; returns
+    /// the call's outcome. A call that saved a report stays "reported"; one
+    /// that failed inside stays "failed"; any other call is "abandoned" (it
+    /// ended before a report was saved).
+    pub async fn end_call(
+        &self,
+        call_sid: &str,
+        status: &str,
+        duration_secs: Option<i64>,
+        at: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<String, StoreError> {
+        let outcome = self
+            .writer
+            .log_and_wait(ended(call_sid, status, duration_secs, at, from, to))
+            .await?;
+        Ok(outcome.unwrap_or_default())
+    }
+
+    /// [`end_call`](Self::end_call) from blocking code.
     pub fn call_ended(
         &self,
         call_sid: &str,
@@ -103,18 +257,10 @@ impl Store {
         from: &str,
         to: &str,
     ) -> Result<String, StoreError> {
-        self.with(|c| {
-            c.query_row(
-                "INSERT INTO calls (call_sid, started_at, ended_at, from_number, to_number, channel, status, duration_secs)
-                 VALUES (?1, ?2, ?2, ?3, ?4, 'twilio', ?5, ?6)
-                 ON CONFLICT (call_sid) DO UPDATE SET
-                    ended_at = excluded.ended_at, status = excluded.status,
-                    duration_secs = excluded.duration_secs
-                 RETURNING outcome",
-                params![call_sid, at, from, to, status, duration_secs],
-                |r| r.get(0),
-            )
-        })
+        let outcome =
+            self.writer
+                .log_blocking(ended(call_sid, status, duration_secs, at, from, to))?;
+        Ok(outcome.unwrap_or_default())
     }
 
     /// Calls that started in `from..to` (RFC 3339 UTC), oldest first.
@@ -141,5 +287,23 @@ impl Store {
             })?;
             rows.collect()
         })
+    }
+}
+
+fn ended(
+    call_sid: &str,
+    status: &str,
+    duration_secs: Option<i64>,
+    at: &str,
+    from: &str,
+    to: &str,
+) -> CallLog {
+    CallLog::Ended {
+        call_sid: call_sid.to_owned(),
+        status: status.to_owned(),
+        duration_secs,
+        at: at.to_owned(),
+        from: from.to_owned(),
+        to: to.to_owned(),
     }
 }

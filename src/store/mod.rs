@@ -45,12 +45,20 @@ pub enum StoreError {
     Commit { path: String, message: String },
 }
 
-/// One school's store. Calls are short and synchronous: run them on a
-/// blocking thread, never on the async runtime (except [`Store::submit`]).
-/// Saves go through a writer thread that commits them in groups.
+/// One school's store, on three kinds of connection:
+///
+/// - the writer thread's, which commits every write a call makes (reports
+///   and the call log) in groups (see [`writer`]);
+/// - the webhook readers', for the few point reads a call needs (roster,
+///   a report already made, the caller's language). In WAL mode a reader
+///   never waits for a writer, so these reads are short enough to run on
+///   the async runtime (the `*_now` methods and those documented so);
+/// - the main one, for everything else (staff pages, imports, maintenance):
+///   blocking; run it on a blocking thread.
 pub struct Store {
     path: PathBuf,
     conn: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
     writer: writer::Writer,
     batches: Arc<Mutex<BatchStats>>,
 }
@@ -67,9 +75,16 @@ impl Store {
         let conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
         let batches = Arc::new(Mutex::new(BatchStats::default()));
+        // One reader per core that may run a webhook at the same moment.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let readers = (0..cores)
+            .map(|_| reader(path).map(Mutex::new))
+            .collect::<Result<_, _>>()
+            .map_err(|e| sqlite_err(path, e))?;
         let store = Store {
             path: path.to_owned(),
             conn: Mutex::new(conn),
+            readers,
             writer: writer::Writer::start(path, batches.clone())?,
             batches,
         };
@@ -96,6 +111,17 @@ impl Store {
         f(&mut conn).map_err(|e| sqlite_err(&self.path, e))
     }
 
+    /// A short read for a webhook, on a reader connection: a free one if
+    /// there is one, else wait for the first. Never waits for a commit.
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+        let conn = self
+            .readers
+            .iter()
+            .find_map(|r| r.try_lock().ok())
+            .unwrap_or_else(|| self.readers[0].lock().unwrap_or_else(|p| p.into_inner()));
+        f(&conn).map_err(|e| sqlite_err(&self.path, e))
+    }
+
     /// `PRAGMA integrity_check` is "ok".
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         self.with(|c| {
@@ -113,6 +139,16 @@ fn configure(c: &Connection) -> rusqlite::Result<()> {
     c.pragma_update(None, "foreign_keys", "ON")?;
     c.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
+}
+
+/// A webhook reader: it only reads, and gives up on a lock (which in WAL
+/// mode only recovery or a checkpoint restart can hold) after a moment
+/// instead of stalling the runtime thread it runs on.
+fn reader(path: &Path) -> rusqlite::Result<Connection> {
+    let c = Connection::open(path)?;
+    c.pragma_update(None, "query_only", "ON")?;
+    c.busy_timeout(std::time::Duration::from_millis(250))?;
+    Ok(c)
 }
 
 fn sqlite_err(path: &Path, cause: rusqlite::Error) -> StoreError {

@@ -145,25 +145,25 @@ impl Store {
         self.writer.save(r).await
     }
 
-    /// The active report `student` already has for `day`, if any.
+    /// The active report `student` already has for `day`, if any: a point
+    /// read that may run on the async runtime.
     pub fn existing_report(
         &self,
         student: &str,
         day: &str,
     ) -> Result<Option<Existing>, StoreError> {
-        self.with(|c| {
-            c.query_row(
+        self.read(|c| {
+            c.prepare_cached(
                 "SELECT reference, kind FROM reports
                  WHERE student = ?1 AND school_day = ?2 AND status = 'active'
                  ORDER BY reference DESC LIMIT 1",
-                params![student, day],
-                |r| {
-                    Ok(Existing {
-                        reference: r.get(0)?,
-                        kind: r.get(1)?,
-                    })
-                },
-            )
+            )?
+            .query_row(params![student, day], |r| {
+                Ok(Existing {
+                    reference: r.get(0)?,
+                    kind: r.get(1)?,
+                })
+            })
             .optional()
         })
     }

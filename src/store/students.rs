@@ -76,16 +76,21 @@ impl Store {
     }
 
     /// Whether the school has a roster, and the student if it lists them:
-    /// one read, for the webhook that checks a student number.
+    /// one point read, for the webhook that checks a student number (it may
+    /// run on the async runtime).
     pub fn roster_lookup(
         &self,
         student: &str,
     ) -> Result<(bool, Option<StudentRecord>), StoreError> {
-        self.with(|c| {
-            let any: bool = c.query_row("SELECT EXISTS (SELECT 1 FROM students)", [], |r| r.get(0))?;
+        self.read(|c| {
+            let any: bool = c
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM students)")?
+                .query_row([], |r| r.get(0))?;
             let found = c
-                .query_row(
+                .prepare_cached(
                     "SELECT student, grade, class, number, name, kana, phones FROM students WHERE student = ?1",
+                )?
+                .query_row(
                     [student],
                     |r| {
                         Ok(StudentRecord {

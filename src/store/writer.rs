@@ -14,25 +14,51 @@ use std::thread;
 use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
 
+use super::calls::CallLog;
 use super::reports::{NewReport, Saved, save_in};
 use super::{StoreError, configure, sqlite_err};
 
-/// The most saves one transaction takes: enough to amortise the fsync,
+/// The most writes one transaction takes: enough to amortise the fsync,
 /// small enough that the first in the batch does not wait long.
 const MAX_BATCH: usize = 256;
 
-type Reply = oneshot::Sender<Result<Saved, StoreError>>;
+type SaveReply = oneshot::Sender<Result<Saved, StoreError>>;
+type LogReply = oneshot::Sender<Result<Option<String>, StoreError>>;
+
+/// One write waiting for the writer.
+enum Job {
+    /// A report: its caller waits for the commit.
+    Save(Box<NewReport>, SaveReply),
+    /// A call-log change: answered after the commit if someone waits.
+    Log(CallLog, Option<LogReply>),
+}
+
+/// What one job came to, before the commit.
+enum Done {
+    Saved(rusqlite::Result<Saved>),
+    Logged(rusqlite::Result<Option<String>>),
+}
+
+impl Done {
+    fn failed(&self) -> bool {
+        matches!(self, Done::Saved(Err(_)) | Done::Logged(Err(_)))
+    }
+}
 
 pub(super) struct Writer {
-    queue: mpsc::Sender<(NewReport, Reply)>,
+    queue: mpsc::Sender<Job>,
     path: PathBuf,
 }
 
 /// How big the batches have been, for `/metrics`.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct BatchStats {
+    /// Transactions committed (or tried).
     pub batches: u64,
+    /// Reports in them.
     pub saves: u64,
+    /// Call-log changes in them.
+    pub call_log: u64,
 }
 
 impl Writer {
@@ -43,7 +69,7 @@ impl Writer {
     ) -> Result<Writer, StoreError> {
         let mut conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
-        let (queue, jobs) = mpsc::channel::<(NewReport, Reply)>();
+        let (queue, jobs) = mpsc::channel::<Job>();
         let owned = path.to_owned();
         thread::Builder::new()
             .name(format!(
@@ -63,9 +89,11 @@ impl Writer {
                     // Counted before the callers are answered, so that whoever
                     // was answered sees their save counted.
                     {
+                        let saves = batch.iter().filter(|j| matches!(j, Job::Save(..))).count();
                         let mut s = stats.lock().unwrap_or_else(|p| p.into_inner());
                         s.batches += 1;
-                        s.saves += batch.len() as u64;
+                        s.saves += saves as u64;
+                        s.call_log += (batch.len() - saves) as u64;
                     }
                     commit(&mut conn, &owned, batch);
                 }
@@ -82,14 +110,35 @@ impl Writer {
 
     pub(super) async fn save(&self, r: NewReport) -> Result<Saved, StoreError> {
         let (tx, rx) = oneshot::channel();
-        self.queue.send((r, tx)).map_err(|_| self.gone())?;
+        self.send(Job::Save(Box::new(r), tx))?;
         rx.await.map_err(|_| self.gone())?
     }
 
     pub(super) fn save_blocking(&self, r: NewReport) -> Result<Saved, StoreError> {
         let (tx, rx) = oneshot::channel();
-        self.queue.send((r, tx)).map_err(|_| self.gone())?;
+        self.send(Job::Save(Box::new(r), tx))?;
         rx.blocking_recv().map_err(|_| self.gone())?
+    }
+
+    /// Queue a call-log change and go on; a failure is logged by the writer.
+    pub(super) fn log(&self, change: CallLog) -> Result<(), StoreError> {
+        self.send(Job::Log(change, None))
+    }
+
+    pub(super) async fn log_and_wait(&self, change: CallLog) -> Result<Option<String>, StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.send(Job::Log(change, Some(tx)))?;
+        rx.await.map_err(|_| self.gone())?
+    }
+
+    pub(super) fn log_blocking(&self, change: CallLog) -> Result<Option<String>, StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.send(Job::Log(change, Some(tx)))?;
+        rx.blocking_recv().map_err(|_| self.gone())?
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        self.queue.send(job).map_err(|_| self.gone())
     }
 
     fn gone(&self) -> StoreError {
@@ -99,48 +148,100 @@ impl Writer {
     }
 }
 
-/// Write `batch` in one transaction and answer each save after the commit.
-fn commit(conn: &mut Connection, path: &Path, batch: Vec<(NewReport, Reply)>) {
-    let mut outcomes: Vec<Result<Saved, rusqlite::Error>> = Vec::with_capacity(batch.len());
-    let result = (|| {
-        // IMMEDIATE: take the write lock up front (waiting for the other
-        // connection's short writes, up to the busy timeout). A deferred
-        // transaction that reads first and then writes would be refused at
-        // once with "database is locked" when the other connection commits
-        // in between, failing every save in the batch.
-        let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (report, _) in &batch {
-            let mut sp = tx.savepoint()?;
-            match save_in(&sp, report) {
-                Ok(saved) => {
-                    sp.commit()?;
-                    outcomes.push(Ok(saved));
-                }
-                Err(e) => {
-                    sp.rollback()?;
-                    outcomes.push(Err(e));
-                }
-            }
-        }
-        tx.commit()
-    })();
+/// Write `batch` in one transaction and answer each job after the commit.
+///
+/// Most batches are clean, so they are written straight through. Only when
+/// one job fails (a report the schema refuses, say) is the batch written
+/// again with each job in its own savepoint, so that the bad one fails
+/// alone and the others are still saved.
+fn commit(conn: &mut Connection, path: &Path, batch: Vec<Job>) {
+    let result = match write(conn, &batch, false) {
+        Ok(Some(done)) => Ok(done),
+        Ok(None) => write(conn, &batch, true).map(|d| d.expect("isolated writes never give up")),
+        Err(e) => Err(e),
+    };
     match result {
-        Ok(()) => {
-            for ((_, reply), outcome) in batch.into_iter().zip(outcomes) {
-                let _ = reply.send(outcome.map_err(|e| sqlite_err(path, e)));
+        Ok(done) => {
+            for (job, done) in batch.into_iter().zip(done) {
+                answer(path, job, done);
             }
         }
         // The commit itself failed: nothing of the batch is stored, and no
         // caller may hear "recorded".
         Err(e) => {
             let message = e.to_string();
-            for (_, reply) in batch {
-                let _ = reply.send(Err(StoreError::Commit {
-                    path: path.display().to_string(),
-                    message: message.clone(),
-                }));
+            let failed = || StoreError::Commit {
+                path: path.display().to_string(),
+                message: message.clone(),
+            };
+            tracing::error!(store = %path.display(), error = %message, "a group commit failed");
+            for job in batch {
+                match job {
+                    Job::Save(_, reply) => drop(reply.send(Err(failed()))),
+                    Job::Log(_, Some(reply)) => drop(reply.send(Err(failed()))),
+                    Job::Log(_, None) => {}
+                }
             }
         }
+    }
+}
+
+/// One transaction for `batch`. Not `isolated`: `Ok(None)` (rolled back)
+/// as soon as a job fails. `isolated`: each job in a savepoint.
+fn write(
+    conn: &mut Connection,
+    batch: &[Job],
+    isolated: bool,
+) -> rusqlite::Result<Option<Vec<Done>>> {
+    // IMMEDIATE: take the write lock up front (waiting for the other
+    // connection's short writes, up to the busy timeout). A deferred
+    // transaction that reads first and then writes would be refused at
+    // once with "database is locked" when the other connection commits in
+    // between, failing every save in the batch.
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut done = Vec::with_capacity(batch.len());
+    for job in batch {
+        if isolated {
+            let mut sp = tx.savepoint()?;
+            let d = run(&sp, job);
+            if d.failed() {
+                sp.rollback()?;
+            } else {
+                sp.commit()?;
+            }
+            done.push(d);
+        } else {
+            let d = run(&tx, job);
+            if d.failed() {
+                return Ok(None); // dropping `tx` rolls it back
+            }
+            done.push(d);
+        }
+    }
+    tx.commit()?;
+    Ok(Some(done))
+}
+
+fn run(conn: &Connection, job: &Job) -> Done {
+    match job {
+        Job::Save(report, _) => Done::Saved(save_in(conn, report)),
+        Job::Log(change, _) => Done::Logged(change.apply(conn)),
+    }
+}
+
+fn answer(path: &Path, job: Job, done: Done) {
+    match (job, done) {
+        (Job::Save(_, reply), Done::Saved(r)) => {
+            let _ = reply.send(r.map_err(|e| sqlite_err(path, e)));
+        }
+        (Job::Log(_, Some(reply)), Done::Logged(r)) => {
+            let _ = reply.send(r.map_err(|e| sqlite_err(path, e)));
+        }
+        (Job::Log(_, None), Done::Logged(Err(e))) => {
+            // Nobody waits: say so here. SQLite's message names no caller.
+            tracing::warn!(store = %path.display(), error = %e, "a call-log change was not written");
+        }
+        _ => {}
     }
 }
 

@@ -160,6 +160,28 @@ impl TestApp {
         self.store(school).calls_between("0000", "9999").unwrap()
     }
 
+    /// The call log once `done` holds of it. The server queues call-log
+    /// changes for its next group commit and answers without waiting, so a
+    /// test that looks right after a webhook may be a moment early. Panics
+    /// after 5 s with the last rows seen.
+    pub async fn calls_when(
+        &self,
+        school: &str,
+        done: impl Fn(&[CallRow]) -> bool,
+    ) -> Vec<CallRow> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let calls = self.calls(school);
+            if done(&calls) {
+                return calls;
+            }
+            if std::time::Instant::now() > deadline {
+                panic!("the call log never got there: {calls:#?}");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
     /// A new call from a parent's phone to `school`.
     pub fn phone(&self, school: &str) -> Phone<'_> {
         let n = CALLS.fetch_add(1, Ordering::Relaxed);
