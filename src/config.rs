@@ -40,7 +40,37 @@ pub struct Config {
     pub languages: BTreeMap<LangTag, LanguageSettings>,
     /// The board of education's account on the staff pages: every school.
     pub board: Option<BoardConfig>,
+    /// What the server holds at once; read at start-up only.
+    #[serde(default)]
+    pub limits: Limits,
     pub schools: BTreeMap<SchoolId, SchoolConfig>,
+}
+
+/// `[limits]`: how much a public webhook URL lets anyone hold. The defaults
+/// carry a national flu morning on one small machine with room to spare;
+/// changes take effect on restart.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Requests handled at once. One more is answered at once, without
+    /// work: a caller hears the apology in their language, anyone else gets
+    /// 503 with `Retry-After`.
+    pub in_flight: usize,
+    /// Open connections. More wait, unanswered, in the kernel's backlog.
+    pub connections: usize,
+    /// Seconds a client has to send a request's headers; a slower one is
+    /// disconnected, so that trickling bytes cannot hold connections.
+    pub header_timeout_secs: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            in_flight: 1024,
+            connections: 4096,
+            header_timeout_secs: 10,
+        }
+    }
 }
 
 /// `[board]`: the board of education's login, which sees every school.
@@ -119,6 +149,16 @@ impl Config {
                     "public_url {url:?} must be scheme and host only, like https://absence.example.jp"
                 )));
             }
+        }
+        let l = &config.limits;
+        if l.in_flight == 0 || l.connections == 0 || !(1..=120).contains(&l.header_timeout_secs) {
+            let at = text.find("[limits]").unwrap_or(0);
+            return Err(ConfigError::Invalid(Located::at(
+                file,
+                text,
+                at,
+                "[limits]: in_flight and connections must be at least 1, and header_timeout_secs between 1 and 120",
+            )));
         }
         if config.schools.is_empty() {
             return Err(at_top(
@@ -280,5 +320,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("reserved"), "{e}");
+    }
+
+    #[test]
+    fn limits_default_and_are_checked() {
+        assert_eq!(parse("", "").unwrap().limits, Limits::default());
+        let set = parse("", "[limits]\nin_flight = 8\nheader_timeout_secs = 2").unwrap();
+        assert_eq!(
+            set.limits,
+            Limits {
+                in_flight: 8,
+                header_timeout_secs: 2,
+                ..Limits::default()
+            }
+        );
+        for bad in [
+            "in_flight = 0",
+            "connections = 0",
+            "header_timeout_secs = 0",
+            "header_timeout_secs = 600",
+        ] {
+            let e = parse("", &format!("[limits]\n{bad}"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("c.toml:1:1") && e.contains("[limits]"),
+                "{bad}: {e}"
+            );
+        }
+        let typo = parse("", "[limits]\ninflight = 8").unwrap_err().to_string();
+        assert!(typo.contains("inflight"), "{typo}");
     }
 }

@@ -29,6 +29,8 @@ pub struct Metrics {
     pub reloads: AtomicU64,
     pub reload_failures: AtomicU64,
     pub logins_refused: AtomicU64,
+    /// Requests answered at once because `[limits] in_flight` were busy.
+    pub shed: AtomicU64,
     webhooks: AtomicU64,
     latency_buckets: [AtomicU64; BUCKETS.len()],
     latency_sum_micros: AtomicU64,
@@ -83,6 +85,11 @@ pub async fn serve(State(app): State<AppState>) -> Response {
             ("{outcome=\"abandoned\"}", m.calls_abandoned.load(Relaxed)),
             ("{outcome=\"failed\"}", m.calls_failed.load(Relaxed)),
         ],
+    );
+    counter(
+        "absence_line_requests_shed_total",
+        "Requests refused at once (callers: the apology) because [limits] in_flight were busy.",
+        &[("", m.shed.load(Relaxed))],
     );
     counter(
         "absence_line_apologies_total",

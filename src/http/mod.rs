@@ -7,6 +7,8 @@ mod form;
 mod metrics;
 mod prompts;
 mod reload;
+mod serve;
+mod shed;
 pub mod signature;
 mod staff;
 mod startup;

@@ -17,7 +17,8 @@ use tower_http::timeout::TimeoutLayer;
 use super::apology::apology;
 use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{metrics, prompts, staff, voice};
+use super::{metrics, prompts, serve, shed, staff, voice};
+use crate::config::Limits;
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
 use crate::twiml;
@@ -64,6 +65,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
+    limits: Limits,
+    state: AppState,
 }
 
 impl Application {
@@ -124,6 +127,9 @@ impl Application {
             reloading: tokio::sync::Mutex::new(()),
             staff,
             metrics: Default::default(),
+            in_flight: Arc::new(tokio::sync::Semaphore::new(
+                deployment.config.limits.in_flight,
+            )),
         }));
         reload::sync_rosters(&state, &deployment)?;
         if let Err(e) = reload::watch(state.clone(), &deployment) {
@@ -132,8 +138,10 @@ impl Application {
         reload::on_sighup(state.clone());
         Ok(Application {
             listener,
-            router: router(state),
+            router: router(state.clone()),
+            state,
             addr,
+            limits: deployment.config.limits.clone(),
         })
     }
 
@@ -141,19 +149,26 @@ impl Application {
         self.addr
     }
 
-    /// Serve until SIGINT/SIGTERM, then finish the requests in flight.
+    /// Serve until SIGINT/SIGTERM, then finish the requests in flight and
+    /// commit what the stores still have queued.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+        serve::serve(self.listener, self.router, &self.limits, shutdown_signal()).await?;
+        let stores: Vec<_> = (self.state.0.stores.read())
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .cloned()
+            .collect();
+        for store in stores {
+            if let Err(e) = store.flush().await {
+                tracing::error!(error = %e, "a store's last writes were not committed");
+            }
+        }
+        Ok(())
     }
 }
 
 fn router(state: AppState) -> Router {
+    let shed_state = state.clone();
     let staff = staff::routes().with_state(state.clone());
     Router::new()
         .route("/voice/{school}", post(voice::incoming))
@@ -185,6 +200,8 @@ fn router(state: AppState) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(10),
         ))
+        // Outermost: a request past the cap costs next to nothing.
+        .layer(axum::middleware::from_fn_with_state(shed_state, shed::shed))
 }
 
 async fn shutdown_signal() {

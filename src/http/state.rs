@@ -28,6 +28,8 @@ pub(super) struct Inner {
     /// The staff pages' session key and words.
     pub staff: super::staff::Staff,
     pub metrics: super::metrics::Metrics,
+    /// Permits for requests in flight (`[limits] in_flight`).
+    pub in_flight: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

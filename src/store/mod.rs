@@ -92,6 +92,12 @@ impl Store {
         Ok(store)
     }
 
+    /// Wait until every write queued so far is committed: at shutdown, so
+    /// that the call log's last changes are not left behind.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        self.writer.flush().await
+    }
+
     /// Group commits so far: how many, and how many saves they held.
     pub fn batch_stats(&self) -> BatchStats {
         *self.batches.lock().unwrap_or_else(|p| p.into_inner())

@@ -31,6 +31,9 @@ enum Job {
     Save(Box<NewReport>, SaveReply),
     /// A call-log change: answered after the commit if someone waits.
     Log(CallLog, Option<LogReply>),
+    /// Nothing to write: answered once everything queued before it is
+    /// committed.
+    Flush(oneshot::Sender<()>),
 }
 
 /// What one job came to, before the commit.
@@ -89,11 +92,12 @@ impl Writer {
                     // Counted before the callers are answered, so that whoever
                     // was answered sees their save counted.
                     {
-                        let saves = batch.iter().filter(|j| matches!(j, Job::Save(..))).count();
+                        let count =
+                            |f: fn(&Job) -> bool| batch.iter().filter(|j| f(j)).count() as u64;
                         let mut s = stats.lock().unwrap_or_else(|p| p.into_inner());
                         s.batches += 1;
-                        s.saves += saves as u64;
-                        s.call_log += (batch.len() - saves) as u64;
+                        s.saves += count(|j| matches!(j, Job::Save(..)));
+                        s.call_log += count(|j| matches!(j, Job::Log(..)));
                     }
                     commit(&mut conn, &owned, batch);
                 }
@@ -135,6 +139,13 @@ impl Writer {
         let (tx, rx) = oneshot::channel();
         self.send(Job::Log(change, Some(tx)))?;
         rx.blocking_recv().map_err(|_| self.gone())?
+    }
+
+    /// Wait until everything queued so far is committed (or has failed).
+    pub(super) async fn flush(&self) -> Result<(), StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.send(Job::Flush(tx))?;
+        rx.await.map_err(|_| self.gone())
     }
 
     fn send(&self, job: Job) -> Result<(), StoreError> {
@@ -180,6 +191,7 @@ fn commit(conn: &mut Connection, path: &Path, batch: Vec<Job>) {
                     Job::Save(_, reply) => drop(reply.send(Err(failed()))),
                     Job::Log(_, Some(reply)) => drop(reply.send(Err(failed()))),
                     Job::Log(_, None) => {}
+                    Job::Flush(reply) => drop(reply.send(())),
                 }
             }
         }
@@ -226,6 +238,7 @@ fn run(conn: &Connection, job: &Job) -> Done {
     match job {
         Job::Save(report, _) => Done::Saved(save_in(conn, report)),
         Job::Log(change, _) => Done::Logged(change.apply(conn)),
+        Job::Flush(_) => Done::Logged(Ok(None)),
     }
 }
 
@@ -241,6 +254,7 @@ fn answer(path: &Path, job: Job, done: Done) {
             // Nobody waits: say so here. SQLite's message names no caller.
             tracing::warn!(store = %path.display(), error = %e, "a call-log change was not written");
         }
+        (Job::Flush(reply), _) => drop(reply.send(())),
         _ => {}
     }
 }

@@ -8,40 +8,13 @@
 //! one (figures in BENCHMARKS.md).
 
 use std::collections::HashMap;
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use absence_line::http::signature;
 use absence_line::store::Store;
 
-use crate::helpers::{TOKEN, Twiml, write_config};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(config: &std::path::Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_absence-line"))
-        .args([
-            "--config",
-            config.to_str().unwrap(),
-            "serve",
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .env("TWILIO_AUTH_TOKEN", TOKEN)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
+use crate::helpers::{TOKEN, Twiml, free_port, start_binary as start, write_config};
 
 /// A tiny deterministic generator: no dependency, reproducible runs.
 struct Lcg(u64);

@@ -48,9 +48,46 @@ pub struct TestApp {
     pub client: reqwest::Client,
 }
 
+/// A loopback port free a moment ago, for a server started as a process.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The real `absence-line serve` binary on `config`, listening on `port`.
+pub fn start_binary(config: &Path, port: u16) -> std::process::Child {
+    use std::process::{Command, Stdio};
+    Command::new(env!("CARGO_BIN_EXE_absence-line"))
+        .args([
+            "--config",
+            config.to_str().unwrap(),
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("TWILIO_AUTH_TOKEN", TOKEN)
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 /// A server on a fresh temporary data directory.
 pub async fn spawn_app() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
+    let app = spawn_app_in(dir.path()).await;
+    (app, dir)
+}
+
+/// A server on a fresh temporary data directory whose config ends with
+/// `extra` (TOML tables such as `[limits]`).
+pub async fn spawn_app_with(extra: &str) -> (TestApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("extra-config.toml"), extra).unwrap();
     let app = spawn_app_in(dir.path()).await;
     (app, dir)
 }
@@ -132,8 +169,10 @@ staff_password_hash = "$argon2id$v=19$m=19456,t=2,p=1$qN5eqi1nqLsKxBesV4Ytvg$P1Y
         locales = asset("locales").display(),
         prompts = asset("prompts").display(),
     );
+    // A test may add settings of its own (`[limits]`, say).
+    let extra = std::fs::read_to_string(dir.join("extra-config.toml")).unwrap_or_default();
     let config_path = dir.join("absence-line.toml");
-    std::fs::write(&config_path, config).unwrap();
+    std::fs::write(&config_path, config + &extra).unwrap();
     config_path
 }
 

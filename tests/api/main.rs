@@ -12,6 +12,7 @@ mod export;
 mod failures;
 mod helpers;
 mod languages;
+mod limits;
 mod operations;
 mod recordings;
 mod reload;

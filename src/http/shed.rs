@@ -1,0 +1,51 @@
+//! Load shedding: a cap on requests handled at once (`[limits] in_flight`).
+//! Past it a request is answered at once without touching the engine or
+//! the store, so an overload (or a flood of junk) cannot queue up work
+//! until every caller waits beyond Twilio's 15 seconds. A caller hears the
+//! apology in their language and is never left in silence; anyone else
+//! gets 503 with `Retry-After`.
+
+use std::sync::atomic::Ordering::Relaxed;
+
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::apology::apology;
+use super::state::AppState;
+use crate::domain::LangTag;
+use crate::twiml;
+
+pub async fn shed(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let Ok(permit) = app.0.in_flight.clone().try_acquire_owned() else {
+        app.0.metrics.shed.fetch_add(1, Relaxed);
+        return refuse(&app, &req);
+    };
+    let res = next.run(req).await;
+    drop(permit);
+    res
+}
+
+fn refuse(app: &AppState, req: &Request) -> Response {
+    if !req.uri().path().starts_with("/voice/") {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "1")],
+            "busy: try again in a moment\n",
+        )
+            .into_response();
+    }
+    // The caller's language is in the action URL's state (`l`).
+    let lang = req.uri().query().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "l")
+            .and_then(|(_, v)| LangTag::parse(&v).ok())
+    });
+    let dep = app.deployment();
+    (
+        [(header::CONTENT_TYPE, twiml::CONTENT_TYPE)],
+        apology(Some(&dep), lang.as_ref(), &app.0.public_base),
+    )
+        .into_response()
+}

@@ -1,0 +1,240 @@
+//! What a public webhook URL must withstand: clients that trickle bytes,
+//! more requests than the server should take on at once, more connections
+//! than it should hold, and a shutdown in the middle of a call.
+
+use std::time::{Duration, Instant};
+
+use absence_line::http::signature;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use crate::helpers::{
+    TOKEN, TestApp, Twiml, free_port, spawn_app_with, start_binary, write_config,
+};
+
+fn addr(app: &TestApp) -> &str {
+    app.base.trim_start_matches("http://")
+}
+
+/// Read until the server closes the connection; what it sent.
+async fn read_to_close(s: &mut TcpStream) -> String {
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out).await;
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A dial's form, signed for `url`; the request head and body, unsent.
+fn signed_dial(host: &str, url: &str, call_sid: &str) -> (String, String) {
+    let params: Vec<(String, String)> = [
+        ("CallSid", call_sid),
+        ("AccountSid", "AC00000000000000000000000000000000"),
+        ("From", "+819011112222"),
+        ("To", "+81312345678"),
+        ("CallStatus", "ringing"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    let sig = signature::compute(TOKEN.as_bytes(), url, &params);
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&params)
+        .finish();
+    let path = url.split_once(host).unwrap().1;
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Twilio-Signature: {sig}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    (head, body)
+}
+
+#[tokio::test]
+async fn a_client_that_trickles_its_headers_is_cut_off_at_the_deadline() {
+    let (app, _dir) = spawn_app_with("[limits]\nheader_timeout_secs = 1\n").await;
+    let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
+    slow.write_all(b"POST /voice/daiichi HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let started = Instant::now();
+    tokio::time::timeout(Duration::from_secs(5), read_to_close(&mut slow))
+        .await
+        .expect("the server hangs up on a client that never finishes its headers");
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "not before the deadline: {:?}",
+        started.elapsed()
+    );
+    // Everyone else is served as before.
+    let t = app.phone("daiichi").dial().await;
+    assert!(t.says_any("墨田区立第一小学校"), "{}", t.raw);
+}
+
+#[tokio::test]
+async fn past_the_in_flight_cap_a_caller_hears_the_apology_at_once() {
+    let (app, _dir) = spawn_app_with("[limits]\nin_flight = 1\n").await;
+    // One request holds the only permit: its body is still on its way.
+    let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
+    slow.write_all(
+        b"POST /voice/daiichi HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nCallSid=CA",
+    )
+    .await
+    .unwrap();
+    let healthz = || async {
+        app.client
+            .get(format!("{}/healthz", app.base))
+            .send()
+            .await
+            .unwrap()
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let res = healthz().await;
+        if res.status() == 503 {
+            assert_eq!(res.headers()["retry-after"], "1");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the cap never bit");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+
+    // A new call and a call already in English: each hears the apology in
+    // its language, and nothing reaches the store.
+    let mut phone = app.phone("daiichi");
+    let t = phone.dial().await;
+    assert!(t.hangup && t.says_any("申し訳ありません"), "{}", t.raw);
+    let en = app
+        .post_signed(
+            "/voice/daiichi/step?s=kind&l=en",
+            &[(
+                "CallSid".into(),
+                "CA0000000000000000000000000000beef".into(),
+            )],
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(en.status(), 200);
+    let t = Twiml::parse(&en.text().await.unwrap());
+    assert!(t.hangup && t.says_any("We are very sorry"), "{}", t.raw);
+    assert!(
+        app.calls("daiichi").is_empty(),
+        "a refused call did no work"
+    );
+
+    // The slow client goes away: the permit is free again.
+    drop(slow);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while healthz().await.status() != 200 {
+        assert!(Instant::now() < deadline, "the permit was never given back");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let t = app.phone("daiichi").dial().await;
+    assert!(!t.hangup && t.says_any("墨田区立第一小学校"), "{}", t.raw);
+    let metrics = app
+        .client
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let shed: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("absence_line_requests_shed_total "))
+        .expect("the counter is exported")
+        .parse()
+        .unwrap();
+    assert!(
+        shed >= 3,
+        "healthz, the dial and the step were shed: {shed}"
+    );
+}
+
+#[tokio::test]
+async fn past_the_connection_cap_new_connections_wait_their_turn() {
+    let (app, _dir) = spawn_app_with("[limits]\nconnections = 2\n").await;
+    let first = TcpStream::connect(addr(&app)).await.unwrap();
+    let _second = TcpStream::connect(addr(&app)).await.unwrap();
+    // Let the server accept both.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let client = reqwest::Client::new();
+    let third = tokio::spawn({
+        let url = format!("{}/healthz", app.base);
+        async move { client.get(url).send().await.map(|r| r.status()) }
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!third.is_finished(), "a third connection is not served");
+    drop(first);
+    let status = tokio::time::timeout(Duration::from_secs(5), third)
+        .await
+        .expect("served once a connection closed")
+        .unwrap()
+        .unwrap();
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn sigterm_answers_the_request_in_flight_then_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path());
+    let port = free_port();
+    let mut server = start_binary(&config, port);
+    let host = format!("127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while client
+        .get(format!("http://{host}/healthz"))
+        .send()
+        .await
+        .map_or(true, |r| r.status() != 200)
+    {
+        assert!(Instant::now() < deadline, "the server did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // A caller dials; half of Twilio's request has arrived when the
+    // operator stops the server.
+    let (head, body) = signed_dial(
+        &host,
+        &format!("http://{host}/voice/daiichi"),
+        "CAsigterm000000000000000000000001",
+    );
+    let mut caller = TcpStream::connect(&host).await.unwrap();
+    caller.write_all(head.as_bytes()).await.unwrap();
+    caller.write_all(&body.as_bytes()[..10]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // SAFETY: a plain signal to the child we started.
+    assert_eq!(unsafe { libc::kill(server.id() as i32, libc::SIGTERM) }, 0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    assert!(
+        TcpStream::connect(&host).await.is_err(),
+        "no new connections once stopping"
+    );
+    assert!(
+        server.try_wait().unwrap().is_none(),
+        "still finishing the call"
+    );
+    caller.write_all(&body.as_bytes()[10..]).await.unwrap();
+    let answer = tokio::time::timeout(Duration::from_secs(5), read_to_close(&mut caller))
+        .await
+        .expect("answered");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let xml = answer.split_once("\r\n\r\n").unwrap().1;
+    let t = Twiml::parse(xml);
+    assert!(t.says_any("墨田区立第一小学校"), "the greeting: {}", t.raw);
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(s) = server.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status}");
+    // The call log's queued start was committed before the process ended.
+    let store = absence_line::store::Store::open(&dir.path().join("data/daiichi.sqlite")).unwrap();
+    let calls = store.calls_between("0000", "9999").unwrap();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].call_sid, "CAsigterm000000000000000000000001");
+}
