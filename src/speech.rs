@@ -60,7 +60,12 @@ fn speak_in(
     msg: &str,
     state: &CallState,
 ) -> Option<Vec<Speech>> {
-    let args = call_args(&state.answers, school.name_in(lang));
+    // Most prompts are fixed text: no arguments to build for them.
+    let args = if dep.catalog.has_placeables(lang, msg) {
+        call_args(&state.answers, school.name_in(lang))
+    } else {
+        fluent_bundle::FluentArgs::new()
+    };
     let segments = dep.catalog.segments(lang, msg, &args)?;
     let voice = dep.catalog.voice(lang)?;
     let mut parts: Vec<Speech> = Vec::with_capacity(segments.len());

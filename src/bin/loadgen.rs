@@ -25,6 +25,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// The same allocator as the server, so that the ceiling handler in this
+/// process is measured on equal terms.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use absence_line::http::signature;
 use absence_line::http::{Application, Secrets, Source};
 use absence_line::store::Store;
@@ -708,7 +713,7 @@ enum Stop {
 /// Everything the callers of one run share.
 struct Load {
     pool: Pool,
-    token: Vec<u8>,
+    signer: signature::Signer,
     /// What signatures are computed over: the server's public base URL.
     base: String,
     school: String,
@@ -821,7 +826,7 @@ impl Caller {
     fn prepare(&self, path: &str, extra: &[(String, String)]) -> (Bytes, String) {
         let params = self.params(extra);
         let url = format!("{}{}", self.load.base, path);
-        let sig = signature::compute(&self.load.token, &url, &params);
+        let sig = self.load.signer.compute(&url, &params);
         let body = form_urlencoded::Serializer::new(String::with_capacity(400))
             .extend_pairs(&params)
             .finish();
@@ -1154,7 +1159,7 @@ async fn run_load(spec: RunSpec<'_>) -> Outcome {
     let args = spec.args;
     let load = Arc::new(Load {
         pool: Pool::new(spec.addr, args.connections),
-        token: args.token.as_bytes().to_vec(),
+        signer: signature::Signer::new(args.token.as_bytes()),
         base: spec.base,
         school: args.school.clone(),
         think: Duration::from_millis(args.think_ms),
@@ -1441,7 +1446,7 @@ async fn run(
     // requests the ceiling is given.
     let probe_load = Arc::new(Load {
         pool: Pool::new(addr, 1),
-        token: args.token.as_bytes().to_vec(),
+        signer: signature::Signer::new(args.token.as_bytes()),
         base: base.clone(),
         school: args.school.clone(),
         think: Duration::ZERO,

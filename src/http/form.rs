@@ -6,7 +6,6 @@ use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::signature;
 use super::state::AppState;
 
 /// A webhook whose signature checked out (or was not required).
@@ -65,11 +64,11 @@ impl FromRequest<AppState> for Twilio {
             .await
             .map_err(|_| Rejected("unreadable body"))?;
         let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-        if let Some(token) = &state.0.auth_token {
+        if let Some(signer) = &state.0.signer {
             let url = format!("{}{}", state.0.public_base, path_and_query);
             let ok = given
                 .as_deref()
-                .is_some_and(|sig| signature::is_valid(token.as_bytes(), &url, &params, sig));
+                .is_some_and(|sig| signer.is_valid(&url, &params, sig));
             if !ok {
                 tracing::warn!(path = %path_and_query.split('?').next().unwrap_or(""), "refused a webhook with a missing or wrong X-Twilio-Signature");
                 state

@@ -17,7 +17,7 @@ use tower_http::timeout::TimeoutLayer;
 use super::apology::apology;
 use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{metrics, prompts, serve, shed, staff, voice};
+use super::{metrics, prompts, serve, shed, signature, staff, voice};
 use crate::config::Limits;
 use crate::deployment::{Deployment, LoadError};
 use crate::store::{Store, StoreError};
@@ -120,7 +120,9 @@ impl Application {
         let state = AppState(Arc::new(Inner {
             deployment: RwLock::new(deployment.clone()),
             stores: RwLock::new(stores),
-            auth_token,
+            signer: auth_token
+                .as_deref()
+                .map(|t| signature::Signer::new(t.as_bytes())),
             public_base,
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
             source,

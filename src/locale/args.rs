@@ -17,7 +17,7 @@ pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> 
         args.set(name.as_str(), value.as_str());
         if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
             args.set(format!("{name}-digits"), spaced(value));
-        } else if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        } else if let Some(d) = date_of(value) {
             args.set(format!("{name}-month"), FluentValue::from(d.month()));
             args.set(format!("{name}-day"), FluentValue::from(d.day()));
             let wd = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -30,6 +30,22 @@ pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> 
         }
     }
     args
+}
+
+/// An ISO date (`2026-11-25`); cheaper than a format-string parse, and
+/// every answer of every prompt goes through here.
+fn date_of(v: &str) -> Option<NaiveDate> {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| v[r].parse().ok())?
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 fn time_of(v: &str) -> Option<(u32, u32)> {
@@ -80,5 +96,22 @@ mod tests {
         assert_eq!(get("time-minute-padded"), "05");
         assert_eq!(get("school"), "第一小");
         assert!(args.get("kind-digits").is_none());
+    }
+
+    #[test]
+    fn dates_are_iso_dates_only() {
+        assert_eq!(date_of("2026-11-25"), NaiveDate::from_ymd_opt(2026, 11, 25));
+        assert_eq!(date_of("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
+        for not in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-1-255",
+            "+026-11-25",
+            "2026/11/25",
+            "20261125",
+            "2026-11-2５",
+        ] {
+            assert_eq!(date_of(not), None, "{not}");
+        }
     }
 }

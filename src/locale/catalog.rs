@@ -180,6 +180,20 @@ impl Catalog {
         })
     }
 
+    /// Whether `id` in `lang` has placeables (variables, selectors): only
+    /// those need the call's arguments.
+    pub fn has_placeables(&self, lang: &LangTag, id: &str) -> bool {
+        self.locales
+            .get(lang)
+            .and_then(|l| l.bundle.get_message(id))
+            .and_then(|m| m.value())
+            .is_some_and(|p| {
+                p.elements
+                    .iter()
+                    .any(|e| matches!(e, ast::PatternElement::Placeable { .. }))
+            })
+    }
+
     /// `id` in exactly `lang`, formatted piece by piece so that recordings
     /// can stand in for its fixed text. `None` if `lang` lacks the message.
     pub fn segments(&self, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<Vec<Segment>> {

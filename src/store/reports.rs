@@ -99,6 +99,13 @@ pub struct ReportEvent {
     pub by_reference: Option<u32>,
 }
 
+/// The active reports of a student on a day (one, or none). No `ORDER BY
+/// … LIMIT` to pick the newest should there ever be two: with it SQLite
+/// re-plans the statement whenever a bound value changes, which made this
+/// lookup, made on every call, compile anew each time.
+const EXISTING: &str = "SELECT reference, kind FROM reports
+    WHERE student = ?1 AND school_day = ?2 AND status = 'active'";
+
 const COLUMNS: &str =
     "id, reference, school_day, received_at, student, grade, class, attendance_no,
     kind, reason, symptom, temperature, disease, time, recording_url, language, channel, caller,
@@ -153,18 +160,14 @@ impl Store {
         day: &str,
     ) -> Result<Option<Existing>, StoreError> {
         self.read(|c| {
-            c.prepare_cached(
-                "SELECT reference, kind FROM reports
-                 WHERE student = ?1 AND school_day = ?2 AND status = 'active'
-                 ORDER BY reference DESC LIMIT 1",
-            )?
-            .query_row(params![student, day], |r| {
-                Ok(Existing {
-                    reference: r.get(0)?,
-                    kind: r.get(1)?,
+            c.prepare_cached(EXISTING)?
+                .query_row(params![student, day], |r| {
+                    Ok(Existing {
+                        reference: r.get(0)?,
+                        kind: r.get(1)?,
+                    })
                 })
-            })
-            .optional()
+                .optional()
         })
     }
 
@@ -285,11 +288,9 @@ pub(super) fn save_in(tx: &Connection, r: &NewReport) -> rusqlite::Result<Saved>
 /// A new report, one row per day; with `Replace`, the student's active
 /// reports on those days are marked replaced by it.
 fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
-    let reference: u32 = tx.query_row(
-        "SELECT COALESCE(MAX(reference), 0) + 1 FROM reports",
-        [],
-        |row| row.get(0),
-    )?;
+    let reference: u32 = tx
+        .prepare_cached("SELECT COALESCE(MAX(reference), 0) + 1 FROM reports")?
+        .query_row([], |row| row.get(0))?;
     for day in &r.days {
         if let (Some(Correction::Replace), Some(student)) = (r.correction, &r.student) {
             let replaced: Vec<u32> = tx
@@ -547,5 +548,37 @@ mod tests {
             .reports_between("2026-01-01", "2026-12-31")
             .unwrap();
         assert_eq!(rows.len(), 1);
+    }
+
+    /// The lookup every call makes is compiled once per connection, not on
+    /// every call (an `ORDER BY … LIMIT` made SQLite re-plan it whenever the
+    /// student or day changed).
+    #[test]
+    fn the_existing_report_lookup_is_not_recompiled_per_call() {
+        let (_d, store) = store();
+        store
+            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .unwrap();
+        for (student, day) in [
+            ("10203", "2026-11-25"),
+            ("99999", "2026-11-26"),
+            ("10203", "2026-11-27"),
+        ] {
+            store.existing_report(student, day).unwrap();
+        }
+        let reprepared = store
+            .read(|c| {
+                let s = c.prepare_cached(EXISTING)?;
+                Ok(s.get_status(rusqlite::StatementStatus::RePrepare))
+            })
+            .unwrap();
+        assert_eq!(reprepared, 0);
+        assert_eq!(
+            store
+                .existing_report("10203", "2026-11-25")
+                .unwrap()
+                .map(|e| e.reference),
+            Some(1)
+        );
     }
 }
