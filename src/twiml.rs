@@ -6,8 +6,7 @@
 //! so nothing a parent, an editor or a config file supplies can break the
 //! document.
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::escape::escape;
 
 /// One TwiML verb, with only the attributes this service uses.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,97 +57,104 @@ pub struct Record {
 pub const CONTENT_TYPE: &str = "text/xml; charset=utf-8";
 
 /// Render a `<Response>` holding `verbs`.
+///
+/// Written straight into one string (a webhook's answer is built on every
+/// request); every text and attribute value still goes through quick-xml's
+/// escaping.
 pub fn render(verbs: &[Verb]) -> String {
-    let mut w = Writer::new(Vec::with_capacity(512 + 256 * verbs.len()));
-    // Writing into a Vec cannot fail; the expects document that.
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .expect("write to Vec");
-    w.write_event(Event::Start(BytesStart::new("Response")))
-        .expect("write to Vec");
+    let mut out = String::with_capacity(160 + 256 * verbs.len());
+    out.push_str(r#"<?xml version="1.0" encoding="UTF-8"?><Response>"#);
     for verb in verbs {
-        write_verb(&mut w, verb);
+        write_verb(&mut out, verb);
     }
-    w.write_event(Event::End(BytesEnd::new("Response")))
-        .expect("write to Vec");
-    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+    out.push_str("</Response>");
+    out
 }
 
-fn write_verb(w: &mut Writer<Vec<u8>>, verb: &Verb) {
+fn write_verb(out: &mut String, verb: &Verb) {
     match verb {
         Verb::Say {
             text,
             voice,
             language,
         } => {
-            let mut el = BytesStart::new("Say");
+            out.push_str("<Say");
             if let Some(v) = voice {
-                el.push_attribute(("voice", v.as_str()));
+                attr(out, "voice", v);
             }
             if let Some(l) = language {
-                el.push_attribute(("language", l.as_str()));
+                attr(out, "language", l);
             }
-            text_element(w, el, text);
+            text_element(out, "Say", text);
         }
-        Verb::Play { url } => text_element(w, BytesStart::new("Play"), url),
+        Verb::Play { url } => {
+            out.push_str("<Play");
+            text_element(out, "Play", url);
+        }
         Verb::Redirect { url } => {
-            let mut el = BytesStart::new("Redirect");
-            el.push_attribute(("method", "POST"));
-            text_element(w, el, url);
+            out.push_str("<Redirect");
+            attr(out, "method", "POST");
+            text_element(out, "Redirect", url);
         }
-        Verb::Hangup => {
-            w.write_event(Event::Empty(BytesStart::new("Hangup")))
-                .expect("write to Vec");
-        }
+        Verb::Hangup => out.push_str("<Hangup/>"),
         Verb::Record(r) => {
-            let mut el = BytesStart::new("Record");
-            el.push_attribute(("action", r.action.as_str()));
-            el.push_attribute(("method", "POST"));
-            el.push_attribute(("maxLength", r.max_length_secs.to_string().as_str()));
-            el.push_attribute(("timeout", r.silence_timeout_secs.to_string().as_str()));
+            out.push_str("<Record");
+            attr(out, "action", &r.action);
+            attr(out, "method", "POST");
+            attr(out, "maxLength", &r.max_length_secs.to_string());
+            attr(out, "timeout", &r.silence_timeout_secs.to_string());
             let mut key = [0u8; 4];
-            el.push_attribute(("finishOnKey", &*r.finish_on_key.encode_utf8(&mut key)));
-            el.push_attribute(("playBeep", "true"));
-            w.write_event(Event::Empty(el)).expect("write to Vec");
+            attr(out, "finishOnKey", r.finish_on_key.encode_utf8(&mut key));
+            attr(out, "playBeep", "true");
+            out.push_str("/>");
         }
         Verb::Gather(g) => {
-            let mut el = BytesStart::new("Gather");
-            el.push_attribute(("input", "dtmf"));
-            el.push_attribute(("action", g.action.as_str()));
-            el.push_attribute(("method", "POST"));
-            el.push_attribute(("timeout", g.timeout_secs.to_string().as_str()));
+            out.push_str("<Gather");
+            attr(out, "input", "dtmf");
+            attr(out, "action", &g.action);
+            attr(out, "method", "POST");
+            attr(out, "timeout", &g.timeout_secs.to_string());
             let mut key = [0u8; 4];
             let finish: &str = match g.finish_on_key {
                 Some(c) => c.encode_utf8(&mut key),
                 None => "",
             };
-            el.push_attribute(("finishOnKey", finish));
+            attr(out, "finishOnKey", finish);
             if let Some(n) = g.num_digits {
-                el.push_attribute(("numDigits", n.to_string().as_str()));
+                attr(out, "numDigits", &n.to_string());
             }
             if g.action_on_empty_result {
-                el.push_attribute(("actionOnEmptyResult", "true"));
+                attr(out, "actionOnEmptyResult", "true");
             }
             if g.prompts.is_empty() {
-                w.write_event(Event::Empty(el)).expect("write to Vec");
+                out.push_str("/>");
             } else {
-                w.write_event(Event::Start(el)).expect("write to Vec");
+                out.push('>');
                 for p in &g.prompts {
-                    write_verb(w, p);
+                    write_verb(out, p);
                 }
-                w.write_event(Event::End(BytesEnd::new("Gather")))
-                    .expect("write to Vec");
+                out.push_str("</Gather>");
             }
         }
     }
 }
 
-fn text_element(w: &mut Writer<Vec<u8>>, el: BytesStart<'_>, text: &str) {
-    let end = BytesEnd::new(el.name().as_ref().to_owned());
-    w.write_event(Event::Start(el.borrow()))
-        .expect("write to Vec");
-    w.write_event(Event::Text(BytesText::new(&xml_safe(text))))
-        .expect("write to Vec");
-    w.write_event(Event::End(end)).expect("write to Vec");
+/// ` name="value"`, the value escaped. Names are this module's constants.
+fn attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    out.push_str(&escape(xml_safe(value).as_ref()));
+    out.push('"');
+}
+
+/// Close the open tag `name`, then its escaped text and its end tag.
+fn text_element(out: &mut String, name: &str, text: &str) {
+    out.push('>');
+    out.push_str(&escape(xml_safe(text).as_ref()));
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
 }
 
 /// Drop characters XML 1.0 forbids (most control characters): they cannot
@@ -169,6 +175,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use quick_xml::Reader;
+    use quick_xml::events::Event;
 
     /// Parse a rendered document and return the text of every element with
     /// text and every attribute value, unescaped, in document order.

@@ -63,7 +63,7 @@ impl FromRequest<AppState> for Twilio {
         let body = Bytes::from_request(Request::from_parts(parts, body), state)
             .await
             .map_err(|_| Rejected("unreadable body"))?;
-        let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+        let params = parse_form(&body);
         if let Some(signer) = &state.0.signer {
             let url = format!("{}{}", state.0.public_base, path_and_query);
             let ok = given
@@ -81,8 +81,90 @@ impl FromRequest<AppState> for Twilio {
         }
         let query = path_and_query
             .split_once('?')
-            .map(|(_, q)| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+            .map(|(_, q)| parse_form(q.as_bytes()))
             .unwrap_or_default();
         Ok(Twilio { params, query })
+    }
+}
+
+/// `application/x-www-form-urlencoded` into owned pairs, exactly as the
+/// `form_urlencoded` crate decodes it (a property test holds them equal),
+/// in far fewer instructions: it runs on every webhook, over some twenty
+/// parameters, and most names and values need no decoding at all.
+fn parse_form(input: &[u8]) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(24);
+    for piece in input.split(|&b| b == b'&') {
+        if piece.is_empty() {
+            continue;
+        }
+        let (name, value) = match piece.iter().position(|&b| b == b'=') {
+            Some(i) => (&piece[..i], &piece[i + 1..]),
+            None => (piece, &piece[..0]),
+        };
+        out.push((decode(name), decode(value)));
+    }
+    out
+}
+
+/// `+` is a space, `%XX` a byte (a malformed escape stays as written), and
+/// bytes that are not UTF-8 become U+FFFD.
+fn decode(s: &[u8]) -> String {
+    let owned = |bytes: &[u8]| match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    if !s.iter().any(|&b| b == b'+' || b == b'%') {
+        return owned(s);
+    }
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut bytes = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            b'+' => bytes.push(b' '),
+            b'%' if i + 2 < s.len() => match (hex(s[i + 1]), hex(s[i + 2])) {
+                (Some(h), Some(l)) => {
+                    bytes.push(h << 4 | l);
+                    i += 3;
+                    continue;
+                }
+                _ => bytes.push(b'%'),
+            },
+            b => bytes.push(b),
+        }
+        i += 1;
+    }
+    owned(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn reference(input: &[u8]) -> Vec<(String, String)> {
+        form_urlencoded::parse(input).into_owned().collect()
+    }
+
+    #[test]
+    fn decodes_twilio_bodies() {
+        let body = b"CallSid=CA123&From=%2B819012345678&Digits=1%23&SpeechResult=hello+world&Caller=&=x&&novalue&bad=%zz%4";
+        assert_eq!(parse_form(body), reference(body));
+        assert_eq!(parse_form(body)[1], ("From".into(), "+819012345678".into()));
+        assert_eq!(parse_form(b"a=%E5%AD%A6%E6%A0%A1")[0].1, "学校");
+    }
+
+    proptest! {
+        #[test]
+        fn decodes_exactly_as_form_urlencoded(input in proptest::collection::vec(
+            prop_oneof![
+                Just(b'%'), Just(b'+'), Just(b'&'), Just(b'='),
+                proptest::sample::select(b"0123456789abcdefABCDEFxyz".to_vec()),
+                any::<u8>(),
+            ],
+            0..64,
+        )) {
+            prop_assert_eq!(parse_form(&input), reference(&input));
+        }
     }
 }
