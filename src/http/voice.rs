@@ -79,10 +79,18 @@ pub async fn status(
         let from = tw.param("From").unwrap_or("").to_owned();
         let to = tw.param("To").unwrap_or("").to_owned();
         let now = now_rfc3339();
-        let outcome = store
-            .end_call(&sid, &status, duration, &now, &from, &to)
-            .await?;
-        app.0.metrics.call_ended(&outcome);
+        // Twilio is answered at once; the outcome is counted after the
+        // commit.
+        let outcome = store.end_call(&sid, &status, duration, &now, &from, &to);
+        let app = app.clone();
+        tokio::spawn(async move {
+            match outcome.await {
+                Ok(outcome) => app.0.metrics.call_ended(&outcome),
+                Err(e) => {
+                    tracing::error!(call_sid = %sid, error = %e, "status callback not recorded")
+                }
+            }
+        });
         Ok::<(), VoiceError>(())
     }
     .await;
@@ -184,7 +192,7 @@ async fn turn(
                 // Answered after the group commit that holds it.
                 let saved = store.submit(*report).await?;
                 if saved.new {
-                    tracing::info!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
+                    tracing::debug!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
                     app.0
                         .metrics
                         .reports_saved

@@ -227,11 +227,12 @@ impl Store {
             .map(drop)
     }
 
-    /// Twilio's final status callback, answered after the commit; returns
-    /// the call's outcome. A call that saved a report stays "reported"; one
-    /// that failed inside stays "failed"; any other call is "abandoned" (it
-    /// ended before a report was saved).
-    pub async fn end_call(
+    /// Twilio's final status callback. It is queued at once; the future
+    /// gives the call's outcome after the commit, so the webhook need not
+    /// wait for it. A call that saved a report stays "reported"; one that
+    /// failed inside stays "failed"; any other call is "abandoned" (it ended
+    /// before a report was saved).
+    pub fn end_call(
         &self,
         call_sid: &str,
         status: &str,
@@ -239,12 +240,11 @@ impl Store {
         at: &str,
         from: &str,
         to: &str,
-    ) -> Result<String, StoreError> {
+    ) -> impl Future<Output = Result<String, StoreError>> + Send + 'static {
         let outcome = self
             .writer
-            .log_and_wait(ended(call_sid, status, duration_secs, at, from, to))
-            .await?;
-        Ok(outcome.unwrap_or_default())
+            .log_then(ended(call_sid, status, duration_secs, at, from, to));
+        async move { Ok(outcome.await?.unwrap_or_default()) }
     }
 
     /// [`end_call`](Self::end_call) from blocking code.

@@ -505,5 +505,12 @@ impl Phone<'_> {
         let params = self.params(&[("CallStatus", "completed"), ("CallDuration", &d)]);
         let res = self.app.post_signed(&path, &params, Some(TOKEN)).await;
         assert_eq!(res.status(), 200);
+        // The end is committed just after Twilio is answered.
+        let sid = self.call_sid.clone();
+        self.app
+            .calls_when(&self.school, |c| {
+                c.iter().any(|r| r.call_sid == sid && r.ended_at.is_some())
+            })
+            .await;
     }
 }

@@ -36,20 +36,31 @@ async fn metrics_count_calls_reports_signatures_and_webhook_latency() {
         .await;
     assert_eq!(bad.status(), 403);
 
-    let res = app
-        .client
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    assert!(
-        res.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/plain")
-    );
-    let text = res.text().await.unwrap();
+    // A call's outcome is counted once its end is committed, just after
+    // Twilio's status callback is answered.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let text = loop {
+        let res = app
+            .client
+            .get(format!("{}/metrics", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/plain")
+        );
+        let text = res.text().await.unwrap();
+        let ended = metric(&text, "absence_line_calls_total{outcome=\"reported\"}")
+            + metric(&text, "absence_line_calls_total{outcome=\"abandoned\"}");
+        if ended >= 2.0 || std::time::Instant::now() > deadline {
+            break text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    };
     assert_eq!(metric(&text, "absence_line_reports_saved_total"), 1.0);
     assert_eq!(
         metric(&text, "absence_line_calls_total{outcome=\"reported\"}"),
