@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
@@ -34,6 +35,13 @@ enum Job {
     /// Nothing to write: answered once everything queued before it is
     /// committed.
     Flush(oneshot::Sender<()>),
+}
+
+impl Job {
+    /// Someone waits for it to be on disk: a report, or a flush.
+    fn is_durable(&self) -> bool {
+        matches!(self, Job::Save(..) | Job::Flush(_))
+    }
 }
 
 /// What one job came to, before the commit.
@@ -84,13 +92,7 @@ impl Writer {
                 let mut synced = true;
                 // Ends when the store (every sender) is dropped.
                 while let Ok(first) = jobs.recv() {
-                    let mut batch = vec![first];
-                    while batch.len() < MAX_BATCH {
-                        match jobs.try_recv() {
-                            Ok(job) => batch.push(job),
-                            Err(_) => break,
-                        }
-                    }
+                    let batch = gather(&jobs, first);
                     // Counted before the callers are answered, so that whoever
                     // was answered sees their save counted.
                     {
@@ -169,6 +171,30 @@ impl Writer {
     }
 }
 
+/// How long call-log changes may wait for company before they are
+/// committed on their own. Nobody waits for them, and each commit costs
+/// the same few page writes whether it holds one change or a hundred; a
+/// report arriving meanwhile takes them along at once.
+const LOG_LINGER: Duration = Duration::from_millis(20);
+
+/// The next batch: `first`, everything already queued, and, while it holds
+/// only call-log changes, whatever arrives within [`LOG_LINGER`].
+fn gather(jobs: &mpsc::Receiver<Job>, first: Job) -> Vec<Job> {
+    let until = Instant::now() + LOG_LINGER;
+    let mut batch = vec![first];
+    while batch.len() < MAX_BATCH {
+        match jobs.try_recv() {
+            Ok(job) => batch.push(job),
+            Err(_) if batch.iter().any(Job::is_durable) => break,
+            Err(_) => match jobs.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            },
+        }
+    }
+    batch
+}
+
 /// A batch holding a report (or a flush) is committed with
 /// `synchronous=FULL`: one fsync of the WAL before anyone hears
 /// "recorded". A batch of call-log changes alone is committed without an
@@ -178,9 +204,7 @@ impl Writer {
 /// call-log changes, which are a record for the office, not a promise to a
 /// caller. On a busy morning this halves the fsyncs.
 fn durability(conn: &Connection, synced: &mut bool, batch: &[Job]) -> rusqlite::Result<()> {
-    let durable = batch
-        .iter()
-        .any(|j| matches!(j, Job::Save(..) | Job::Flush(_)));
+    let durable = batch.iter().any(Job::is_durable);
     if durable != *synced {
         // Until it is known to have taken, assume the weaker setting.
         *synced = false;
