@@ -30,8 +30,9 @@ type LogReply = oneshot::Sender<Result<Option<String>, StoreError>>;
 enum Job {
     /// A report: its caller waits for the commit.
     Save(Box<NewReport>, SaveReply),
-    /// A call-log change: answered after the commit if someone waits.
-    Log(CallLog, Option<LogReply>),
+    /// A call-log change: answered after the commit if someone waits;
+    /// `Blocked`: a thread is blocked on it, so it does not linger.
+    Log(CallLog, Option<LogReply>, Waiting),
     /// Nothing to write: answered once everything queued before it is
     /// committed.
     Flush(oneshot::Sender<()>),
@@ -42,6 +43,18 @@ impl Job {
     fn is_durable(&self) -> bool {
         matches!(self, Job::Save(..) | Job::Flush(_))
     }
+
+    /// Someone is held up until it is committed.
+    fn is_awaited(&self) -> bool {
+        self.is_durable() || matches!(self, Job::Log(_, _, Waiting::Blocked))
+    }
+}
+
+/// Whether a thread is blocked until a call-log change is committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Waiting {
+    No,
+    Blocked,
 }
 
 /// What one job came to, before the commit.
@@ -130,7 +143,7 @@ impl Writer {
 
     /// Queue a call-log change and go on; a failure is logged by the writer.
     pub(super) fn log(&self, change: CallLog) -> Result<(), StoreError> {
-        self.send(Job::Log(change, None))
+        self.send(Job::Log(change, None, Waiting::No))
     }
 
     /// Queue a call-log change now; the future answers after its commit.
@@ -139,7 +152,7 @@ impl Writer {
         change: CallLog,
     ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send + 'static {
         let (tx, rx) = oneshot::channel();
-        let queued = self.send(Job::Log(change, Some(tx)));
+        let queued = self.send(Job::Log(change, Some(tx), Waiting::No));
         let gone = self.gone();
         async move {
             queued?;
@@ -149,7 +162,7 @@ impl Writer {
 
     pub(super) fn log_blocking(&self, change: CallLog) -> Result<Option<String>, StoreError> {
         let (tx, rx) = oneshot::channel();
-        self.send(Job::Log(change, Some(tx)))?;
+        self.send(Job::Log(change, Some(tx), Waiting::Blocked))?;
         rx.blocking_recv().map_err(|_| self.gone())?
     }
 
@@ -185,7 +198,7 @@ fn gather(jobs: &mpsc::Receiver<Job>, first: Job) -> Vec<Job> {
     while batch.len() < MAX_BATCH {
         match jobs.try_recv() {
             Ok(job) => batch.push(job),
-            Err(_) if batch.iter().any(Job::is_durable) => break,
+            Err(_) if batch.iter().any(Job::is_awaited) => break,
             Err(_) => match jobs.recv_timeout(until.saturating_duration_since(Instant::now())) {
                 Ok(job) => batch.push(job),
                 Err(_) => break,
@@ -246,8 +259,8 @@ fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, batch: Vec<Job>
             for job in batch {
                 match job {
                     Job::Save(_, reply) => drop(reply.send(Err(failed()))),
-                    Job::Log(_, Some(reply)) => drop(reply.send(Err(failed()))),
-                    Job::Log(_, None) => {}
+                    Job::Log(_, Some(reply), _) => drop(reply.send(Err(failed()))),
+                    Job::Log(_, None, _) => {}
                     Job::Flush(reply) => drop(reply.send(())),
                 }
             }
@@ -294,7 +307,7 @@ fn write(
 fn run(conn: &Connection, job: &Job) -> Done {
     match job {
         Job::Save(report, _) => Done::Saved(save_in(conn, report)),
-        Job::Log(change, _) => Done::Logged(change.apply(conn)),
+        Job::Log(change, ..) => Done::Logged(change.apply(conn)),
         Job::Flush(_) => Done::Logged(Ok(None)),
     }
 }
@@ -304,10 +317,10 @@ fn answer(path: &Path, job: Job, done: Done) {
         (Job::Save(_, reply), Done::Saved(r)) => {
             let _ = reply.send(r.map_err(|e| sqlite_err(path, e)));
         }
-        (Job::Log(_, Some(reply)), Done::Logged(r)) => {
+        (Job::Log(_, Some(reply), _), Done::Logged(r)) => {
             let _ = reply.send(r.map_err(|e| sqlite_err(path, e)));
         }
-        (Job::Log(_, None), Done::Logged(Err(e))) => {
+        (Job::Log(_, None, _), Done::Logged(Err(e))) => {
             // Nobody waits: say so here. SQLite's message names no caller.
             tracing::warn!(store = %path.display(), error = %e, "a call-log change was not written");
         }
@@ -405,6 +418,49 @@ mod tests {
 }
 
 #[cfg(test)]
+mod gather_tests {
+    use std::sync::mpsc;
+    use std::time::Instant;
+
+    use tokio::sync::oneshot;
+
+    use super::super::calls::CallLog;
+    use super::{Job, LOG_LINGER, Waiting, gather};
+
+    fn log(waiting: Waiting) -> Job {
+        let change = CallLog::Failed {
+            call_sid: "CA1".into(),
+        };
+        Job::Log(change, None, waiting)
+    }
+
+    #[test]
+    fn call_log_changes_wait_for_company_and_reports_do_not() {
+        let (tx, rx) = mpsc::channel();
+        let started = Instant::now();
+        assert_eq!(gather(&rx, log(Waiting::No)).len(), 1);
+        assert!(started.elapsed() >= LOG_LINGER, "a lone change lingers");
+
+        tx.send(log(Waiting::No)).unwrap();
+        tx.send(Job::Save(Box::default(), oneshot::channel().0))
+            .unwrap();
+        let started = Instant::now();
+        assert_eq!(gather(&rx, log(Waiting::No)).len(), 3);
+        assert!(
+            started.elapsed() < LOG_LINGER,
+            "a report takes them along at once"
+        );
+
+        let started = Instant::now();
+        assert_eq!(gather(&rx, log(Waiting::Blocked)).len(), 1);
+        assert!(
+            started.elapsed() < LOG_LINGER,
+            "nor does a change a thread waits for"
+        );
+    }
+}
+
+#[cfg(test)]
 mod durability_tests {
     use rusqlite::Connection;
     use tokio::sync::oneshot;
@@ -429,6 +485,7 @@ mod durability_tests {
                     call_sid: "CA1".into(),
                 },
                 None,
+                super::Waiting::No,
             )
         };
         let save = || Job::Save(Box::default(), oneshot::channel().0);
