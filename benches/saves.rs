@@ -1,6 +1,7 @@
 //! Durable saves with `synchronous=FULL`: one report per commit (a lone
-//! caller) against group commit (64 callers confirming at once), in the same
-//! run on the same disk.
+//! caller) against group commit (64 callers confirming at once, as threads
+//! and as tasks on one runtime thread the way the server has them), in the
+//! same run on the same disk.
 //!
 //! Run: `cargo bench --bench saves`. Figures are in BENCHMARKS.md.
 
@@ -59,6 +60,33 @@ fn bench(c: &mut Criterion) {
                 t.join().unwrap();
             }
             // Time per save, as if `iters` saves were made.
+            start.elapsed().mul_f64(iters as f64 / (per * 64) as f64)
+        })
+    });
+    // As the server has it: the callers are tasks on one runtime thread
+    // (`Store::submit`), the writer a thread of its own.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    g.bench_function("group-commit-64-async-callers", |b| {
+        b.iter_custom(|iters| {
+            let per = iters.div_ceil(64);
+            let start = Instant::now();
+            rt.block_on(async {
+                let tasks: Vec<_> = (0..64)
+                    .map(|_| {
+                        let store = store.clone();
+                        tokio::spawn(async move {
+                            for _ in 0..per {
+                                store.submit(report()).await.unwrap();
+                            }
+                        })
+                    })
+                    .collect();
+                for t in tasks {
+                    t.await.unwrap();
+                }
+            });
             start.elapsed().mul_f64(iters as f64 / (per * 64) as f64)
         })
     });
