@@ -102,7 +102,10 @@ async fn no_acknowledged_report_is_lost_or_doubled_across_many_kills() {
         .unwrap();
     let acked: Arc<Mutex<HashMap<String, u32>>> = Default::default();
     let mut rng = Lcg(0x005e_ed0f_ab5e_11ce);
-    let mut next_student = 1000u32;
+    // Every call is for a student of its own: a second report for the same
+    // student and day would take the flow down the "already reported" path
+    // and could cancel the first one, which would then look lost.
+    let next_student = Arc::new(std::sync::atomic::AtomicU32::new(10_000));
     let started = Instant::now();
     for round in 0..kills {
         let port = free_port();
@@ -120,24 +123,17 @@ async fn no_acknowledged_report_is_lost_or_doubled_across_many_kills() {
         let mut tasks = Vec::new();
         for _ in 0..16 {
             let (client, base, acked) = (client.clone(), base.clone(), acked.clone());
-            next_student += 97;
-            let first = next_student;
+            let next_student = next_student.clone();
             tasks.push(tokio::spawn(async move {
-                let mut n = 0u32;
                 loop {
-                    let student = first * 100 + n % 100;
-                    let sid = format!(
-                        "CA{:08x}{:024x}",
-                        round,
-                        u64::from(student) * 1000 + u64::from(n)
-                    );
-                    match call(&client, &base, &sid, student % 100_000_000).await {
+                    let student = next_student.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let sid = format!("CA{:08x}{:024x}", round, student);
+                    match call(&client, &base, &sid, student).await {
                         Some(reference) => {
                             acked.lock().unwrap().insert(sid, reference);
                         }
                         None => tokio::time::sleep(Duration::from_millis(5)).await,
                     }
-                    n += 1;
                 }
             }));
         }
@@ -157,13 +153,25 @@ async fn no_acknowledged_report_is_lost_or_doubled_across_many_kills() {
 
     let store = Store::open(&dir.path().join("data/chuo.sqlite")).unwrap();
     assert!(store.integrity_ok().unwrap(), "PRAGMA integrity_check");
-    let rows = store.reports_between("0000-01-01", "9999-12-31").unwrap();
+    // Every row, whatever its status: a report stored but then replaced or
+    // cancelled must not count as kept, nor hide as lost.
+    let rows: Vec<(String, u32, String)> = {
+        let c = rusqlite::Connection::open(dir.path().join("data/chuo.sqlite")).unwrap();
+        let mut stmt = c
+            .prepare("SELECT call_sid, reference, status FROM reports")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(
+        rows.iter().all(|(_, _, status)| status == "active"),
+        "no report was replaced or cancelled: every call was for a new student"
+    );
     let mut by_call: HashMap<&str, Vec<u32>> = HashMap::new();
-    for r in &rows {
-        by_call
-            .entry(r.call_sid.as_str())
-            .or_default()
-            .push(r.reference);
+    for (sid, reference, _) in &rows {
+        by_call.entry(sid.as_str()).or_default().push(*reference);
     }
     let mut lost = 0;
     for (sid, reference) in &acked {
@@ -179,7 +187,7 @@ async fn no_acknowledged_report_is_lost_or_doubled_across_many_kills() {
         }
     }
     assert_eq!(lost, 0, "acknowledged reports lost");
-    let mut refs: Vec<u32> = rows.iter().map(|r| r.reference).collect();
+    let mut refs: Vec<u32> = rows.iter().map(|(_, reference, _)| *reference).collect();
     refs.sort();
     refs.dedup();
     assert_eq!(refs.len(), rows.len(), "no reference twice");
