@@ -30,6 +30,16 @@ impl Twilio {
             .map(|(_, v)| v.as_str())
     }
 
+    /// A caller or called address (`From`, `To`), as stored in the call log.
+    /// Twilio's are short: E.164, `client:…`, `sip:…`, `anonymous`. Anything
+    /// longer than 64 characters or holding control characters is no
+    /// address, and reads as none (an unknown caller).
+    pub fn address(&self, name: &str) -> &str {
+        self.param(name)
+            .filter(|v| v.chars().count() <= 64 && !v.chars().any(char::is_control))
+            .unwrap_or("")
+    }
+
     /// The CallSid, for logs and keys; bounded and plain so it is safe to log.
     pub fn call_sid(&self) -> Option<&str> {
         self.param("CallSid")
@@ -144,6 +154,25 @@ mod tests {
 
     fn reference(input: &[u8]) -> Vec<(String, String)> {
         form_urlencoded::parse(input).into_owned().collect()
+    }
+
+    #[test]
+    fn addresses_are_bounded_and_plain() {
+        let tw = Twilio {
+            params: parse_form(
+                format!(
+                    "From=%2B819012345678&To=sip%3Aline%40example.jp&Caller={}&Called=a%0Ab",
+                    "9".repeat(65)
+                )
+                .as_bytes(),
+            ),
+            query: Vec::new(),
+        };
+        assert_eq!(tw.address("From"), "+819012345678");
+        assert_eq!(tw.address("To"), "sip:line@example.jp");
+        assert_eq!(tw.address("Caller"), "", "too long to be a number");
+        assert_eq!(tw.address("Called"), "", "a control character");
+        assert_eq!(tw.address("Missing"), "");
     }
 
     #[test]

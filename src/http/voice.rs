@@ -76,8 +76,8 @@ pub async fn status(
             .take(20)
             .collect();
         let duration = tw.param("CallDuration").and_then(|d| d.parse::<i64>().ok());
-        let from = tw.param("From").unwrap_or("").to_owned();
-        let to = tw.param("To").unwrap_or("").to_owned();
+        let from = tw.address("From").to_owned();
+        let to = tw.address("To").to_owned();
         let now = now_rfc3339();
         // Twilio is answered at once; the outcome is counted after the
         // commit.
@@ -136,7 +136,7 @@ async fn turn(
     let store = app.store(&id).ok_or_else(unknown)?;
     let line = Line::new(dep, school)?;
     let call_sid = tw.call_sid().ok_or(VoiceError::NoCallSid)?.to_owned();
-    let from = tw.param("From").unwrap_or("").to_owned();
+    let from = tw.address("From").to_owned();
     let caller = Caller {
         call_sid: &call_sid,
         number: (!from.is_empty()).then_some(from.as_str()),
@@ -148,7 +148,7 @@ async fn turn(
     // never waits for a commit: cheaper inline than a hop to another thread.
     // Call-log writes are queued for the writer's next group commit.
     let (mut progress, lang_before) = if incoming {
-        let to = tw.param("To").unwrap_or("");
+        let to = tw.address("To");
         store.log_call_started(&call_sid, &from, to, &now_rfc3339(), "twilio")?;
         let remembered = store.remembered_language(&from)?;
         let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
