@@ -28,9 +28,10 @@ impl Lcg {
     }
 }
 
-/// One caller walking the default call; returns the reference it was told,
-/// if the "recorded" answer reached it.
-async fn call(client: &reqwest::Client, base: &str, sid: &str, student: u32) -> Option<u32> {
+/// One caller walking the default call to `chuo` from `+8190<student, 8
+/// digits>`; returns the reference it was told, if the "recorded" answer
+/// reached it.
+pub async fn call(client: &reqwest::Client, base: &str, sid: &str, student: u32) -> Option<u32> {
     let post = |path: String, extra: Vec<(&'static str, String)>| {
         let url = format!("{base}{path}");
         let mut params: Vec<(String, String)> = vec![

@@ -59,6 +59,21 @@ pub fn free_port() -> u16 {
 
 /// The real `absence-line serve` binary on `config`, listening on `port`.
 pub fn start_binary(config: &Path, port: u16) -> std::process::Child {
+    start_binary_with(
+        config,
+        port,
+        &[("RUST_LOG", "error")],
+        std::process::Stdio::null(),
+    )
+}
+
+/// [`start_binary`] with more environment and its log going to `stderr`.
+pub fn start_binary_with(
+    config: &Path,
+    port: u16,
+    env: &[(&str, &str)],
+    stderr: std::process::Stdio,
+) -> std::process::Child {
     use std::process::{Command, Stdio};
     Command::new(env!("CARGO_BIN_EXE_absence-line"))
         .args([
@@ -69,9 +84,9 @@ pub fn start_binary(config: &Path, port: u16) -> std::process::Child {
             &format!("127.0.0.1:{port}"),
         ])
         .env("TWILIO_AUTH_TOKEN", TOKEN)
-        .env("RUST_LOG", "error")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap()
 }

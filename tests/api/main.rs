@@ -13,6 +13,7 @@ mod failures;
 mod helpers;
 mod languages;
 mod limits;
+mod logs;
 mod operations;
 mod recordings;
 mod reload;
