@@ -82,30 +82,30 @@ impl Store {
         &self,
         student: &str,
     ) -> Result<(bool, Option<StudentRecord>), StoreError> {
+        // One statement, so one read of one snapshot: whether there is a
+        // roster at all, and the student's row if it lists them.
         self.read(|c| {
-            let any: bool = c
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM students)")?
-                .query_row([], |r| r.get(0))?;
-            let found = c
-                .prepare_cached(
-                    "SELECT student, grade, class, number, name, kana, phones FROM students WHERE student = ?1",
-                )?
-                .query_row(
-                    [student],
-                    |r| {
-                        Ok(StudentRecord {
-                            student: r.get(0)?,
-                            grade: r.get(1)?,
-                            class: r.get(2)?,
-                            number: r.get(3)?,
-                            name: r.get(4)?,
-                            kana: r.get(5)?,
-                            phones: r.get(6)?,
-                        })
-                    },
-                )
-                .optional()?;
-            Ok((any, found))
+            c.prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM students),
+                        s.student, s.grade, s.class, s.number, s.name, s.kana, s.phones
+                 FROM (SELECT 1) LEFT JOIN students s ON s.student = ?1",
+            )?
+            .query_row([student], |r| {
+                let any: bool = r.get(0)?;
+                let found = match r.get::<_, Option<String>>(1)? {
+                    Some(student) => Some(StudentRecord {
+                        student,
+                        grade: r.get(2)?,
+                        class: r.get(3)?,
+                        number: r.get(4)?,
+                        name: r.get(5)?,
+                        kana: r.get(6)?,
+                        phones: r.get(7)?,
+                    }),
+                    None => None,
+                };
+                Ok((any, found))
+            })
         })
     }
 
@@ -177,5 +177,39 @@ impl Store {
         }
         self.replace_students(students, source_key, source)?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_roster_lookup_says_whether_there_is_a_roster_and_who() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        assert_eq!(
+            store.roster_lookup("10203").unwrap(),
+            (false, None),
+            "no roster yet"
+        );
+        let hanako = StudentRecord {
+            student: "10203".into(),
+            grade: "1".into(),
+            class: "2".into(),
+            number: "3".into(),
+            name: "山田 花子".into(),
+            kana: "やまだ はなこ".into(),
+            phones: "+819012345678".into(),
+        };
+        store
+            .replace_students(std::slice::from_ref(&hanako), "roster", "v1")
+            .unwrap();
+        assert_eq!(store.roster_lookup("10203").unwrap(), (true, Some(hanako)));
+        assert_eq!(
+            store.roster_lookup("99999").unwrap(),
+            (true, None),
+            "not on it"
+        );
     }
 }
