@@ -4,11 +4,9 @@
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::time::Instant;
 
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::header;
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::state::AppState;
@@ -37,7 +35,8 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn observe(&self, secs: f64) {
+    /// Count one voice webhook answered in `secs`.
+    pub(super) fn observe(&self, secs: f64) {
         self.webhooks.fetch_add(1, Relaxed);
         self.latency_sum_micros
             .fetch_add((secs * 1e6) as u64, Relaxed);
@@ -55,17 +54,6 @@ impl Metrics {
         }
         .fetch_add(1, Relaxed);
     }
-}
-
-/// Time every voice webhook.
-pub async fn time_webhooks(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    if !req.uri().path().starts_with("/voice/") {
-        return next.run(req).await;
-    }
-    let started = Instant::now();
-    let res = next.run(req).await;
-    app.0.metrics.observe(started.elapsed().as_secs_f64());
-    res
 }
 
 pub async fn serve(State(app): State<AppState>) -> Response {
