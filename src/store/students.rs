@@ -20,6 +20,12 @@ pub struct StudentRecord {
     pub phones: String,
 }
 
+/// One student of the roster.
+const STUDENT: &str =
+    "SELECT student, grade, class, number, name, kana, phones FROM students WHERE student = ?1";
+/// Whether the school has a roster at all.
+const ANY: &str = "SELECT EXISTS (SELECT 1 FROM students)";
+
 impl Store {
     /// Replace the whole roster with `students` (all or nothing), noting
     /// `source` (e.g. a file's hash) under `meta` key `source_key`.
@@ -82,30 +88,29 @@ impl Store {
         &self,
         student: &str,
     ) -> Result<(bool, Option<StudentRecord>), StoreError> {
-        // One statement, so one read of one snapshot: whether there is a
-        // roster at all, and the student's row if it lists them.
+        // The student first: on a school with a roster that is the only
+        // read. (A single LEFT JOIN would answer both at once, but SQLite
+        // compiles it anew for every bound value.)
         self.read(|c| {
-            c.prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM students),
-                        s.student, s.grade, s.class, s.number, s.name, s.kana, s.phones
-                 FROM (SELECT 1) LEFT JOIN students s ON s.student = ?1",
-            )?
-            .query_row([student], |r| {
-                let any: bool = r.get(0)?;
-                let found = match r.get::<_, Option<String>>(1)? {
-                    Some(student) => Some(StudentRecord {
-                        student,
-                        grade: r.get(2)?,
-                        class: r.get(3)?,
-                        number: r.get(4)?,
-                        name: r.get(5)?,
-                        kana: r.get(6)?,
-                        phones: r.get(7)?,
-                    }),
-                    None => None,
-                };
-                Ok((any, found))
-            })
+            let found = c
+                .prepare_cached(STUDENT)?
+                .query_row([student], |r| {
+                    Ok(StudentRecord {
+                        student: r.get(0)?,
+                        grade: r.get(1)?,
+                        class: r.get(2)?,
+                        number: r.get(3)?,
+                        name: r.get(4)?,
+                        kana: r.get(5)?,
+                        phones: r.get(6)?,
+                    })
+                })
+                .optional()?;
+            if found.is_some() {
+                return Ok((true, found));
+            }
+            let any: bool = c.prepare_cached(ANY)?.query_row([], |r| r.get(0))?;
+            Ok((any, None))
         })
     }
 
