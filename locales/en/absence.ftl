@@ -11,6 +11,8 @@ no-match = Sorry, that key is not one of the options.
 give-up = We are sorry, but we could not take your report. Please call the school directly. Goodbye.
 # Spoken when the system fails internally; the call then ends.
 error-apology = We are very sorry. A system problem has occurred, and we could not take your report. Please contact the school directly. Goodbye.
+# Spoken when the line is too busy to take the call; the call then ends.
+error-busy = We are sorry. The line is very busy right now. Please call again in a few minutes. Goodbye.
 
 ## 1. Greeting and language menu
 

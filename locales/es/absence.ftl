@@ -13,6 +13,7 @@ no-match = Lo sentimos, esa tecla no es una de las opciones.
 give-up = Lo sentimos, no pudimos recibir su aviso. Por favor, llame directamente a la escuela. Hasta luego.
 # Spoken when the system fails internally; the call then ends.
 error-apology = Le pedimos una disculpa. Ocurrió un problema en el sistema y no pudimos recibir su aviso. Por favor, comuníquese directamente con la escuela. Hasta luego.
+error-busy = Le pedimos una disculpa. En este momento la línea está muy ocupada. Por favor, vuelva a llamar en unos minutos. Hasta luego.
 
 ## 1. Greeting and language menu
 

@@ -12,6 +12,7 @@ no-match = Paumanhin po, ang pinindot ninyo ay wala sa mga pagpipilian.
 give-up = Paumanhin po, hindi namin natanggap ang inyong ulat. Mangyaring tumawag po nang direkta sa paaralan. Paalam po.
 # Spoken when the system fails internally; the call then ends.
 error-apology = Lubos po kaming humihingi ng paumanhin. Nagkaroon ng problema sa sistema, kaya hindi namin natanggap ang inyong ulat. Mangyaring makipag-ugnayan po nang direkta sa paaralan. Paalam po.
+error-busy = Paumanhin po. Masyadong abala ang linya ngayon. Pakitawagan po ulit kami pagkalipas ng ilang minuto. Paalam po.
 
 ## 1. Greeting and language menu
 

@@ -12,6 +12,7 @@ no-match = 죄송합니다. 누르신 번호는 선택 항목에 없습니다.
 give-up = 죄송합니다. 연락을 접수하지 못했습니다. 번거로우시겠지만 학교로 직접 전화해 주십시오. 안녕히 계십시오.
 # Spoken when the system fails internally; the call then ends.
 error-apology = 대단히 죄송합니다. 시스템에 문제가 발생하여 연락을 접수하지 못했습니다. 번거로우시겠지만 학교로 직접 연락해 주십시오. 안녕히 계십시오.
+error-busy = 죄송합니다. 지금은 전화가 많아 연결이 어렵습니다. 몇 분 후에 다시 걸어 주십시오. 안녕히 계십시오.
 
 ## 1. Greeting and language menu
 

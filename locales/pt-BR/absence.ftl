@@ -13,6 +13,7 @@ no-match = Desculpe, essa tecla não é uma das opções.
 give-up = Sentimos muito, mas não foi possível registrar o seu aviso. Por favor, ligue diretamente para a escola. Até logo.
 # Spoken when the system fails internally; the call then ends.
 error-apology = Pedimos muitas desculpas. Ocorreu um problema no sistema, e não foi possível registrar o seu aviso. Por favor, entre em contato diretamente com a escola. Até logo.
+error-busy = Pedimos desculpas. A linha está muito ocupada no momento. Por favor, ligue novamente em alguns minutos. Até logo.
 
 ## 1. Greeting and language menu
 

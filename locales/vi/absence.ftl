@@ -12,6 +12,7 @@ no-match = Xin lỗi, phím quý phụ huynh vừa bấm không có trong các l
 give-up = Rất tiếc, chúng tôi chưa thể tiếp nhận thông báo của quý phụ huynh. Xin quý phụ huynh vui lòng gọi điện trực tiếp cho nhà trường. Xin chào quý phụ huynh.
 # Spoken when the system fails internally; the call then ends.
 error-apology = Chúng tôi thành thật xin lỗi. Hệ thống đã gặp sự cố, nên chưa thể tiếp nhận thông báo của quý phụ huynh. Xin quý phụ huynh vui lòng liên hệ trực tiếp với nhà trường. Xin chào quý phụ huynh.
+error-busy = Chúng tôi xin lỗi. Hiện tại đường dây đang rất bận. Xin quý phụ huynh vui lòng gọi lại sau vài phút. Xin chào quý phụ huynh.
 
 ## 1. Greeting and language menu
 

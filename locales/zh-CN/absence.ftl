@@ -11,6 +11,7 @@ no-match = 抱歉，您按的键不在选项中。
 give-up = 非常抱歉，我们未能受理您的联络。请直接打电话给学校。再见。
 # Spoken when the system fails internally; the call then ends.
 error-apology = 非常抱歉。系统出现了问题，我们未能受理您的联络。请直接与学校联系。再见。
+error-busy = 非常抱歉，目前线路繁忙。请过几分钟后再拨打。再见。
 
 ## 1. Greeting and language menu
 

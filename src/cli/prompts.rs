@@ -32,6 +32,7 @@ pub fn run(global: &Global) -> anyhow::Result<()> {
         .flat_map(|f| f.message_ids().map(|m| &**m))
         .collect();
     ids.insert("error-apology");
+    ids.insert("error-busy");
     let mut out = std::io::stdout().lock();
     for lang in dep.catalog.languages() {
         let voice = dep.catalog.voice(lang).expect("loaded language");

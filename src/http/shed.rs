@@ -1,8 +1,9 @@
 //! Load shedding: a cap on requests handled at once (`[limits] in_flight`).
 //! Past it a request is answered at once without touching the engine or
 //! the store, so an overload (or a flood of junk) cannot queue up work
-//! until every caller waits beyond Twilio's 15 seconds. A caller hears the
-//! apology in their language and is never left in silence; anyone else
+//! until every caller waits beyond Twilio's 15 seconds. A caller hears
+//! "the line is busy, please call again in a few minutes" in their
+//! language and is never left in silence; anyone else
 //! gets 503 with `Retry-After`. Voice webhooks admitted are timed here for
 //! the latency histogram.
 
@@ -14,7 +15,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::apology::apology;
+use super::apology::busy;
 use super::state::AppState;
 use crate::domain::LangTag;
 use crate::twiml;
@@ -54,7 +55,7 @@ fn refuse(app: &AppState, req: &Request) -> Response {
     let dep = app.deployment();
     (
         [(header::CONTENT_TYPE, twiml::CONTENT_TYPE)],
-        apology(Some(&dep), lang.as_ref(), &app.0.public_base),
+        busy(&dep, lang.as_ref(), &app.0.public_base),
     )
         .into_response()
 }

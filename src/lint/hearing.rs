@@ -11,8 +11,17 @@ use crate::speech::{self, Speech};
 
 /// The message the server speaks when something fails inside.
 pub const APOLOGY: &str = "error-apology";
+/// The message the server speaks when it is too busy to take a call.
+pub const BUSY: &str = "error-busy";
 
-/// Every message the line speaks: those of the loaded flows, and the apology.
+/// Messages the server itself speaks, outside any flow: each may be a
+/// recording alone, and the reference language must have each.
+pub fn is_system_message(id: &str) -> bool {
+    id == APOLOGY || id == BUSY
+}
+
+/// Every message the line speaks: those of the loaded flows, and the
+/// server's own (the apology, "too busy").
 pub fn used_messages(dep: &Deployment) -> BTreeSet<String> {
     let mut used: BTreeSet<String> = dep
         .flows
@@ -20,6 +29,7 @@ pub fn used_messages(dep: &Deployment) -> BTreeSet<String> {
         .flat_map(|f| f.message_ids().map(|m| m.to_string()))
         .collect();
     used.insert(APOLOGY.to_owned());
+    used.insert(BUSY.to_owned());
     used
 }
 
@@ -115,7 +125,7 @@ impl<'a> Listener<'a> {
     /// The language a caller in `lang` hears `id` in (`lang` itself, or a
     /// fallback), or `None` if nothing along the chain can say it.
     pub fn heard_in(&self, lang: &LangTag, id: &str) -> Option<LangTag> {
-        if id == APOLOGY {
+        if is_system_message(id) {
             // `http::apology` plays its recording even without the text.
             return self
                 .dep

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use super::fluent_checks::short;
 use super::ftl::Locales;
-use super::hearing::{APOLOGY, Listener, fixed_prompts, lang_name, used_messages};
+use super::hearing::{
+    APOLOGY, BUSY, Listener, fixed_prompts, is_system_message, lang_name, used_messages,
+};
 use super::report::{Report, Severity};
 use crate::deployment::Deployment;
 use crate::flow::Located;
@@ -31,7 +33,7 @@ pub fn missing(dep: &Deployment, files: &Locales, listener: &Listener, report: &
         );
         for id in &used {
             if dep.catalog.has_message(lang, id)
-                || (id == APOLOGY && dep.recordings.get(lang, id).is_some())
+                || (is_system_message(id) && dep.recordings.get(lang, id).is_some())
             {
                 continue;
             }
@@ -49,6 +51,8 @@ pub fn missing(dep: &Deployment, files: &Locales, listener: &Listener, report: &
             if lang == reference {
                 let why = if id == APOLOGY {
                     "the server speaks it when something fails inside a call"
+                } else if id == BUSY {
+                    "the server speaks it when it is too busy to take a call"
                 } else {
                     "a call flow speaks it, and the reference language must have every message"
                 };

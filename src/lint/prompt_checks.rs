@@ -7,7 +7,7 @@ use fluent_bundle::FluentArgs;
 
 use super::fluent_checks::short;
 use super::ftl::Locales;
-use super::hearing::{APOLOGY, Listener, fixed_prompts, lang_name, used_messages};
+use super::hearing::{Listener, fixed_prompts, is_system_message, lang_name, used_messages};
 use super::report::{Report, Severity};
 use crate::deployment::Deployment;
 use crate::flow::Located;
@@ -92,7 +92,7 @@ pub fn stray_recordings(dep: &Deployment, files: &Locales, report: &mut Report) 
     let mut clips: Vec<_> = dep.recordings.keys().collect();
     clips.sort_by(|a, b| a.2.path.cmp(&b.2.path));
     for (lang, key, clip) in clips {
-        if key == APOLOGY {
+        if is_system_message(key) {
             // Played on a failure even without its text.
             continue;
         }

@@ -240,6 +240,20 @@ fn the_apology_missing_from_the_reference_is_an_error() {
 }
 
 #[test]
+fn the_busy_message_missing_from_the_reference_is_an_error() {
+    let f = Fixture::new();
+    f.edit("locales/ja/absence.ftl", "error-busy =", "error-bussy =");
+    let r = f.lint();
+    let e = find(
+        &r,
+        Severity::Error,
+        "locales/ja/absence.ftl",
+        "no message \"error-busy\"",
+    );
+    assert!(e.message.contains("too busy"), "{}", e.message);
+}
+
+#[test]
 fn variables_that_differ_from_the_japanese_reference() {
     let f = Fixture::new();
     let line = f.line_of("locales/vi/absence.ftl", "summary-temperature =");

@@ -69,7 +69,7 @@ async fn a_client_that_trickles_its_headers_is_cut_off_at_the_deadline() {
 }
 
 #[tokio::test]
-async fn past_the_in_flight_cap_a_caller_hears_the_apology_at_once() {
+async fn past_the_in_flight_cap_a_caller_hears_the_line_is_busy_at_once() {
     let (app, _dir) = spawn_app_with("[limits]\nin_flight = 1\n").await;
     // One request holds the only permit: its body is still on its way.
     let mut slow = TcpStream::connect(addr(&app)).await.unwrap();
@@ -96,11 +96,14 @@ async fn past_the_in_flight_cap_a_caller_hears_the_apology_at_once() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 
-    // A new call and a call already in English: each hears the apology in
-    // its language, and nothing reaches the store.
+    // A new call and a call already in English: each hears "busy, call
+    // again in a few minutes" in its language (not "call the school", which
+    // would send every family to the school's phone), and nothing reaches
+    // the store.
     let mut phone = app.phone("daiichi");
     let t = phone.dial().await;
-    assert!(t.hangup && t.says_any("申し訳ありません"), "{}", t.raw);
+    assert!(t.hangup && t.says_any("混み合って"), "{}", t.raw);
+    assert!(!t.says_any("学校へ直接"), "{}", t.raw);
     let en = app
         .post_signed(
             "/voice/daiichi/step?s=kind&l=en",
@@ -113,7 +116,11 @@ async fn past_the_in_flight_cap_a_caller_hears_the_apology_at_once() {
         .await;
     assert_eq!(en.status(), 200);
     let t = Twiml::parse(&en.text().await.unwrap());
-    assert!(t.hangup && t.says_any("We are very sorry"), "{}", t.raw);
+    assert!(
+        t.hangup && t.says_any("call again in a few minutes"),
+        "{}",
+        t.raw
+    );
     assert!(
         app.calls("daiichi").is_empty(),
         "a refused call did no work"
