@@ -6,6 +6,7 @@
 mod calls;
 mod maintenance;
 mod migrations;
+mod queue;
 mod reports;
 pub mod staff;
 mod students;

@@ -1,21 +1,22 @@
 //! Group commit: one writer thread per school store takes the saves that
-//! are waiting, writes them all in one transaction (each in its own
-//! savepoint, so one bad report cannot sink the others) and commits once
-//! with `synchronous=FULL`. Every caller is answered only after the commit
+//! are waiting (from its [`Queue`]), writes them all in one transaction
+//! (each in its own savepoint only if one of them fails, so one bad report
+//! cannot sink the others) and commits once with `synchronous=FULL`. Every caller is answered only after the commit
 //! that holds its report, so "recorded" is never said before it is on disk.
 //!
 //! On a flu morning many parents confirm at once; one fsync for a batch
 //! instead of one per report is what lets one small machine keep up.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::Arc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::calls::CallLog;
+use super::queue::{Queue, Urgency};
 use super::reports::{NewReport, Saved, save_in};
 use super::{StoreError, configure, sqlite_err};
 
@@ -43,7 +44,9 @@ impl Job {
     fn is_durable(&self) -> bool {
         matches!(self, Job::Save(..) | Job::Flush(_))
     }
+}
 
+impl Urgency for Job {
     /// Someone is held up until it is committed.
     fn is_awaited(&self) -> bool {
         self.is_durable() || matches!(self, Job::Log(_, _, Waiting::Blocked))
@@ -70,8 +73,15 @@ impl Done {
 }
 
 pub(super) struct Writer {
-    queue: mpsc::Sender<Job>,
+    queue: Arc<Queue<Job>>,
     path: PathBuf,
+}
+
+impl Drop for Writer {
+    /// The writer thread commits what is queued, then stops.
+    fn drop(&mut self) {
+        self.queue.close();
+    }
 }
 
 /// How big the batches have been, for `/metrics`.
@@ -93,7 +103,8 @@ impl Writer {
     ) -> Result<Writer, StoreError> {
         let mut conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
-        let (queue, jobs) = mpsc::channel::<Job>();
+        let queue = Arc::new(Queue::new());
+        let jobs = queue.clone();
         let owned = path.to_owned();
         thread::Builder::new()
             .name(format!(
@@ -103,9 +114,8 @@ impl Writer {
             .spawn(move || {
                 // Whether the connection is at `synchronous=FULL` now.
                 let mut synced = true;
-                // Ends when the store (every sender) is dropped.
-                while let Ok(first) = jobs.recv() {
-                    let batch = gather(&jobs, first);
+                // Ends when the store is dropped and the queue drained.
+                while let Some(batch) = jobs.next_batch(MAX_BATCH, LOG_LINGER) {
                     // Counted before the callers are answered, so that whoever
                     // was answered sees their save counted.
                     {
@@ -174,7 +184,7 @@ impl Writer {
     }
 
     fn send(&self, job: Job) -> Result<(), StoreError> {
-        self.queue.send(job).map_err(|_| self.gone())
+        self.queue.push(job).map_err(|_| self.gone())
     }
 
     fn gone(&self) -> StoreError {
@@ -185,28 +195,10 @@ impl Writer {
 }
 
 /// How long call-log changes may wait for company before they are
-/// committed on their own. Nobody waits for them, and each commit costs
+/// committed on their own (see [`Queue::next_batch`]). Nobody waits for them, and each commit costs
 /// the same few page writes whether it holds one change or a hundred; a
 /// report arriving meanwhile takes them along at once.
 const LOG_LINGER: Duration = Duration::from_millis(20);
-
-/// The next batch: `first`, everything already queued, and, while it holds
-/// only call-log changes, whatever arrives within [`LOG_LINGER`].
-fn gather(jobs: &mpsc::Receiver<Job>, first: Job) -> Vec<Job> {
-    let until = Instant::now() + LOG_LINGER;
-    let mut batch = vec![first];
-    while batch.len() < MAX_BATCH {
-        match jobs.try_recv() {
-            Ok(job) => batch.push(job),
-            Err(_) if batch.iter().any(Job::is_awaited) => break,
-            Err(_) => match jobs.recv_timeout(until.saturating_duration_since(Instant::now())) {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            },
-        }
-    }
-    batch
-}
 
 /// A batch holding a report (or a flush) is committed with
 /// `synchronous=FULL`: one fsync of the WAL before anyone hears
@@ -418,14 +410,11 @@ mod tests {
 }
 
 #[cfg(test)]
-mod gather_tests {
-    use std::sync::mpsc;
-    use std::time::Instant;
-
+mod urgency_tests {
     use tokio::sync::oneshot;
 
     use super::super::calls::CallLog;
-    use super::{Job, LOG_LINGER, Waiting, gather};
+    use super::{Job, Urgency, Waiting};
 
     fn log(waiting: Waiting) -> Job {
         let change = CallLog::Failed {
@@ -434,29 +423,13 @@ mod gather_tests {
         Job::Log(change, None, waiting)
     }
 
+    /// What may linger in the queue: only call-log changes nobody waits for.
     #[test]
-    fn call_log_changes_wait_for_company_and_reports_do_not() {
-        let (tx, rx) = mpsc::channel();
-        let started = Instant::now();
-        assert_eq!(gather(&rx, log(Waiting::No)).len(), 1);
-        assert!(started.elapsed() >= LOG_LINGER, "a lone change lingers");
-
-        tx.send(log(Waiting::No)).unwrap();
-        tx.send(Job::Save(Box::default(), oneshot::channel().0))
-            .unwrap();
-        let started = Instant::now();
-        assert_eq!(gather(&rx, log(Waiting::No)).len(), 3);
-        assert!(
-            started.elapsed() < LOG_LINGER,
-            "a report takes them along at once"
-        );
-
-        let started = Instant::now();
-        assert_eq!(gather(&rx, log(Waiting::Blocked)).len(), 1);
-        assert!(
-            started.elapsed() < LOG_LINGER,
-            "nor does a change a thread waits for"
-        );
+    fn only_call_log_changes_nobody_waits_for_may_linger() {
+        assert!(!log(Waiting::No).is_awaited());
+        assert!(log(Waiting::Blocked).is_awaited());
+        assert!(Job::Save(Box::default(), oneshot::channel().0).is_awaited());
+        assert!(Job::Flush(oneshot::channel().0).is_awaited());
     }
 }
 
