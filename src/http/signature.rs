@@ -31,8 +31,11 @@ impl Signer {
     }
 
     /// The signature Twilio would send for a form POST of `params` to `url`.
-    pub fn compute(&self, url: &str, params: &[(String, String)]) -> String {
-        let mut sorted: Vec<&(String, String)> = params.iter().collect();
+    pub fn compute<K: AsRef<str>, V: AsRef<str>>(&self, url: &str, params: &[(K, V)]) -> String {
+        let mut sorted: Vec<(&str, &str)> = params
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.as_ref()))
+            .collect();
         // Twilio sorts by name, and a repeated name's values by value.
         sorted.sort_unstable();
         let mut mac = self.keyed.clone();
@@ -50,7 +53,12 @@ impl Signer {
     /// including it. Each comparison is constant-time; the URL as requested
     /// is tried first, and the port variants only if it does not match
     /// (which variant matched is no secret).
-    pub fn is_valid(&self, url: &str, params: &[(String, String)], signature: &str) -> bool {
+    pub fn is_valid<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        url: &str,
+        params: &[(K, V)],
+        signature: &str,
+    ) -> bool {
         let given = signature.trim().as_bytes();
         let matches = |u: &str| bool::from(self.compute(u, params).as_bytes().ct_eq(given));
         matches(url)
@@ -62,12 +70,17 @@ impl Signer {
 }
 
 /// The signature Twilio would send for a form POST of `params` to `url`.
-pub fn compute(token: &[u8], url: &str, params: &[(String, String)]) -> String {
+pub fn compute<K: AsRef<str>, V: AsRef<str>>(token: &[u8], url: &str, params: &[(K, V)]) -> String {
     Signer::new(token).compute(url, params)
 }
 
 /// [`Signer::is_valid`] with the token given.
-pub fn is_valid(token: &[u8], url: &str, params: &[(String, String)], signature: &str) -> bool {
+pub fn is_valid<K: AsRef<str>, V: AsRef<str>>(
+    token: &[u8],
+    url: &str,
+    params: &[(K, V)],
+    signature: &str,
+) -> bool {
     Signer::new(token).is_valid(url, params, signature)
 }
 

@@ -154,7 +154,7 @@ async fn turn(
         let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
         (line.begin(lang.as_ref(), &caller, now)?, None)
     } else {
-        let state = CallState::from_pairs(tw.query.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        let state = CallState::from_pairs(tw.query.iter())?;
         let lang = state.lang.clone();
         let input = input_of(tw)?;
         // The one store read a student-number step needs, before the engine.
