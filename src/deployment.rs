@@ -63,10 +63,10 @@ impl School {
     pub fn call_vars(&self, now: DateTime<Utc>) -> BTreeMap<&'static str, String> {
         let today = self.calendar.today(now);
         BTreeMap::from([
-            ("today", today.to_string()),
+            ("today", crate::schoolday::iso_date(today)),
             (
                 "next_school_day",
-                self.calendar.next_school_day_after(today).to_string(),
+                crate::schoolday::iso_date(self.calendar.next_school_day_after(today)),
             ),
         ])
     }

@@ -423,6 +423,31 @@ fn not_a_date_message(s: &str) -> String {
     format!("\"{s}\" is not a date; {fix}")
 }
 
+/// `YYYY-MM-DD`, as `NaiveDate`'s `Display` writes it, without the
+/// formatting machinery: a call's date variables are written on every step.
+pub fn iso_date(d: NaiveDate) -> String {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .into_iter()
+    .collect()
+}
+
 /// 1-based character column of byte offset `byte` in `line`.
 fn char_col(line: &str, byte: usize) -> usize {
     line[..byte].chars().count() + 1
@@ -436,6 +461,14 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn iso_date_is_chronos_display(days in -1_000_000i64..4_000_000) {
+            let d = date(1, 1, 1) + chrono::TimeDelta::days(days);
+            proptest::prop_assert_eq!(iso_date(d), d.to_string());
+        }
     }
 
     /// A Tokyo wall-clock time as the UTC instant the server sees.

@@ -52,20 +52,30 @@ impl CallState {
 
     /// Flat pairs: `s` step, `l` language, `t` tries and saves, `a.NAME` answers.
     pub fn to_pairs(&self) -> Vec<(String, String)> {
-        let mut out = Vec::with_capacity(3 + self.answers.len());
-        out.push(("s".to_owned(), self.step.clone()));
-        out.push(("l".to_owned(), self.lang.to_string()));
-        out.push((
-            "t".to_owned(),
-            format!("{}.{}.{}", self.no_input, self.no_match, self.saved),
-        ));
+        let mut out = Vec::with_capacity(4 + self.answers.len());
+        self.each_pair(|k, v| out.push((k.to_owned(), v.to_owned())));
+        out
+    }
+
+    /// The pairs of [`to_pairs`](Self::to_pairs), handed to `f` one by one
+    /// without building them: every answer a webhook gives writes them into
+    /// its action URL.
+    pub fn each_pair(&self, mut f: impl FnMut(&str, &str)) {
+        use std::fmt::Write as _;
+        f("s", &self.step);
+        f("l", self.lang.as_str());
+        let mut buf = String::with_capacity(32);
+        let _ = write!(buf, "{}.{}.{}", self.no_input, self.no_match, self.saved);
+        f("t", &buf);
         if let Some(r) = &self.ret {
-            out.push(("r".to_owned(), r.clone()));
+            f("r", r);
         }
         for (k, v) in &self.answers {
-            out.push((format!("a.{k}"), v.clone()));
+            buf.clear();
+            buf.push_str("a.");
+            buf.push_str(k);
+            f(&buf, v);
         }
-        out
     }
 
     /// Read pairs written by [`to_pairs`](Self::to_pairs); other keys are

@@ -17,7 +17,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
+use axum::body::Body;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -26,6 +26,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_service::Service;
 
+use super::startup::App;
 use crate::config::Limits;
 
 /// Enough for Twilio's headers and a staff browser's cookies; hyper's
@@ -38,7 +39,7 @@ const DRAIN_WITHIN: Duration = Duration::from_secs(15);
 
 pub(super) async fn serve(
     listener: TcpListener,
-    router: Router,
+    app: App,
     limits: &Limits,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
@@ -68,10 +69,10 @@ pub(super) async fn serve(
         // Small answers, sent at once: Nagle's delay would only add latency.
         let _ = stream.set_nodelay(true);
         // The peer's address goes where handlers (the login throttle) look.
-        let router = router.clone();
+        let app = app.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
             req.extensions_mut().insert(ConnectInfo(remote));
-            router.clone().call(req)
+            app.clone().call(req.map(Body::new))
         });
         let conn = http.serve_connection(TokioIo::new(stream), service);
         let conn = graceful.watch(conn);

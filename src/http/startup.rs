@@ -5,11 +5,16 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use std::convert::Infallible;
+
 use axum::Router;
+use axum::extract::Request;
 use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower::util::BoxCloneSyncService;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -63,7 +68,7 @@ pub struct Secrets {
 /// A bound, ready server.
 pub struct Application {
     listener: TcpListener,
-    router: Router,
+    app: App,
     addr: SocketAddr,
     limits: Limits,
     state: AppState,
@@ -140,7 +145,7 @@ impl Application {
         reload::on_sighup(state.clone());
         Ok(Application {
             listener,
-            router: router(state.clone()),
+            app: app(state.clone()),
             state,
             addr,
             limits: deployment.config.limits.clone(),
@@ -154,7 +159,7 @@ impl Application {
     /// Serve until SIGINT/SIGTERM, then finish the requests in flight and
     /// commit what the stores still have queued.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        serve::serve(self.listener, self.router, &self.limits, shutdown_signal()).await?;
+        serve::serve(self.listener, self.app, &self.limits, shutdown_signal()).await?;
         let stores: Vec<_> = (self.state.0.stores.read())
             .unwrap_or_else(|p| p.into_inner())
             .values()
@@ -169,9 +174,15 @@ impl Application {
     }
 }
 
-fn router(state: AppState) -> Router {
+/// The whole server as one service: the routes inside the layers every
+/// request passes.
+pub(super) type App = BoxCloneSyncService<Request, Response, Infallible>;
+
+/// The layers wrap the router once, not each route: a route's layers
+/// would be cloned and boxed anew for every request.
+fn app(state: AppState) -> App {
     let staff = staff::routes().with_state(state.clone());
-    Router::new()
+    let routes = Router::new()
         .route("/voice/{school}", post(voice::incoming))
         .route("/voice/{school}/step", post(voice::step))
         .route("/voice/{school}/status", post(voice::status))
@@ -180,7 +191,18 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(metrics::healthz))
         .route("/metrics", get(metrics::serve))
         .with_state(state.clone())
-        .merge(staff)
+        .merge(staff);
+    let app = ServiceBuilder::new()
+        // Outermost: a request past the cap costs next to nothing; the
+        // others are timed here (voice webhooks) for `/metrics`.
+        .layer(axum::middleware::from_fn_with_state(state, shed::shed))
+        // Twilio gives up after 15 s; answer well before.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(10),
+        ))
+        // Twilio's bodies are a few kilobytes at most.
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
         // A bug must not leave a parent with Twilio's generic error either.
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked; apologising to the caller");
@@ -190,16 +212,9 @@ fn router(state: AppState) -> Router {
             )
                 .into_response()
         }))
-        // Twilio's bodies are a few kilobytes at most.
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
-        // Twilio gives up after 15 s; answer well before.
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(10),
-        ))
-        // Outermost: a request past the cap costs next to nothing; the
-        // others are timed here (voice webhooks) for `/metrics`.
-        .layer(axum::middleware::from_fn_with_state(state, shed::shed))
+        .map_response(IntoResponse::into_response)
+        .service(routes);
+    BoxCloneSyncService::new(app)
 }
 
 async fn shutdown_signal() {

@@ -317,10 +317,16 @@ pub(super) fn verb_for(s: Speech, public_base: &str) -> Verb {
 /// `/voice/{school}/step?<state>`: relative, so Twilio resolves it against
 /// the URL it called, whatever host or proxy is in front.
 fn action_url(school: &SchoolId, state: &CallState) -> String {
-    let query = form_urlencoded::Serializer::new(String::with_capacity(128))
-        .extend_pairs(state.to_pairs())
-        .finish();
-    format!("/voice/{school}/step?{query}")
+    let mut url = String::with_capacity(160);
+    url.push_str("/voice/");
+    url.push_str(school.as_str());
+    url.push_str("/step?");
+    let start = url.len();
+    let mut query = form_urlencoded::Serializer::for_suffix(url, start);
+    state.each_pair(|k, v| {
+        query.append_pair(k, v);
+    });
+    query.finish()
 }
 
 fn xml(body: String) -> Response {
