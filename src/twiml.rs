@@ -163,38 +163,72 @@ fn text_element(out: &mut String, name: &str, text: &str) {
 
 /// Append `s` as XML text or attribute value: `<>&'"` and CR escaped as
 /// quick-xml escapes them, and characters XML 1.0 forbids (most control
-/// characters) dropped: they cannot be escaped, and one would make the
-/// whole document invalid (error 12100).
+/// characters, U+FFFE, U+FFFF) dropped: they cannot be escaped, and one
+/// would make the whole document invalid (error 12100).
 ///
 /// Most prompts and URLs hold none of these, so one pass over the bytes
-/// usually settles it and the text is copied whole.
+/// (which the compiler vectorises) usually settles it and the text is
+/// copied whole; otherwise the runs between the bytes that need care are.
 fn escape_into(out: &mut String, s: &str) {
-    // 0xEF starts U+FFFE and U+FFFF (and much else: the slow path sorts it).
-    let plain = |b: u8| {
-        !matches!(b, b'<' | b'>' | b'&' | b'\'' | b'"' | 0xEF)
-            && (b >= b' ' || matches!(b, b'\t' | b'\n'))
-    };
-    if s.bytes().all(plain) {
+    if !needs_care(s.as_bytes()) {
         out.push_str(s);
         return;
     }
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&apos;"),
-            '"' => out.push_str("&quot;"),
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        // What replaces the bytes at `i`, and how many: `None` keeps one.
+        let change = match bytes[i] {
+            b'<' => Some(("&lt;", 1)),
+            b'>' => Some(("&gt;", 1)),
+            b'&' => Some(("&amp;", 1)),
+            b'\'' => Some(("&apos;", 1)),
+            b'"' => Some(("&quot;", 1)),
             // A raw CR would be read back as a line feed.
-            '\r' => out.push_str("&#13;"),
-            c if xml_allows(c) => out.push(c),
-            _ => {}
-        }
+            b'\r' => Some(("&#13;", 1)),
+            b'\t' | b'\n' => None,
+            0..0x20 => Some(("", 1)),
+            // U+FFFE and U+FFFF.
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                Some(("", 3))
+            }
+            _ => None,
+        };
+        let Some((instead, len)) = change else {
+            i += 1;
+            continue;
+        };
+        // `i` is at an ASCII byte or the start of a character, and `run`
+        // just after one: both are character boundaries.
+        out.push_str(&s[run..i]);
+        out.push_str(instead);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
-fn xml_allows(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+/// Whether `bytes` holds anything [`escape_into`] must change: written
+/// without early exits inside a block, so that it is vectorised.
+fn needs_care(bytes: &[u8]) -> bool {
+    let care = |b: u8| {
+        (b < 0x20)
+            | (b == b'<')
+            | (b == b'>')
+            | (b == b'&')
+            | (b == b'\'')
+            | (b == b'"')
+            | (b == 0xEF)
+    };
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        if block.iter().fold(false, |acc, &b| acc | care(b)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| care(b))
 }
 
 #[cfg(test)]
@@ -203,6 +237,11 @@ mod tests {
     use proptest::prelude::*;
     use quick_xml::Reader;
     use quick_xml::events::Event;
+
+    /// What XML 1.0 allows in a document.
+    fn xml_allows(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+    }
 
     /// Parse a rendered document and return the text of every element with
     /// text and every attribute value, unescaped, in document order.

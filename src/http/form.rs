@@ -124,15 +124,9 @@ pub fn parse_form(input: &[u8]) -> Pairs {
     let mut scratch = Vec::new();
     let mut start = 0;
     while start <= input.len() {
-        let end = input[start..]
-            .iter()
-            .position(|&b| b == b'&')
-            .map_or(input.len(), |i| start + i);
+        let end = memchr::memchr(b'&', &input[start..]).map_or(input.len(), |i| start + i);
         if end > start {
-            let eq = input[start..end]
-                .iter()
-                .position(|&b| b == b'=')
-                .map(|i| start + i);
+            let eq = memchr::memchr(b'=', &input[start..end]).map(|i| start + i);
             let (name, value) = match eq {
                 Some(eq) => (piece_of(start, eq), piece_of(eq + 1, end)),
                 None => (piece_of(start, end), piece_of(end, end)),
@@ -152,7 +146,7 @@ pub fn parse_form(input: &[u8]) -> Pairs {
 /// bytes that are not UTF-8 become U+FFFD. The piece comes as bytes and,
 /// if known to be UTF-8, as text.
 fn decode_into(out: &mut String, (bytes, text): (&[u8], Option<&str>), scratch: &mut Vec<u8>) {
-    if !bytes.iter().any(|&b| b == b'+' || b == b'%') {
+    if memchr::memchr2(b'+', b'%', bytes).is_none() {
         match text {
             Some(t) => out.push_str(t),
             None => out.push_str(&String::from_utf8_lossy(bytes)),
