@@ -120,33 +120,79 @@ pub fn parse_form(input: &[u8]) -> Pairs {
     // Checked once for the whole body: then a piece without escapes is
     // copied as it stands (a piece of UTF-8 cut at ASCII is UTF-8).
     let text = std::str::from_utf8(input).ok();
-    let piece_of = |from: usize, to: usize| (&input[from..to], text.map(|t| &t[from..to]));
     let mut scratch = Vec::new();
-    let mut start = 0;
-    while start <= input.len() {
-        let end = memchr::memchr(b'&', &input[start..]).map_or(input.len(), |i| start + i);
-        if end > start {
-            let eq = memchr::memchr(b'=', &input[start..end]).map(|i| start + i);
-            let (name, value) = match eq {
-                Some(eq) => (piece_of(start, eq), piece_of(eq + 1, end)),
-                None => (piece_of(start, end), piece_of(end, end)),
-            };
-            let a = out.text.len();
-            decode_into(&mut out.text, name, &mut scratch);
-            let b = out.text.len();
-            decode_into(&mut out.text, value, &mut scratch);
-            out.spans.push((a, b, out.text.len()));
+    // One pass over the bytes: where each pair starts, where its `=` is,
+    // and whether its name or value holds an escape.
+    let mut pair = Pair::at(0);
+    for (i, &b) in input.iter().enumerate() {
+        match b {
+            b'&' => {
+                pair.end(i, input, text, &mut out, &mut scratch);
+                pair = Pair::at(i + 1);
+            }
+            b'=' if pair.eq.is_none() => pair.eq = Some(i),
+            b'+' | b'%' if pair.eq.is_none() => pair.escaped_name = true,
+            b'+' | b'%' => pair.escaped_value = true,
+            _ => {}
         }
-        start = end + 1;
     }
+    pair.end(input.len(), input, text, &mut out, &mut scratch);
     out
+}
+
+/// A `name=value` pair being scanned.
+struct Pair {
+    start: usize,
+    eq: Option<usize>,
+    escaped_name: bool,
+    escaped_value: bool,
+}
+
+impl Pair {
+    fn at(start: usize) -> Pair {
+        Pair {
+            start,
+            eq: None,
+            escaped_name: false,
+            escaped_value: false,
+        }
+    }
+
+    /// The pair ends at `end`: decode it into `out`, unless it is empty.
+    fn end(
+        &self,
+        end: usize,
+        input: &[u8],
+        text: Option<&str>,
+        out: &mut Pairs,
+        scratch: &mut Vec<u8>,
+    ) {
+        if end == self.start {
+            return;
+        }
+        let piece = |from: usize, to: usize| (&input[from..to], text.map(|t| &t[from..to]));
+        let (name, value) = match self.eq {
+            Some(eq) => (piece(self.start, eq), piece(eq + 1, end)),
+            None => (piece(self.start, end), piece(end, end)),
+        };
+        let a = out.text.len();
+        decode_into(&mut out.text, name, self.escaped_name, scratch);
+        let b = out.text.len();
+        decode_into(&mut out.text, value, self.escaped_value, scratch);
+        out.spans.push((a, b, out.text.len()));
+    }
 }
 
 /// `+` is a space, `%XX` a byte (a malformed escape stays as written), and
 /// bytes that are not UTF-8 become U+FFFD. The piece comes as bytes and,
-/// if known to be UTF-8, as text.
-fn decode_into(out: &mut String, (bytes, text): (&[u8], Option<&str>), scratch: &mut Vec<u8>) {
-    if memchr::memchr2(b'+', b'%', bytes).is_none() {
+/// if known to be UTF-8, as text; `escaped`: it holds a `+` or a `%`.
+fn decode_into(
+    out: &mut String,
+    (bytes, text): (&[u8], Option<&str>),
+    escaped: bool,
+    scratch: &mut Vec<u8>,
+) {
+    if !escaped {
         match text {
             Some(t) => out.push_str(t),
             None => out.push_str(&String::from_utf8_lossy(bytes)),
