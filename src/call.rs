@@ -10,6 +10,7 @@ use crate::domain::LangTag;
 use crate::flow::engine::{self, Say};
 use crate::flow::{
     CallState, Ctx, EngineError, Flow, Input, Outcome, Roster, StepKind, Student, Then, Validate,
+    Vars,
 };
 use crate::report::{Caller, new_report};
 use crate::store::{NewReport, StudentRecord};
@@ -68,6 +69,18 @@ impl Roster for RosterAnswer {
     }
 }
 
+/// The school's call variables at one moment, worked out when asked for.
+struct SchoolVars<'a> {
+    school: &'a School,
+    now: DateTime<Utc>,
+}
+
+impl Vars for SchoolVars<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        self.school.call_var(name, self.now)
+    }
+}
+
 /// The loaded pieces one school's call runs on.
 pub struct Line<'a> {
     pub dep: &'a Deployment,
@@ -91,7 +104,10 @@ impl<'a> Line<'a> {
         roster: Option<&RosterAnswer>,
         f: impl FnOnce(&Ctx) -> T,
     ) -> T {
-        let vars = self.school.call_vars(now);
+        let vars = SchoolVars {
+            school: self.school,
+            now,
+        };
         let default_lang = lang
             .filter(|l| self.dep.catalog.has_language(l))
             .unwrap_or(&self.dep.config.default_language);

@@ -59,16 +59,16 @@ impl School {
         self.names.get(lang).map_or(&self.name, String::as_str)
     }
 
-    /// The values of the flow's call variables at `now`.
-    pub fn call_vars(&self, now: DateTime<Utc>) -> BTreeMap<&'static str, String> {
-        let today = self.calendar.today(now);
-        BTreeMap::from([
-            ("today", crate::schoolday::iso_date(today)),
-            (
-                "next_school_day",
-                crate::schoolday::iso_date(self.calendar.next_school_day_after(today)),
-            ),
-        ])
+    /// The value of one of the engine's call variables at `now`.
+    pub fn call_var(&self, name: &str, now: DateTime<Utc>) -> Option<String> {
+        let today = || self.calendar.today(now);
+        match name {
+            "today" => Some(crate::schoolday::iso_date(today())),
+            "next_school_day" => Some(crate::schoolday::iso_date(
+                self.calendar.next_school_day_after(today()),
+            )),
+            _ => None,
+        }
     }
 }
 

@@ -30,12 +30,24 @@ pub trait Roster: Sync {
     fn find(&self, student: &str) -> Option<Student>;
 }
 
+/// The values of [`CALL_VARS`], worked out only when a step asks for one
+/// (most steps never do).
+pub trait Vars {
+    fn get(&self, name: &str) -> Option<String>;
+}
+
+impl Vars for BTreeMap<&'static str, String> {
+    fn get(&self, name: &str) -> Option<String> {
+        BTreeMap::get(self, name).cloned()
+    }
+}
+
 /// What the engine may know about the world, provided by its caller.
 pub struct Ctx<'a> {
     /// `None` when the school has no roster: any well-formed number is taken.
     pub roster: Option<&'a dyn Roster>,
     /// Values of [`CALL_VARS`], e.g. `today` = `2026-11-25`.
-    pub vars: &'a BTreeMap<&'static str, String>,
+    pub vars: &'a dyn Vars,
     /// The language a call starts in.
     pub default_lang: &'a LangTag,
 }
@@ -391,7 +403,6 @@ fn value_of(v: &Value, ctx: &Ctx) -> Result<String, EngineError> {
         Value::Var(name) => ctx
             .vars
             .get(name.as_str())
-            .cloned()
             .ok_or_else(|| EngineError::MissingVar(name.clone())),
     }
 }
@@ -590,7 +601,7 @@ mod tests {
 
     #[test]
     fn times() {
-        let vars = BTreeMap::new();
+        let vars: BTreeMap<&str, String> = BTreeMap::new();
         let ja = LangTag::parse("ja").unwrap();
         let ctx = Ctx {
             roster: None,

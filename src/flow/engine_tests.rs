@@ -821,7 +821,7 @@ fn steps_that_do_not_wait_refuse_input() {
 #[test]
 fn a_missing_call_variable_is_an_error() {
     let w = World::new();
-    let vars = BTreeMap::new();
+    let vars: BTreeMap<&str, String> = BTreeMap::new();
     let ctx = Ctx {
         vars: &vars,
         ..w.ctx()
