@@ -99,10 +99,11 @@ pub struct ReportEvent {
     pub by_reference: Option<u32>,
 }
 
-/// The active reports of a student on a day (one, or none). No `ORDER BY
-/// … LIMIT` to pick the newest should there ever be two: with it SQLite
-/// re-plans the statement whenever a bound value changes, which made this
-/// lookup, made on every call, compile anew each time.
+/// The active reports of a student on a day: usually one or none, but a
+/// report for several days can overlap an earlier one for a single day.
+/// The newest is picked in Rust, not with `ORDER BY … LIMIT`: with that
+/// SQLite re-plans the statement whenever a bound value changes, which made
+/// this lookup, made on every call, compile anew each time.
 const EXISTING: &str = "SELECT reference, kind FROM reports
     WHERE student = ?1 AND school_day = ?2 AND status = 'active'";
 
@@ -152,22 +153,31 @@ impl Store {
         self.writer.save(r).await
     }
 
-    /// The active report `student` already has for `day`, if any: a point
-    /// read that may run on the async runtime.
+    /// The newest active report `student` already has for `day`, if any
+    /// (the one a cancellation cancels): a point read that may run on the
+    /// async runtime.
     pub fn existing_report(
         &self,
         student: &str,
         day: &str,
     ) -> Result<Option<Existing>, StoreError> {
         self.read(|c| {
-            c.prepare_cached(EXISTING)?
-                .query_row(params![student, day], |r| {
-                    Ok(Existing {
-                        reference: r.get(0)?,
-                        kind: r.get(1)?,
-                    })
-                })
-                .optional()
+            let mut newest: Option<Existing> = None;
+            let mut stmt = c.prepare_cached(EXISTING)?;
+            let mut rows = stmt.query(params![student, day])?;
+            while let Some(r) = rows.next()? {
+                let found = Existing {
+                    reference: r.get(0)?,
+                    kind: r.get(1)?,
+                };
+                if newest
+                    .as_ref()
+                    .is_none_or(|n| found.reference > n.reference)
+                {
+                    newest = Some(found);
+                }
+            }
+            Ok(newest)
         })
     }
 
@@ -548,6 +558,31 @@ mod tests {
             .reports_between("2026-01-01", "2026-12-31")
             .unwrap();
         assert_eq!(rows.len(), 1);
+    }
+
+    /// A report for several days can overlap an earlier one for one of
+    /// them; the caller must hear the report a cancellation would cancel.
+    #[test]
+    fn the_existing_report_is_the_newest_the_one_a_cancel_cancels() {
+        let (_d, store) = store();
+        let mut late = report("CA1", 0, &["2026-11-26"]);
+        late.kind = Some("late".into());
+        let first = store.save_report(&late).unwrap().reference;
+        let absent = report("CA2", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
+        let second = store.save_report(&absent).unwrap().reference;
+        assert!(second > first);
+        let existing = store
+            .existing_report("10203", "2026-11-26")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (existing.reference, existing.kind.as_deref()),
+            (second, Some("absence"))
+        );
+        let mut cancel = report("CA3", 0, &["2026-11-26"]);
+        cancel.correction = Some(Correction::Cancel);
+        let cancelled = store.save_report(&cancel).unwrap().reference;
+        assert_eq!(cancelled, existing.reference, "the report the caller heard");
     }
 
     /// The lookup every call makes is compiled once per connection, not on
