@@ -165,9 +165,17 @@ impl Application {
             .values()
             .cloned()
             .collect();
+        // Bounded: a stuck disk must not keep a supervisor waiting forever.
         for store in stores {
-            if let Err(e) = store.flush().await {
-                tracing::error!(error = %e, "a store's last writes were not committed");
+            match tokio::time::timeout(Duration::from_secs(10), store.flush()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, "a store's last writes were not committed")
+                }
+                Err(_) => tracing::error!(
+                    store = %store.path().display(),
+                    "a store's last writes were not committed within 10 s"
+                ),
             }
         }
         Ok(())

@@ -31,16 +31,20 @@ struct Inner<J> {
     idle: bool,
     /// No more jobs will come: the writer drains the queue and stops.
     closed: bool,
+    /// The batch size the writer takes at most.
+    full: usize,
 }
 
 impl<J: Urgency> Queue<J> {
-    pub(super) fn new() -> Queue<J> {
+    /// A queue whose writer takes batches of at most `full` jobs.
+    pub(super) fn new(full: usize) -> Queue<J> {
         Queue {
             inner: Mutex::new(Inner {
                 jobs: VecDeque::new(),
                 awaited: 0,
                 idle: false,
                 closed: false,
+                full,
             }),
             wake: Condvar::new(),
         }
@@ -61,7 +65,9 @@ impl<J: Urgency> Queue<J> {
         let awaited = job.is_awaited();
         q.awaited += usize::from(awaited);
         q.jobs.push_back(job);
-        if awaited || q.idle {
+        // A lingering writer needs waking only when the wait is over for
+        // someone: a job somebody waits for, or a full batch.
+        if awaited || q.idle || q.jobs.len() == q.full {
             q.idle = false;
             drop(q);
             self.wake.notify_one();
@@ -75,12 +81,13 @@ impl<J: Urgency> Queue<J> {
         self.wake.notify_one();
     }
 
-    /// The next batch, at most `max` jobs; `None` once closed and empty.
+    /// The next batch, at most the queue's `full` jobs; `None` once closed
+    /// and empty.
     ///
     /// Waits for a first job. If nobody waits for any job queued, waits up
     /// to `linger` longer for company: until a job someone waits for
-    /// arrives, `max` jobs are queued, or the queue is closed.
-    pub(super) fn next_batch(&self, max: usize, linger: Duration) -> Option<Vec<J>> {
+    /// arrives, a full batch is queued, or the queue is closed.
+    pub(super) fn next_batch(&self, linger: Duration) -> Option<Vec<J>> {
         let mut q = self.lock();
         while q.jobs.is_empty() {
             if q.closed {
@@ -90,6 +97,7 @@ impl<J: Urgency> Queue<J> {
             q = self.wake.wait(q).unwrap_or_else(|p| p.into_inner());
         }
         q.idle = false;
+        let max = q.full;
         let until = Instant::now() + linger;
         while q.awaited == 0 && q.jobs.len() < max && !q.closed {
             let left = until.saturating_duration_since(Instant::now());
@@ -129,20 +137,17 @@ mod tests {
 
     #[test]
     fn jobs_nobody_waits_for_linger_for_company() {
-        let q = Queue::new();
+        let q = Queue::new(10);
         q.push(J(1, false)).unwrap();
         q.push(J(2, false)).unwrap();
         let started = Instant::now();
-        assert_eq!(
-            q.next_batch(10, LINGER).unwrap(),
-            [J(1, false), J(2, false)]
-        );
+        assert_eq!(q.next_batch(LINGER).unwrap(), [J(1, false), J(2, false)]);
         assert!(started.elapsed() >= LINGER);
     }
 
     #[test]
     fn an_awaited_job_cuts_the_linger_short_and_takes_the_others_along() {
-        let q = Arc::new(Queue::new());
+        let q = Arc::new(Queue::new(10));
         q.push(J(1, false)).unwrap();
         let pusher = {
             let q = q.clone();
@@ -153,7 +158,7 @@ mod tests {
             })
         };
         let started = Instant::now();
-        let batch = q.next_batch(10, Duration::from_secs(10)).unwrap();
+        let batch = q.next_batch(Duration::from_secs(10)).unwrap();
         assert!(started.elapsed() < Duration::from_secs(5), "woken by job 3");
         assert_eq!(batch, [J(1, false), J(2, false), J(3, true)]);
         pusher.join().unwrap();
@@ -161,10 +166,10 @@ mod tests {
 
     #[test]
     fn an_idle_writer_is_woken_by_any_job() {
-        let q = Arc::new(Queue::new());
+        let q = Arc::new(Queue::new(10));
         let taker = {
             let q = q.clone();
-            std::thread::spawn(move || q.next_batch(10, Duration::ZERO))
+            std::thread::spawn(move || q.next_batch(Duration::ZERO))
         };
         std::thread::sleep(Duration::from_millis(20));
         q.push(J(1, false)).unwrap();
@@ -172,17 +177,39 @@ mod tests {
     }
 
     #[test]
+    fn a_full_batch_cuts_the_linger_short() {
+        let q = Arc::new(Queue::new(3));
+        q.push(J(1, false)).unwrap();
+        let pusher = {
+            let q = q.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(10));
+                q.push(J(2, false)).unwrap();
+                q.push(J(3, false)).unwrap();
+            })
+        };
+        let started = Instant::now();
+        let batch = q.next_batch(Duration::from_secs(10)).unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "woken when full"
+        );
+        assert_eq!(batch, [J(1, false), J(2, false), J(3, false)]);
+        pusher.join().unwrap();
+    }
+
+    #[test]
     fn batches_are_bounded_and_in_order() {
-        let q = Queue::new();
+        let q = Queue::new(3);
         for i in 0..5 {
             q.push(J(i, i == 4)).unwrap();
         }
         assert_eq!(
-            q.next_batch(3, LINGER).unwrap(),
+            q.next_batch(LINGER).unwrap(),
             [J(0, false), J(1, false), J(2, false)]
         );
         let started = Instant::now();
-        assert_eq!(q.next_batch(3, LINGER).unwrap(), [J(3, false), J(4, true)]);
+        assert_eq!(q.next_batch(LINGER).unwrap(), [J(3, false), J(4, true)]);
         assert!(
             started.elapsed() < LINGER,
             "the awaited count followed the drain"
@@ -191,11 +218,11 @@ mod tests {
 
     #[test]
     fn closing_drains_what_is_queued_then_ends() {
-        let q = Queue::new();
+        let q = Queue::new(10);
         q.push(J(1, false)).unwrap();
         q.close();
         assert_eq!(q.push(J(2, true)), Err(J(2, true)));
-        assert_eq!(q.next_batch(10, LINGER).unwrap(), [J(1, false)]);
-        assert!(q.next_batch(10, LINGER).is_none());
+        assert_eq!(q.next_batch(LINGER).unwrap(), [J(1, false)]);
+        assert!(q.next_batch(LINGER).is_none());
     }
 }
