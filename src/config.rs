@@ -53,8 +53,9 @@ pub struct Config {
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// Requests handled at once. One more is answered at once, without
-    /// work: a caller hears the apology in their language, anyone else gets
-    /// 503 with `Retry-After`.
+    /// work: a caller hears "the line is busy" in their language, anyone
+    /// else gets 503 with `Retry-After`. New calls are turned away at
+    /// seven eighths of it; the rest is kept for calls in progress.
     pub in_flight: usize,
     /// Open connections. More wait, unanswered, in the kernel's backlog.
     pub connections: usize,

@@ -6,6 +6,11 @@
 //! language and is never left in silence; anyone else
 //! gets 503 with `Retry-After`. Voice webhooks admitted are timed here for
 //! the latency histogram.
+//!
+//! New calls are turned away first: the last eighth of the permits is kept
+//! for calls already in progress (their steps, the recordings they play,
+//! their status callbacks), so that a parent who got in is not told "call
+//! again" at the confirmation, after giving the whole report.
 
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
@@ -20,7 +25,26 @@ use super::state::AppState;
 use crate::domain::LangTag;
 use crate::twiml;
 
+/// How many of `in_flight` permits only calls in progress may take.
+pub fn kept_for_calls(in_flight: usize) -> usize {
+    in_flight / 8
+}
+
+/// A request of a call Twilio already has in progress, as opposed to new
+/// work (a new call, a staff page, a probe).
+fn of_a_call_in_progress(path: &str) -> bool {
+    path.starts_with("/prompts/")
+        || path
+            .strip_prefix("/voice/")
+            .is_some_and(|rest| rest.ends_with("/step") || rest.ends_with("/status"))
+}
+
 pub async fn shed(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let new_work = !of_a_call_in_progress(req.uri().path());
+    if new_work && app.0.in_flight.available_permits() <= app.0.kept_for_calls {
+        app.0.metrics.shed.fetch_add(1, Relaxed);
+        return refuse(&app, &req);
+    }
     let Ok(permit) = app.0.in_flight.clone().try_acquire_owned() else {
         app.0.metrics.shed.fetch_add(1, Relaxed);
         return refuse(&app, &req);
@@ -58,4 +82,28 @@ fn refuse(app: &AppState, req: &Request) -> Response {
         busy(&dep, lang.as_ref(), &app.0.public_base),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::of_a_call_in_progress;
+
+    #[test]
+    fn steps_prompts_and_status_callbacks_belong_to_calls_in_progress() {
+        for path in [
+            "/voice/daiichi/step",
+            "/voice/daiichi/status",
+            "/prompts/ne/greeting.wav",
+        ] {
+            assert!(of_a_call_in_progress(path), "{path}");
+        }
+        for path in [
+            "/voice/daiichi",
+            "/healthz",
+            "/schools/daiichi/days/2026-11-25",
+            "/login",
+        ] {
+            assert!(!of_a_call_in_progress(path), "{path}");
+        }
+    }
 }

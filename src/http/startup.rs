@@ -137,6 +137,7 @@ impl Application {
             in_flight: Arc::new(tokio::sync::Semaphore::new(
                 deployment.config.limits.in_flight,
             )),
+            kept_for_calls: shed::kept_for_calls(deployment.config.limits.in_flight),
         }));
         reload::sync_rosters(&state, &deployment)?;
         if let Err(e) = reload::watch(state.clone(), &deployment) {

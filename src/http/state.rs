@@ -31,6 +31,8 @@ pub(super) struct Inner {
     pub metrics: super::metrics::Metrics,
     /// Permits for requests in flight (`[limits] in_flight`).
     pub in_flight: Arc<tokio::sync::Semaphore>,
+    /// Permits only calls already in progress may take (see `shed`).
+    pub kept_for_calls: usize,
 }
 
 impl AppState {

@@ -156,6 +156,73 @@ async fn past_the_in_flight_cap_a_caller_hears_the_line_is_busy_at_once() {
     );
 }
 
+/// A request that takes a permit and holds it: its body never finishes.
+async fn held(app: &TestApp, path: &str) -> TcpStream {
+    let mut s = TcpStream::connect(addr(app)).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nCallSid=CA"
+    );
+    s.write_all(head.as_bytes()).await.unwrap();
+    s
+}
+
+/// Wait until `path` is refused with 503: the permits it may take are gone.
+async fn until_refused(app: &TestApp, path: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let res = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
+        if res.status() == 503 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{path} was never refused");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test]
+async fn near_the_cap_new_calls_are_turned_away_but_calls_in_progress_go_on() {
+    // 8 permits: the last one is kept for calls in progress.
+    let (app, _dir) = spawn_app_with("[limits]\nin_flight = 8\n").await;
+    let mut inside = app.phone("daiichi");
+    let t = inside.dial().await;
+    assert!(!t.hangup, "{}", t.raw);
+
+    let mut holding = Vec::new();
+    for _ in 0..7 {
+        holding.push(held(&app, "/voice/daiichi").await);
+    }
+    until_refused(&app, "/healthz").await;
+
+    // A new call hears that the line is busy ...
+    let t = app.phone("daiichi").dial().await;
+    assert!(t.hangup && t.says_any("混み合って"), "{}", t.raw);
+    // ... but the parent already in the call goes on.
+    let t = inside.press("1").await;
+    assert!(!t.hangup && !t.says_any("混み合って"), "{}", t.raw);
+    let prompt = app
+        .client
+        .get(format!("{}/prompts/ja/none.wav", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        prompt.status(),
+        404,
+        "a recording for a call in progress is served"
+    );
+
+    // With every permit taken, calls in progress are refused too.
+    holding.push(held(&app, "/voice/daiichi/step").await);
+    until_refused(&app, "/prompts/ja/none.wav").await;
+    let t = inside.press("1").await;
+    assert!(t.hangup && t.says_any("混み合って"), "{}", t.raw);
+}
+
 #[tokio::test]
 async fn past_the_connection_cap_new_connections_wait_their_turn() {
     let (app, _dir) = spawn_app_with("[limits]\nconnections = 2\n").await;
