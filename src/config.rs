@@ -62,6 +62,10 @@ pub struct Limits {
     /// Seconds a client has to send a request's headers; a slower one is
     /// disconnected, so that trickling bytes cannot hold connections.
     pub header_timeout_secs: u64,
+    /// Seconds an answer may wait for a client that reads none of it; then
+    /// the connection is dropped, so that clients that never read cannot
+    /// hold every connection.
+    pub send_timeout_secs: u64,
 }
 
 impl Default for Limits {
@@ -70,6 +74,7 @@ impl Default for Limits {
             in_flight: 1024,
             connections: 4096,
             header_timeout_secs: 10,
+            send_timeout_secs: 30,
         }
     }
 }
@@ -152,13 +157,17 @@ impl Config {
             }
         }
         let l = &config.limits;
-        if l.in_flight == 0 || l.connections == 0 || !(1..=120).contains(&l.header_timeout_secs) {
+        if l.in_flight == 0
+            || l.connections == 0
+            || !(1..=120).contains(&l.header_timeout_secs)
+            || !(1..=300).contains(&l.send_timeout_secs)
+        {
             let at = text.find("[limits]").unwrap_or(0);
             return Err(ConfigError::Invalid(Located::at(
                 file,
                 text,
                 at,
-                "[limits]: in_flight and connections must be at least 1, and header_timeout_secs between 1 and 120",
+                "[limits]: in_flight and connections must be at least 1, header_timeout_secs between 1 and 120, and send_timeout_secs between 1 and 300",
             )));
         }
         if config.schools.is_empty() {
@@ -340,6 +349,8 @@ mod tests {
             "connections = 0",
             "header_timeout_secs = 0",
             "header_timeout_secs = 600",
+            "send_timeout_secs = 0",
+            "send_timeout_secs = 301",
         ] {
             let e = parse("", &format!("[limits]\n{bad}"))
                 .unwrap_err()

@@ -3,6 +3,7 @@
 //! pages (`staff/`), and a health check.
 
 mod apology;
+mod deadline;
 mod form;
 mod metrics;
 mod prompts;

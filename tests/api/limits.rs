@@ -247,6 +247,36 @@ async fn past_the_connection_cap_new_connections_wait_their_turn() {
 }
 
 #[tokio::test]
+async fn a_client_that_reads_nothing_of_a_recording_is_dropped_at_the_send_deadline() {
+    let (app, _dir) = spawn_app_with("[limits]\nconnections = 1\nsend_timeout_secs = 1\n").await;
+    // The only connection asks for a long recording, over and over (more
+    // than the kernel's buffers hold on loopback), and reads none of it.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(2048).unwrap();
+    let mut stalled = socket.connect(addr(&app).parse().unwrap()).await.unwrap();
+    let ask = "GET /prompts/ne/help-reason.wav HTTP/1.1\r\nHost: x\r\n\r\n".repeat(40);
+    stalled.write_all(ask.as_bytes()).await.unwrap();
+    let started = Instant::now();
+    let status = tokio::time::timeout(
+        Duration::from_secs(10),
+        reqwest::Client::new()
+            .get(format!("{}/healthz", app.base))
+            .send(),
+    )
+    .await
+    .expect("served once the stalled connection was dropped")
+    .unwrap()
+    .status();
+    assert_eq!(status, 200);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "not before the deadline: {:?}",
+        started.elapsed()
+    );
+    drop(stalled);
+}
+
+#[tokio::test]
 async fn sigterm_answers_the_request_in_flight_then_stops() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path());
