@@ -6,6 +6,7 @@ pub mod audio;
 pub mod call;
 pub mod cli;
 pub mod config;
+pub mod decimal;
 pub mod deployment;
 pub mod domain;
 pub mod export;

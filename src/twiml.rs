@@ -6,8 +6,6 @@
 //! escapes, which a property test holds it to), so nothing a parent, an
 //! editor or a config file supplies can break the document.
 
-use std::fmt::Write as _;
-
 /// One TwiML verb, with only the attributes this service uses.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verb {
@@ -149,7 +147,11 @@ fn attr(out: &mut String, name: &str, value: &str) {
 
 /// ` name="n"`: a number needs no escaping.
 fn number(out: &mut String, name: &str, n: u32) {
-    let _ = write!(out, " {name}=\"{n}\"");
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    crate::decimal::push(out, n);
+    out.push('"');
 }
 
 /// Close the open tag `name`, then its escaped text and its end tag.

@@ -61,11 +61,14 @@ impl CallState {
     /// without building them: every answer a webhook gives writes them into
     /// its action URL.
     pub fn each_pair(&self, mut f: impl FnMut(&str, &str)) {
-        use std::fmt::Write as _;
         f("s", &self.step);
         f("l", self.lang.as_str());
         let mut buf = String::with_capacity(32);
-        let _ = write!(buf, "{}.{}.{}", self.no_input, self.no_match, self.saved);
+        crate::decimal::push(&mut buf, self.no_input.into());
+        buf.push('.');
+        crate::decimal::push(&mut buf, self.no_match.into());
+        buf.push('.');
+        crate::decimal::push(&mut buf, self.saved.into());
         f("t", &buf);
         if let Some(r) = &self.ret {
             f("r", r);

@@ -82,7 +82,7 @@ impl FromRequest<AppState> for Twilio {
         let params = parse_form(&body);
         let path_and_query = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
         if let Some(signer) = &state.0.signer {
-            let url = format!("{}{}", state.0.public_base, path_and_query);
+            let url = [state.0.public_base.as_str(), path_and_query].concat();
             let pairs: Vec<(&str, &str)> = params.iter().collect();
             let ok = parts
                 .headers

@@ -12,13 +12,18 @@
 //! their status callbacks), so that a parent who got in is not told "call
 //! again" at the confirmation, after giving the whole report.
 
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::Ordering::Relaxed;
+use std::task::{Context, Poll, ready};
 use std::time::Instant;
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tokio::sync::OwnedSemaphorePermit;
+use tower::{Layer, Service};
 
 use super::apology::busy;
 use super::state::AppState;
@@ -39,26 +44,104 @@ fn of_a_call_in_progress(path: &str) -> bool {
             .is_some_and(|rest| rest.ends_with("/step") || rest.ends_with("/status"))
 }
 
-pub async fn shed(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let new_work = !of_a_call_in_progress(req.uri().path());
-    if new_work && app.0.in_flight.available_permits() <= app.0.kept_for_calls {
-        app.0.metrics.shed.fetch_add(1, Relaxed);
-        return refuse(&app, &req);
+/// The outermost layer: admits a request (holding a permit until its
+/// answer is done) or refuses it at once. Written as a plain service, not
+/// with `from_fn`, which boxes the rest of the stack anew for every request.
+#[derive(Clone)]
+pub struct ShedLayer(pub AppState);
+
+impl<S> Layer<S> for ShedLayer {
+    type Service = Shed<S>;
+
+    fn layer(&self, inner: S) -> Shed<S> {
+        Shed {
+            app: self.0.clone(),
+            inner,
+        }
     }
-    let Ok(permit) = app.0.in_flight.clone().try_acquire_owned() else {
-        app.0.metrics.shed.fetch_add(1, Relaxed);
-        return refuse(&app, &req);
-    };
-    // Timed here rather than in a layer of its own: one middleware less
-    // on every request.
-    let voice = req.uri().path().starts_with("/voice/");
-    let started = Instant::now();
-    let res = next.run(req).await;
-    if voice {
-        app.0.metrics.observe(started.elapsed().as_secs_f64());
+}
+
+#[derive(Clone)]
+pub struct Shed<S> {
+    app: AppState,
+    inner: S,
+}
+
+impl<S> Service<Request> for Shed<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = ShedFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
     }
-    drop(permit);
-    res
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        let app = &self.app;
+        let new_work = !of_a_call_in_progress(req.uri().path());
+        let permit = if new_work && app.0.in_flight.available_permits() <= app.0.kept_for_calls {
+            None
+        } else {
+            app.0.in_flight.clone().try_acquire_owned().ok()
+        };
+        let Some(permit) = permit else {
+            app.0.metrics.shed.fetch_add(1, Relaxed);
+            return ShedFuture::Refused {
+                answer: Some(refuse(app, &req)),
+            };
+        };
+        // Voice webhooks are timed here, rather than in a layer of their
+        // own, for the latency histogram.
+        let timed = req
+            .uri()
+            .path()
+            .starts_with("/voice/")
+            .then(|| (Instant::now(), app.clone()));
+        // The instance that was polled ready serves this request.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        ShedFuture::Admitted {
+            answer: inner.call(req),
+            timed,
+            _permit: permit,
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    #[project = Proj]
+    pub enum ShedFuture<F> {
+        Refused { answer: Option<Response> },
+        Admitted {
+            #[pin]
+            answer: F,
+            timed: Option<(Instant, AppState)>,
+            // Given back when the answer is done (this future is dropped).
+            _permit: OwnedSemaphorePermit,
+        },
+    }
+}
+
+impl<F: Future<Output = Result<Response, Infallible>>> Future for ShedFuture<F> {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.project() {
+            Proj::Refused { answer } => {
+                Poll::Ready(Ok(answer.take().expect("a refusal is answered once")))
+            }
+            Proj::Admitted { answer, timed, .. } => {
+                let res = ready!(answer.poll(cx));
+                if let Some((started, app)) = timed.take() {
+                    app.0.metrics.observe(started.elapsed().as_secs_f64());
+                }
+                Poll::Ready(res)
+            }
+        }
+    }
 }
 
 fn refuse(app: &AppState, req: &Request) -> Response {

@@ -204,7 +204,8 @@ fn app(state: AppState) -> App {
     let app = ServiceBuilder::new()
         // Outermost: a request past the cap costs next to nothing; the
         // others are timed here (voice webhooks) for `/metrics`.
-        .layer(axum::middleware::from_fn_with_state(state, shed::shed))
+        .layer(shed::ShedLayer(state))
+        .map_response(IntoResponse::into_response)
         // Twilio gives up after 15 s; answer well before.
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -221,7 +222,6 @@ fn app(state: AppState) -> App {
             )
                 .into_response()
         }))
-        .map_response(IntoResponse::into_response)
         .service(routes);
     BoxCloneSyncService::new(app)
 }

@@ -268,7 +268,7 @@ fn render(
                 prompts,
             }),
             Verb::Redirect {
-                url: format!("{action}&in=none"),
+                url: [action.as_str(), "&in=none"].concat(),
             },
         ],
         Then::Record {
@@ -276,14 +276,14 @@ fn render(
             finish_key,
         } => {
             prompts.push(Verb::Record(Record {
-                action: format!("{action}&in=rec"),
+                action: [action.as_str(), "&in=rec"].concat(),
                 max_length_secs,
                 finish_on_key: finish_key,
                 silence_timeout_secs: 5,
             }));
             // An empty recording skips the action and falls through to here.
             prompts.push(Verb::Redirect {
-                url: format!("{action}&in=none"),
+                url: [action.as_str(), "&in=none"].concat(),
             });
             prompts
         }
@@ -309,7 +309,7 @@ pub(super) fn verb_for(s: Speech, public_base: &str) -> Verb {
             language: Some(language),
         },
         Speech::Recording { path, .. } => Verb::Play {
-            url: format!("{public_base}{path}"),
+            url: [public_base, path.as_str()].concat(),
         },
     }
 }
