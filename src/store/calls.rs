@@ -143,13 +143,7 @@ impl Store {
         at: &str,
         channel: &str,
     ) -> Result<(), StoreError> {
-        self.writer.log(CallLog::Started {
-            call_sid: call_sid.to_owned(),
-            from: from.to_owned(),
-            to: to.to_owned(),
-            at: at.to_owned(),
-            channel: channel.to_owned(),
-        })
+        self.writer.log(started(call_sid, from, to, at, channel))
     }
 
     /// [`log_call_started`](Self::log_call_started), waiting for the commit,
@@ -163,13 +157,8 @@ impl Store {
         channel: &str,
     ) -> Result<Option<String>, StoreError> {
         let lang = self.remembered_language(from)?;
-        self.writer.log_blocking(CallLog::Started {
-            call_sid: call_sid.to_owned(),
-            from: from.to_owned(),
-            to: to.to_owned(),
-            at: at.to_owned(),
-            channel: channel.to_owned(),
-        })?;
+        self.writer
+            .log_blocking(started(call_sid, from, to, at, channel))?;
         Ok(lang)
     }
 
@@ -182,12 +171,8 @@ impl Store {
         language: &str,
         at: &str,
     ) -> Result<(), StoreError> {
-        self.writer.log(CallLog::Language {
-            call_sid: call_sid.to_owned(),
-            caller: caller.to_owned(),
-            language: language.to_owned(),
-            at: at.to_owned(),
-        })
+        self.writer
+            .log(language_chosen(call_sid, caller, language, at))
     }
 
     /// [`log_call_language`](Self::log_call_language), waiting for the
@@ -200,31 +185,20 @@ impl Store {
         at: &str,
     ) -> Result<(), StoreError> {
         self.writer
-            .log_blocking(CallLog::Language {
-                call_sid: call_sid.to_owned(),
-                caller: caller.to_owned(),
-                language: language.to_owned(),
-                at: at.to_owned(),
-            })
+            .log_blocking(language_chosen(call_sid, caller, language, at))
             .map(drop)
     }
 
     /// Mark a call as failed inside (the caller heard the apology). Does not
     /// wait for the commit.
     pub fn log_call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
-        self.writer.log(CallLog::Failed {
-            call_sid: call_sid.to_owned(),
-        })
+        self.writer.log(failed(call_sid))
     }
 
     /// [`log_call_failed`](Self::log_call_failed), waiting for the commit.
     /// Blocks.
     pub fn call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
-        self.writer
-            .log_blocking(CallLog::Failed {
-                call_sid: call_sid.to_owned(),
-            })
-            .map(drop)
+        self.writer.log_blocking(failed(call_sid)).map(drop)
     }
 
     /// Twilio's final status callback. It is queued at once; the future
@@ -287,6 +261,31 @@ impl Store {
             })?;
             rows.collect()
         })
+    }
+}
+
+fn started(call_sid: &str, from: &str, to: &str, at: &str, channel: &str) -> CallLog {
+    CallLog::Started {
+        call_sid: call_sid.to_owned(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+        at: at.to_owned(),
+        channel: channel.to_owned(),
+    }
+}
+
+fn language_chosen(call_sid: &str, caller: &str, language: &str, at: &str) -> CallLog {
+    CallLog::Language {
+        call_sid: call_sid.to_owned(),
+        caller: caller.to_owned(),
+        language: language.to_owned(),
+        at: at.to_owned(),
+    }
+}
+
+fn failed(call_sid: &str) -> CallLog {
+    CallLog::Failed {
+        call_sid: call_sid.to_owned(),
     }
 }
 

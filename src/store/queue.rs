@@ -145,23 +145,32 @@ mod tests {
         assert!(started.elapsed() >= LINGER);
     }
 
-    #[test]
-    fn an_awaited_job_cuts_the_linger_short_and_takes_the_others_along() {
-        let q = Arc::new(Queue::new(10));
+    /// With `J(1, false)` queued, the writer lingers (up to 10 s) while
+    /// another thread pushes `later` after a moment: the batch it takes,
+    /// and whether the linger was cut short.
+    fn linger_while_pushing(full: usize, later: [J; 2]) -> (Vec<J>, bool) {
+        let q = Arc::new(Queue::new(full));
         q.push(J(1, false)).unwrap();
         let pusher = {
             let q = q.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(10));
-                q.push(J(2, false)).unwrap();
-                q.push(J(3, true)).unwrap();
+                for j in later {
+                    q.push(j).unwrap();
+                }
             })
         };
         let started = Instant::now();
         let batch = q.next_batch(Duration::from_secs(10)).unwrap();
-        assert!(started.elapsed() < Duration::from_secs(5), "woken by job 3");
-        assert_eq!(batch, [J(1, false), J(2, false), J(3, true)]);
         pusher.join().unwrap();
+        (batch, started.elapsed() < Duration::from_secs(5))
+    }
+
+    #[test]
+    fn an_awaited_job_cuts_the_linger_short_and_takes_the_others_along() {
+        let (batch, woken) = linger_while_pushing(10, [J(2, false), J(3, true)]);
+        assert!(woken, "woken by job 3");
+        assert_eq!(batch, [J(1, false), J(2, false), J(3, true)]);
     }
 
     #[test]
@@ -178,24 +187,9 @@ mod tests {
 
     #[test]
     fn a_full_batch_cuts_the_linger_short() {
-        let q = Arc::new(Queue::new(3));
-        q.push(J(1, false)).unwrap();
-        let pusher = {
-            let q = q.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(Duration::from_millis(10));
-                q.push(J(2, false)).unwrap();
-                q.push(J(3, false)).unwrap();
-            })
-        };
-        let started = Instant::now();
-        let batch = q.next_batch(Duration::from_secs(10)).unwrap();
-        assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "woken when full"
-        );
+        let (batch, woken) = linger_while_pushing(3, [J(2, false), J(3, false)]);
+        assert!(woken, "woken when full");
         assert_eq!(batch, [J(1, false), J(2, false), J(3, false)]);
-        pusher.join().unwrap();
     }
 
     #[test]

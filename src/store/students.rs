@@ -94,17 +94,7 @@ impl Store {
         self.read(|c| {
             let found = c
                 .prepare_cached(STUDENT)?
-                .query_row([student], |r| {
-                    Ok(StudentRecord {
-                        student: r.get(0)?,
-                        grade: r.get(1)?,
-                        class: r.get(2)?,
-                        number: r.get(3)?,
-                        name: r.get(4)?,
-                        kana: r.get(5)?,
-                        phones: r.get(6)?,
-                    })
-                })
+                .query_row([student], student_row)
                 .optional()?;
             if found.is_some() {
                 return Ok((true, found));
@@ -137,17 +127,7 @@ impl Store {
             let mut stmt = c.prepare(
                 "SELECT student, grade, class, number, name, kana, phones FROM students ORDER BY student",
             )?;
-            stmt.query_map([], |r| {
-                Ok(StudentRecord {
-                    student: r.get(0)?,
-                    grade: r.get(1)?,
-                    class: r.get(2)?,
-                    number: r.get(3)?,
-                    name: r.get(4)?,
-                    kana: r.get(5)?,
-                    phones: r.get(6)?,
-                })
-            })?
+            stmt.query_map([], student_row)?
             .collect()
         })
     }
@@ -183,6 +163,19 @@ impl Store {
         self.replace_students(students, source_key, source)?;
         Ok(true)
     }
+}
+
+/// A row of `student, grade, class, number, name, kana, phones`.
+fn student_row(r: &rusqlite::Row) -> rusqlite::Result<StudentRecord> {
+    Ok(StudentRecord {
+        student: r.get(0)?,
+        grade: r.get(1)?,
+        class: r.get(2)?,
+        number: r.get(3)?,
+        name: r.get(4)?,
+        kana: r.get(5)?,
+        phones: r.get(6)?,
+    })
 }
 
 #[cfg(test)]
