@@ -13,6 +13,13 @@ pub fn run(global: &Global, args: ServeArgs) -> anyhow::Result<()> {
     };
     let secrets = Secrets {
         auth_token: std::env::var("TWILIO_AUTH_TOKEN").ok(),
+        webhook_shared_keys: [
+            "TWILIO_WEBHOOK_SHARED_KEY",
+            "TWILIO_WEBHOOK_SHARED_KEY_PREVIOUS",
+        ]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .collect(),
         admin_token: std::env::var("ABSENCE_LINE_ADMIN_TOKEN").ok(),
         session_key: std::env::var("ABSENCE_LINE_SESSION_KEY").ok(),
     };

@@ -3,11 +3,14 @@
 
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
+use super::signature::Refusal;
 use super::state::AppState;
 
 /// A webhook whose signature checked out (or was not required).
+#[derive(Clone)]
 pub struct Twilio {
     pub params: Pairs,
     /// The query string of the URL Twilio requested (our call state).
@@ -73,39 +76,61 @@ impl IntoResponse for Rejected {
 impl FromRequest<AppState> for Twilio {
     type Rejection = Rejected;
 
+    /// The webhook the admission layer (`shed`) already read and checked,
+    /// before it gave the request a permit; read and checked here only if
+    /// the request came another way.
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (parts, body) = req.into_parts();
+        let (mut parts, body) = req.into_parts();
+        if let Some(tw) = parts.extensions.remove::<Twilio>() {
+            return Ok(tw);
+        }
         // The body limit is a layer around the body, so this honours it.
         let body = axum::body::to_bytes(body, usize::MAX)
             .await
             .map_err(|_| Rejected("unreadable body"))?;
-        let params = parse_form(&body);
-        let path_and_query = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
-        if let Some(signer) = &state.0.signer {
-            let url = [state.0.public_base.as_str(), path_and_query].concat();
-            let pairs: Vec<(&str, &str)> = params.iter().collect();
-            let ok = parts
-                .headers
-                .get("x-twilio-signature")
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|sig| signer.is_valid(&url, &pairs, sig));
-            if !ok {
-                tracing::warn!(path = %parts.uri.path(), "refused a webhook with a missing or wrong X-Twilio-Signature");
-                state
-                    .0
-                    .metrics
-                    .rejected_signatures
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return Err(Rejected("invalid X-Twilio-Signature"));
-            }
-        }
-        let query = parts
-            .uri
-            .query()
-            .map(|q| parse_form(q.as_bytes()))
-            .unwrap_or_default();
-        Ok(Twilio { params, query })
+        verify(state, &parts, &body)
     }
+}
+
+/// Parse a webhook's form body and check its signature against
+/// `public_url` + path + query (unless no key is set: loopback only).
+pub(super) fn verify(state: &AppState, parts: &Parts, body: &[u8]) -> Result<Twilio, Rejected> {
+    let params = parse_form(body);
+    let path_and_query = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
+    let verifier = &state.0.verifier;
+    if verifier.checks() {
+        let url = [state.0.public_base.as_str(), path_and_query].concat();
+        let pairs: Vec<(&str, &str)> = params.iter().collect();
+        let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
+        let checked = verifier.verify(
+            &url,
+            &pairs,
+            header("x-twilio-signature"),
+            header("x-twilio-webhooks-signature-settings"),
+        );
+        if let Err(refusal) = checked {
+            match refusal {
+                Refusal::Wrong => {
+                    tracing::warn!(path = %parts.uri.path(), "refused a webhook: {refusal}")
+                }
+                // An operator's setting, not an attack: every call fails
+                // until it is fixed.
+                _ => tracing::error!(path = %parts.uri.path(), "refused a webhook: {refusal}"),
+            }
+            state
+                .0
+                .metrics
+                .rejected_signatures
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return Err(Rejected("invalid X-Twilio-Signature"));
+        }
+    }
+    let query = parts
+        .uri
+        .query()
+        .map(|q| parse_form(q.as_bytes()))
+        .unwrap_or_default();
+    Ok(Twilio { params, query })
 }
 
 /// `application/x-www-form-urlencoded`, decoded exactly as the

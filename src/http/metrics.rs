@@ -29,6 +29,12 @@ pub struct Metrics {
     pub logins_refused: AtomicU64,
     /// Requests answered at once because `[limits] in_flight` were busy.
     pub shed: AtomicU64,
+    /// Requests refused because their body was too slow, too large or
+    /// broken (before they could hold anything).
+    pub incomplete: AtomicU64,
+    /// Connections closed to make room at the connection cap: silent since
+    /// they opened, or idle between requests, for over a second.
+    pub evicted: AtomicU64,
     webhooks: AtomicU64,
     latency_buckets: [AtomicU64; BUCKETS.len()],
     latency_sum_micros: AtomicU64,
@@ -78,6 +84,16 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         "absence_line_requests_shed_total",
         "Requests refused at once (callers: the apology) because [limits] in_flight were busy.",
         &[("", m.shed.load(Relaxed))],
+    );
+    counter(
+        "absence_line_requests_incomplete_total",
+        "Requests refused because their body did not arrive whole within 5 s (or was too large).",
+        &[("", m.incomplete.load(Relaxed))],
+    );
+    counter(
+        "absence_line_connections_evicted_total",
+        "Silent or idle connections closed at the connection cap to make room for new ones.",
+        &[("", m.evicted.load(Relaxed))],
     );
     counter(
         "absence_line_apologies_total",

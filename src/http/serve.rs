@@ -4,8 +4,12 @@
 //! server drives hyper's HTTP/1.1 connections itself, with:
 //!
 //! - a deadline for each request's headers (`[limits] header_timeout_secs`);
-//! - a cap on open connections (`[limits] connections`): past it the loop
-//!   stops accepting, and new connections wait in the kernel's backlog;
+//! - a cap on open connections (`[limits] connections`): at the cap, the
+//!   connections that have sent nothing for [`EVICT_AFTER`] (silent since
+//!   they opened, stuck before their body, or idle between requests) are
+//!   closed to make room, so a caller's webhook does not wait in the
+//!   kernel's backlog behind thousands of silent sockets until their header
+//!   deadline; a connection whose request is being answered is never closed;
 //! - a bounded read buffer, so headers cannot grow without end;
 //! - a deadline for sending an answer nobody reads (`[limits]
 //!   send_timeout_secs`, see [`super::deadline`]);
@@ -19,7 +23,10 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::{AtomicU32, AtomicU64};
+use std::sync::{LazyLock, atomic};
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -27,11 +34,12 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
+use tokio::sync::{Notify, Semaphore};
 use tower_service::Service;
 
 use super::deadline::SendDeadline;
 use super::startup::App;
+use super::state::AppState;
 use crate::config::Limits;
 
 /// Enough for Twilio's headers and a staff browser's cookies; hyper's
@@ -42,9 +50,74 @@ const MAX_BUF: usize = 32 * 1024;
 /// may take (the 10 s request timeout), shorter than a supervisor's patience.
 const DRAIN_WITHIN: Duration = Duration::from_secs(15);
 
+/// At the connection cap, a connection that has had nothing to do for this
+/// long is closed to make room. Twilio sends a request with its connection
+/// and its body with its headers, so a real webhook is never this quiet
+/// before it is answered.
+pub const EVICT_AFTER: Duration = Duration::from_secs(1);
+
+/// How often the loop, while at the cap, looks again for connections to
+/// close (those that were too young the last time).
+const RECHECK_AT_CAP: Duration = Duration::from_millis(200);
+
+/// What one connection is doing, for the accept loop's choice of which to
+/// close at the cap. Shared with the request's handlers through the
+/// request's extensions: `shed` marks a request busy once its body is in.
+#[derive(Debug)]
+pub struct Activity {
+    /// Requests of this connection being answered (HTTP/1: 0 or 1).
+    busy: AtomicU32,
+    /// When it last started or finished something, in ms since [`EPOCH`].
+    since: AtomicU64,
+}
+
+static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
+
+fn now_ms() -> u64 {
+    EPOCH.elapsed().as_millis() as u64
+}
+
+impl Activity {
+    fn new() -> Arc<Activity> {
+        Arc::new(Activity {
+            busy: AtomicU32::new(0),
+            since: AtomicU64::new(now_ms()),
+        })
+    }
+
+    /// A request's headers have arrived: its body has [`EVICT_AFTER`] (at
+    /// the cap) to follow.
+    fn started(&self) {
+        self.since.store(now_ms(), Relaxed);
+    }
+
+    /// The request is complete and being answered until the guard drops.
+    pub fn busy(self: &Arc<Self>) -> Busy {
+        self.busy.fetch_add(1, atomic::Ordering::AcqRel);
+        Busy(self.clone())
+    }
+
+    /// Nothing being answered, and quiet for [`EVICT_AFTER`].
+    fn evictable(&self) -> bool {
+        self.busy.load(atomic::Ordering::Acquire) == 0
+            && now_ms().saturating_sub(self.since.load(Relaxed)) >= EVICT_AFTER.as_millis() as u64
+    }
+}
+
+/// Marks a connection busy while it lives.
+pub struct Busy(Arc<Activity>);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.since.store(now_ms(), Relaxed);
+        self.0.busy.fetch_sub(1, atomic::Ordering::AcqRel);
+    }
+}
+
 pub(super) async fn serve(
     listener: TcpListener,
     app: App,
+    state: AppState,
     limits: &Limits,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
@@ -56,11 +129,20 @@ pub(super) async fn serve(
     let open = Arc::new(Semaphore::new(connection_cap(limits.connections)));
     let send_within = Duration::from_secs(limits.send_timeout_secs);
     let graceful = GracefulShutdown::new();
+    // Rung at the cap: each quiet connection then closes itself.
+    let make_room = Arc::new(Notify::new());
     tokio::pin!(shutdown);
     loop {
-        let permit = tokio::select! {
-            p = open.clone().acquire_owned() => p.expect("the semaphore is never closed"),
-            () = &mut shutdown => break,
+        let permit = match open.clone().try_acquire_owned() {
+            Ok(p) => p,
+            Err(_) => {
+                make_room.notify_waiters();
+                tokio::select! {
+                    p = open.clone().acquire_owned() => p.expect("the semaphore is never closed"),
+                    () = tokio::time::sleep(RECHECK_AT_CAP) => continue,
+                    () = &mut shutdown => break,
+                }
+            }
         };
         let (stream, remote) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -76,16 +158,32 @@ pub(super) async fn serve(
         let _ = stream.set_nodelay(true);
         // The peer's address goes where handlers (the login throttle) look.
         let app = app.clone();
+        let activity = Activity::new();
+        let seen = activity.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+            seen.started();
             req.extensions_mut().insert(ConnectInfo(remote));
+            req.extensions_mut().insert(seen.clone());
             app.clone().call(req.map(Body::new))
         });
         let stream = SendDeadline::new(stream, send_within);
         let conn = http.serve_connection(TokioIo::new(stream), service);
         let conn = graceful.watch(conn);
+        let make_room = make_room.clone();
+        let state = state.clone();
         tokio::spawn(async move {
-            // A client that goes away or times out ends here; nothing to tell.
-            let _ = conn.await;
+            tokio::pin!(conn);
+            loop {
+                tokio::select! {
+                    // A client that goes away or times out ends here;
+                    // nothing to tell.
+                    _ = &mut conn => break,
+                    () = make_room.notified() => if activity.evictable() {
+                        state.0.metrics.evicted.fetch_add(1, Relaxed);
+                        break;
+                    },
+                }
+            }
             drop(permit);
         });
     }

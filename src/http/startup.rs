@@ -11,12 +11,12 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::extract::State;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower::util::BoxCloneSyncService;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::apology::apology;
@@ -55,8 +55,12 @@ pub enum StartupError {
 /// Secrets, from the environment only.
 #[derive(Debug, Clone, Default)]
 pub struct Secrets {
-    /// `TWILIO_AUTH_TOKEN`: signs every webhook.
+    /// `TWILIO_AUTH_TOKEN`: signs every webhook (unless a Webhook Rule
+    /// says a shared key does).
     pub auth_token: Option<String>,
+    /// `TWILIO_WEBHOOK_SHARED_KEY` (and `…_PREVIOUS` while rotating): the
+    /// shared key secrets of the account's Webhook Settings, newest first.
+    pub webhook_shared_keys: Vec<String>,
     /// `ABSENCE_LINE_ADMIN_TOKEN`: the bearer token of `/admin/*`.
     pub admin_token: Option<String>,
     /// `ABSENCE_LINE_SESSION_KEY`: signs the staff pages' session cookies
@@ -80,8 +84,9 @@ impl Application {
     /// is allowed.
     pub async fn build(source: Source, secrets: Secrets) -> Result<Application, StartupError> {
         let config = source.load().map_err(LoadError::from)?;
-        let auth_token = secrets.auth_token.filter(|t| !t.is_empty());
-        if auth_token.is_none() && !config.listen.ip().is_loopback() {
+        let verifier =
+            signature::Verifier::new(secrets.auth_token.as_deref(), &secrets.webhook_shared_keys);
+        if !verifier.checks() && !config.listen.ip().is_loopback() {
             return Err(StartupError::UnsignedOnNetwork(config.listen));
         }
         let session_key = secrets.session_key.filter(|k| !k.is_empty());
@@ -111,7 +116,7 @@ impl Application {
             .config
             .public_base()
             .map_or_else(|| format!("http://{addr}"), str::to_owned);
-        if auth_token.is_none() {
+        if !verifier.checks() {
             tracing::warn!(
                 "NO TWILIO_AUTH_TOKEN: webhook signatures are NOT checked. Serving on loopback {addr} only, for trying the line out"
             );
@@ -125,9 +130,7 @@ impl Application {
         let state = AppState(Arc::new(Inner {
             deployment: RwLock::new(deployment.clone()),
             stores: RwLock::new(stores),
-            signer: auth_token
-                .as_deref()
-                .map(|t| signature::Signer::new(t.as_bytes())),
+            verifier,
             public_base,
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
             source,
@@ -157,10 +160,25 @@ impl Application {
         self.addr
     }
 
+    /// The permits of `[limits] in_flight`. A test takes some to stand for
+    /// requests being worked on (a slow disk, say) and checks who is still
+    /// admitted; nothing else should touch them.
+    #[doc(hidden)]
+    pub fn in_flight_permits(&self) -> Arc<tokio::sync::Semaphore> {
+        self.state.0.in_flight.clone()
+    }
+
     /// Serve until SIGINT/SIGTERM, then finish the requests in flight and
     /// commit what the stores still have queued.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        serve::serve(self.listener, self.app, &self.limits, shutdown_signal()).await?;
+        serve::serve(
+            self.listener,
+            self.app,
+            self.state.clone(),
+            &self.limits,
+            shutdown_signal(),
+        )
+        .await?;
         let stores: Vec<_> = (self.state.0.stores.read())
             .unwrap_or_else(|p| p.into_inner())
             .values()
@@ -192,18 +210,31 @@ pub(super) type App = BoxCloneSyncService<Request, Response, Infallible>;
 fn app(state: AppState) -> App {
     let staff = staff::routes().with_state(state.clone());
     let routes = Router::new()
-        .route("/voice/{school}", post(voice::incoming))
-        .route("/voice/{school}/step", post(voice::step))
-        .route("/voice/{school}/status", post(voice::status))
+        .route(
+            "/voice/{school}",
+            post(voice::incoming).fallback(voice::misrouted),
+        )
+        .route(
+            "/voice/{school}/step",
+            post(voice::step).fallback(voice::misrouted),
+        )
+        .route(
+            "/voice/{school}/status",
+            post(voice::status).fallback(voice::misrouted),
+        )
         .route("/prompts/{lang}/{file}", get(prompts::serve))
         .route("/admin/reload", post(reload::admin_reload))
         .route("/healthz", get(metrics::healthz))
         .route("/metrics", get(metrics::serve))
         .with_state(state.clone())
-        .merge(staff);
+        .merge(staff)
+        .fallback(unrouted)
+        .with_state(state.clone());
     let app = ServiceBuilder::new()
-        // Outermost: a request past the cap costs next to nothing; the
-        // others are timed here (voice webhooks) for `/metrics`.
+        // Outermost: a request's whole body (at most 64 KB, quickly) and a
+        // webhook's signature before it may hold a permit; past the cap it
+        // costs next to nothing; voice webhooks are timed here for
+        // `/metrics`.
         .layer(shed::ShedLayer(state))
         .map_response(IntoResponse::into_response)
         // Twilio gives up after 15 s; answer well before.
@@ -211,8 +242,6 @@ fn app(state: AppState) -> App {
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(10),
         ))
-        // Twilio's bodies are a few kilobytes at most.
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
         // A bug must not leave a parent with Twilio's generic error either.
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked; apologising to the caller");
@@ -224,6 +253,16 @@ fn app(state: AppState) -> App {
         }))
         .service(routes);
     BoxCloneSyncService::new(app)
+}
+
+/// No route: a Twilio webhook set up wrong (see `voice::misrouted`), or
+/// nothing at all.
+async fn unrouted(state: State<AppState>, req: Request) -> Response {
+    if req.uri().path().starts_with("/voice/") {
+        voice::misrouted(state, req).await
+    } else {
+        StatusCode::NOT_FOUND.into_response()
+    }
 }
 
 async fn shutdown_signal() {

@@ -16,9 +16,9 @@ pub(super) struct Inner {
     pub deployment: RwLock<Arc<Deployment>>,
     /// Opened once each; a reload may add schools, never closes a store.
     pub stores: RwLock<BTreeMap<SchoolId, Arc<Store>>>,
-    /// The Twilio auth token, keyed; `None`: signatures are not checked
-    /// (loopback only).
-    pub signer: Option<super::signature::Signer>,
+    /// The keys Twilio signs webhooks with (auth token, shared keys); with
+    /// none, signatures are not checked (loopback only).
+    pub verifier: super::signature::Verifier,
     /// Bearer token for `/admin/*`; `None` turns the admin API off.
     pub admin_token: Option<String>,
     /// Where the deployment is read from again on reload.

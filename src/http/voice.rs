@@ -57,6 +57,41 @@ pub async fn step(State(app): State<AppState>, Path(school): Path<String>, tw: T
     respond(app, school, tw, false).await
 }
 
+/// A signed webhook on a URL or method no webhook has: the number's
+/// settings in the Twilio console are wrong (a trailing slash, a typo, HTTP
+/// GET). Left to the router this is an empty 404 or 405, and the parent
+/// hears Twilio's generic English error; instead they hear the apology, and
+/// the log tells the operator what to change.
+pub async fn misrouted(State(app): State<AppState>, req: axum::extract::Request) -> Response {
+    let method = req.method().clone();
+    let uri = req.uri().clone();
+    let tw = match <Twilio as axum::extract::FromRequest<AppState>>::from_request(req, &app).await
+    {
+        Ok(tw) => tw,
+        Err(refused) => return refused.into_response(),
+    };
+    let path = uri.path();
+    let hint = if method != axum::http::Method::POST {
+        "set the number's webhook to HTTP POST"
+    } else if path.ends_with('/') {
+        "remove the trailing slash"
+    } else {
+        "use <public_url>/voice/<school-id> for \"A call comes in\" and <public_url>/voice/<school-id>/status for \"Call status changes\""
+    };
+    tracing::error!(
+        call_sid = tw.call_sid().unwrap_or("-"),
+        %method,
+        path = %path.chars().take(120).collect::<String>(),
+        "a Twilio webhook came to a URL or method the line does not serve; the caller hears the apology. Fix the number's voice settings in the Twilio console: {hint}"
+    );
+    app.0
+        .metrics
+        .apologies
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dep = app.deployment();
+    xml(apology(Some(&dep), None, &app.0.public_base))
+}
+
 /// Twilio's status callback: the call's end goes into the call log.
 pub async fn status(
     State(app): State<AppState>,

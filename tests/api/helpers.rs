@@ -46,6 +46,9 @@ pub struct TestApp {
     pub config_path: PathBuf,
     server: tokio::task::JoinHandle<()>,
     pub client: reqwest::Client,
+    /// The server's `[limits] in_flight` permits: a test holds some to
+    /// stand for requests being worked on.
+    pub in_flight: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 /// A loopback port free a moment ago, for a server started as a process.
@@ -109,16 +112,25 @@ pub async fn spawn_app_with(extra: &str) -> (TestApp, tempfile::TempDir) {
 
 /// A server on `dir`, writing the test deployment there if it is new.
 pub async fn spawn_app_in(dir: &Path) -> TestApp {
+    spawn_app_in_with_secrets(
+        dir,
+        Secrets {
+            auth_token: Some(TOKEN.into()),
+            admin_token: Some(ADMIN_TOKEN.into()),
+            ..Secrets::default()
+        },
+    )
+    .await
+}
+
+/// [`spawn_app_in`] with other secrets.
+pub async fn spawn_app_in_with_secrets(dir: &Path, secrets: Secrets) -> TestApp {
     let config_path = write_config(dir);
-    let secrets = Secrets {
-        auth_token: Some(TOKEN.into()),
-        admin_token: Some(ADMIN_TOKEN.into()),
-        session_key: None,
-    };
     let app = Application::build(Source::new(&config_path), secrets)
         .await
         .expect("server starts");
     let base = format!("http://{}", app.local_addr());
+    let in_flight = app.in_flight_permits();
     let server = tokio::spawn(async move {
         app.run_until_stopped().await.expect("server runs");
     });
@@ -128,6 +140,7 @@ pub async fn spawn_app_in(dir: &Path) -> TestApp {
         config_path,
         server,
         client: reqwest::Client::new(),
+        in_flight,
     }
 }
 

@@ -2,6 +2,7 @@
 //! SQLite files in a temporary directory, calls walked exactly as Twilio
 //! walks them (signed form posts, relative action URLs).
 
+mod admission;
 mod backup;
 mod browser;
 mod calls;

@@ -975,6 +975,7 @@ async fn serve_with_key(dir: &std::path::Path, key: &str) -> (String, tokio::tas
             auth_token: Some(crate::helpers::TOKEN.into()),
             admin_token: None,
             session_key: Some(key.into()),
+            ..Secrets::default()
         },
     )
     .await
