@@ -130,6 +130,13 @@ struct Args {
     /// Keep the temporary directory of --spawn (config, stores, server.log).
     #[arg(long)]
     keep: bool,
+    /// After the run, run the same load again while this many unsigned,
+    /// half-sent webhooks (headers and two bytes of a 100-byte body, to
+    /// `/voice/<school>/step`) are held open at once, each reopened as soon
+    /// as the server closes it; print both runs. The denial of service of
+    /// issue 10, bounded, on loopback.
+    #[arg(long)]
+    attack: Option<usize>,
 }
 
 fn main() -> std::process::ExitCode {
@@ -1376,6 +1383,27 @@ fn print_ratio(real: &Outcome, ceiling: &Outcome, whole_calls: bool) {
     );
 }
 
+/// One attacker of `--attack`: an unsigned webhook whose body never
+/// finishes, opened again each time the server closes it.
+async fn half_sent(addr: SocketAddr, path: String, stop: Arc<AtomicBool>, opened: Arc<AtomicU64>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nCa"
+    );
+    while !stop.load(Ordering::Relaxed) {
+        let Ok(mut s) = TcpStream::connect(addr).await else {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        };
+        opened.fetch_add(1, Ordering::Relaxed);
+        if s.write_all(head.as_bytes()).await.is_err() {
+            continue;
+        }
+        let mut sink = Vec::new();
+        let _ = s.read_to_end(&mut sink).await;
+    }
+}
+
 fn count_reports(path: &Path) -> anyhow::Result<usize> {
     if !path.exists() {
         return Ok(0);
@@ -1537,6 +1565,41 @@ async fn run(
             "  stored reports    {} new in the store ({} calls completed + 1 probe call)",
             after.saturating_sub(before),
             real.tally.completed
+        );
+    }
+
+    if let Some(n) = args.attack {
+        let stop = Arc::new(AtomicBool::new(false));
+        let opened = Arc::new(AtomicU64::new(0));
+        let path = format!("/voice/{}/step?s=kind&l=ja", args.school);
+        for _ in 0..n {
+            tokio::spawn(half_sent(addr, path.clone(), stop.clone(), opened.clone()));
+        }
+        // Let the attack take hold before the callers come.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let attacked = run_load(RunSpec {
+            label: format!("the same, while {n} half-sent unsigned webhooks are held open"),
+            addr,
+            base: base.clone(),
+            work: if args.menu_step {
+                Work::Menu
+            } else {
+                Work::Walk
+            },
+            callers,
+            server_pid,
+            rss_pid,
+            args,
+            student_base,
+            run_id: run_id ^ 2,
+            first_call: 1_000_000,
+        })
+        .await;
+        stop.store(true, Ordering::Relaxed);
+        print_outcome(&attacked, whole_calls, args.in_progress.is_some());
+        println!(
+            "  attack            {n} held at once; {} opened in all",
+            opened.load(Ordering::Relaxed)
         );
     }
 
