@@ -4,6 +4,7 @@
 
 mod backup;
 mod browser;
+mod brute_force;
 mod calls;
 mod cli;
 mod corrections;
