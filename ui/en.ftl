@@ -26,6 +26,8 @@ error-csrf = The form has expired or was not sent from this site. Open the page 
 error-bad-date = Give the date as YYYY-MM-DD, e.g. 2026-11-25.
 error-store = The records could not be read or written. Please try again in a moment.
 error-export-login = Log in first (or send the export token as Authorization: Bearer).
+error-checks-busy = Many logins and tokens are being checked right now. Please try again in a moment.
+error-too-many-tokens = Too many wrong tokens from this address. Please wait about { $minutes } minutes and try again.
 
 ## Login
 

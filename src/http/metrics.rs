@@ -27,6 +27,8 @@ pub struct Metrics {
     pub reloads: AtomicU64,
     pub reload_failures: AtomicU64,
     pub logins_refused: AtomicU64,
+    /// Export requests refused for a wrong token or too many of them.
+    pub export_tokens_refused: AtomicU64,
     /// Requests answered at once because `[limits] in_flight` were busy.
     pub shed: AtomicU64,
     /// Requests refused because their body was too slow, too large or
@@ -125,6 +127,22 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         "Staff logins refused (wrong password or too many tries).",
         &[("", m.logins_refused.load(Relaxed))],
     );
+    counter(
+        "absence_line_export_tokens_refused_total",
+        "Exports refused for a wrong bearer token or too many of them from one address.",
+        &[("", m.export_tokens_refused.load(Relaxed))],
+    );
+    let checks = app.0.staff.password_checks();
+    counter(
+        "absence_line_password_checks_total",
+        "Argon2 checks of staff passwords and export tokens run.",
+        &[("", checks.checks)],
+    );
+    counter(
+        "absence_line_password_checks_busy_total",
+        "Logins and token exports refused at once (503) because every password check and queue place was taken.",
+        &[("", checks.busy)],
+    );
     let (mut batches, mut saves, mut call_log) = (0, 0, 0);
     for store in app
         .0
@@ -172,6 +190,25 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         m.latency_sum_micros.load(Relaxed) as f64 / 1e6
     );
     let _ = writeln!(out, "{name}_count {count}");
+    for (name, help, v) in [
+        (
+            "absence_line_password_checks_in_flight",
+            "Argon2 checks running now.",
+            checks.running,
+        ),
+        (
+            "absence_line_password_checks_in_flight_max",
+            "The most Argon2 checks that ran at once since start.",
+            checks.running_max,
+        ),
+        (
+            "absence_line_password_check_workers",
+            "Argon2 checks that may run at once (about 19 MiB each).",
+            checks.workers,
+        ),
+    ] {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");
+    }
     (
         [(
             header::CONTENT_TYPE,

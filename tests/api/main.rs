@@ -5,6 +5,7 @@
 mod admission;
 mod backup;
 mod browser;
+mod brute_force;
 mod calls;
 mod cli;
 mod corrections;

@@ -1,5 +1,5 @@
-//! Who is asking: accounts, password checks (Argon2, off the async
-//! runtime), the session of a request, and which schools it may see.
+//! Who is asking: accounts, password checks (Argon2, through the bounded
+//! `gate`), the session of a request, and which schools it may see.
 
 use std::sync::{Arc, OnceLock};
 
@@ -13,6 +13,7 @@ use chrono::Utc;
 use subtle::ConstantTimeEq;
 
 use super::cookie;
+use super::gate::Busy;
 use super::layout;
 use super::session::{self, Claims};
 use super::ui::{LangChoice, Tr};
@@ -91,23 +92,35 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
-/// Check `password` for `account`, on a blocking thread. An unknown account
-/// costs as much as a known one, so timing does not tell which exist.
-pub async fn check_login(dep: &Deployment, account: &str, password: String) -> Option<Account> {
+/// Check `password` for `account` through the password checks' gate
+/// ([`Busy`] when it is full). An unknown account costs as much as a known
+/// one, so timing does not tell which exist.
+pub async fn check_login(
+    app: &AppState,
+    dep: &Deployment,
+    account: &str,
+    password: String,
+) -> Result<Option<Account>, Busy> {
     static DUMMY: OnceLock<String> = OnceLock::new();
     let account = Account::parse(account);
-    let hash = account.as_ref().and_then(|a| a.password_hash(dep));
+    let hash = account
+        .as_ref()
+        .and_then(|a| a.password_hash(dep))
+        .map(str::to_owned);
     let known = hash.is_some();
-    let hash = match hash {
-        Some(h) => h.to_owned(),
-        None => DUMMY
-            .get_or_init(|| hash_password("not a password").expect("hashing works"))
-            .clone(),
-    };
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
-    if ok && known { account } else { None }
+    let ok = app
+        .0
+        .staff
+        .gate
+        .check(move || {
+            // Made on a worker too: hashing is as slow as checking.
+            let hash = hash.as_deref().unwrap_or_else(|| {
+                DUMMY.get_or_init(|| hash_password("not a password").expect("hashing works"))
+            });
+            verify_password(&password, hash)
+        })
+        .await?;
+    Ok(if ok && known { account } else { None })
 }
 
 /// A request's valid session.

@@ -2,14 +2,21 @@
 //! the school's active reports of a range of school days, for its records
 //! system. Allowed with a staff session for the school (or the board), or
 //! with `Authorization: Bearer <token>` matching the school's
-//! `staff_token_hash`. No credentials: 401; another school's: 403.
+//! `staff_token_hash`. No credentials: 401; another school's: 403; too many
+//! wrong tokens from one address: 429; every password check busy: 503.
 
-use axum::extract::{Path, State};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
 use super::auth::{self, Account};
+use super::gate::{BUSY_RETRY_SECS, Busy};
+use super::throttle::Door;
 use super::ui::{LangChoice, Tr};
 use super::{blocking, fmt};
 use crate::domain::SchoolId;
@@ -35,18 +42,33 @@ fn plain(status: StatusCode, text: String) -> Response {
         .into_response()
 }
 
-/// Who may export `school`: a session, or the school's export token.
+/// Why an export was refused.
+enum Refused {
+    /// No credentials, or a wrong token: 401.
+    Unauthorized,
+    /// Another school's session: 403.
+    Forbidden,
+    /// Too many wrong tokens from this address: 429, for this long.
+    TooMany(Duration),
+    /// Every password check busy: 503.
+    Busy,
+}
+
+/// Who may export `school`: a session, or the school's export token. A
+/// token is checked like a password (throttled per address, through the
+/// gate), unless it was found right a few minutes ago.
 async fn allowed(
     app: &AppState,
     headers: &HeaderMap,
     school: &SchoolId,
-) -> Result<Account, StatusCode> {
+    ip: Option<IpAddr>,
+) -> Result<Account, Refused> {
     if let Some(s) = auth::current(app, headers) {
         return if s.account.may_see(school) {
             Ok(s.account)
         } else {
             tracing::warn!(account = s.account.name(), school = %school, "refused an export of another school");
-            Err(StatusCode::FORBIDDEN)
+            Err(Refused::Forbidden)
         };
     }
     let Some(token) = headers
@@ -55,30 +77,63 @@ async fn allowed(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::to_owned)
     else {
-        return Err(StatusCode::UNAUTHORIZED);
+        return Err(Refused::Unauthorized);
     };
+    let staff = &app.0.staff;
     let dep = app.deployment();
     let hash = dep
         .config
         .schools
         .get(school)
         .and_then(|s| s.staff_token_hash.clone());
-    let ok = match hash {
-        Some(hash) => tokio::task::spawn_blocking(move || auth::verify_password(&token, &hash))
-            .await
-            .unwrap_or(false),
+    let now = Instant::now();
+    if let Some(hash) = &hash
+        && staff.tokens.knows(school.as_str(), hash, &token, now)
+    {
+        return Ok(Account::School(school.clone()));
+    }
+    let attempt = match staff
+        .throttle
+        .reserve(Door::Token, school.as_str(), ip, now)
+    {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            app.0.metrics.export_tokens_refused.fetch_add(1, Relaxed);
+            tracing::warn!(school = %school, "refused an export token: too many wrong tokens from this address");
+            return Err(Refused::TooMany(wait));
+        }
+    };
+    let ok = match hash.clone() {
+        Some(hash) => {
+            let token = token.clone();
+            staff
+                .gate
+                .check(move || auth::verify_password(&token, &hash))
+                .await
+                .map_err(|Busy| Refused::Busy)?
+        }
         None => false,
     };
-    if ok {
-        Ok(Account::School(school.clone()))
-    } else {
-        tracing::warn!(school = %school, "refused an export with a wrong bearer token");
-        Err(StatusCode::UNAUTHORIZED)
+    match hash {
+        Some(hash) if ok => {
+            attempt.succeeded();
+            staff
+                .tokens
+                .remember(school.as_str(), &hash, &token, Instant::now());
+            Ok(Account::School(school.clone()))
+        }
+        _ => {
+            attempt.failed(Instant::now());
+            app.0.metrics.export_tokens_refused.fetch_add(1, Relaxed);
+            tracing::warn!(school = %school, "refused an export with a wrong bearer token");
+            Err(Refused::Unauthorized)
+        }
     }
 }
 
 pub async fn export(
     State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     lang: LangChoice,
     Path(school): Path<String>,
     headers: HeaderMap,
@@ -91,11 +146,28 @@ pub async fn export(
     let Ok(id) = SchoolId::parse(&school) else {
         return plain(StatusCode::NOT_FOUND, tr.t("error-no-school"));
     };
-    match allowed(&app, &headers, &id).await {
+    let retry_after = |mut res: Response, secs: u64| {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        res
+    };
+    match allowed(&app, &headers, &id, Some(peer.ip())).await {
         Ok(_) => {}
-        Err(StatusCode::FORBIDDEN) => return plain(StatusCode::FORBIDDEN, tr.t("error-forbidden")),
-        Err(status) => {
-            let mut res = plain(status, tr.t("error-export-login"));
+        Err(Refused::Forbidden) => return plain(StatusCode::FORBIDDEN, tr.t("error-forbidden")),
+        Err(Refused::TooMany(wait)) => {
+            let minutes = (wait.as_secs() / 60 + 1).to_string();
+            let text = tr.ta("error-too-many-tokens", &[("minutes", &minutes)]);
+            return retry_after(plain(StatusCode::TOO_MANY_REQUESTS, text), wait.as_secs());
+        }
+        Err(Refused::Busy) => {
+            let text = tr.t("error-checks-busy");
+            return retry_after(
+                plain(StatusCode::SERVICE_UNAVAILABLE, text),
+                BUSY_RETRY_SECS,
+            );
+        }
+        Err(Refused::Unauthorized) => {
+            let mut res = plain(StatusCode::UNAUTHORIZED, tr.t("error-export-login"));
             res.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static("Bearer realm=\"absence-line\""),

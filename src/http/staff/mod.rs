@@ -5,6 +5,8 @@
 //!
 //! - `auth`: accounts, Argon2 password checks, a request's session, access
 //!   to a school.
+//! - `throttle`, `gate`, `token_cache`: what keeps password and token
+//!   guessing slow and its Argon2 work bounded.
 //! - `session`: the signed session cookie and the CSRF token derived from it.
 //! - `csrf`: the hidden form field and its check.
 //! - `cookie`, `ui`, `fmt`, `layout`: cookies, words, dates, the page frame.
@@ -19,10 +21,12 @@ mod cookie;
 mod csrf;
 mod export;
 mod fmt;
+mod gate;
 mod layout;
 mod pages;
 mod session;
 mod throttle;
+mod token_cache;
 mod ui;
 
 use axum::Router;
@@ -32,6 +36,7 @@ use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 
 pub use auth::hash_password;
+pub use gate::GateStats;
 pub use session::MIN_KEY_BYTES;
 pub use ui::UiError;
 
@@ -45,6 +50,9 @@ pub struct Staff {
     ui: ui::Ui,
     secure_cookies: bool,
     throttle: throttle::LoginThrottle,
+    /// Every password and token check runs through it.
+    gate: gate::Gate,
+    tokens: token_cache::TokenCache,
 }
 
 impl Staff {
@@ -65,7 +73,14 @@ impl Staff {
             ui: ui::Ui::load()?,
             secure_cookies: public_base.starts_with("https://"),
             throttle: Default::default(),
+            gate: gate::Gate::for_this_machine(),
+            tokens: Default::default(),
         })
+    }
+
+    /// The password checks' counts, for `/metrics`.
+    pub fn password_checks(&self) -> GateStats {
+        self.gate.stats()
     }
 }
 

@@ -7,13 +7,15 @@ use std::time::Instant;
 use axum::body::Bytes;
 use axum::extract::ConnectInfo;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use maud::html;
 
 use crate::http::staff::auth::{self, Account, Viewer};
+use crate::http::staff::gate::{BUSY_RETRY_SECS, Busy};
 use crate::http::staff::layout::{self, Ctx, Page};
+use crate::http::staff::throttle::Door;
 use crate::http::staff::ui::{LangChoice, Tr};
 use crate::http::staff::{cookie, csrf, session};
 use crate::http::state::AppState;
@@ -137,28 +139,61 @@ pub async fn submit(
     }
     let next = safe_next(next.as_deref());
     let dep = app.deployment();
-    let throttle = &app.0.staff.throttle;
-    if let Some(wait) = throttle.wait(&account, ip, Instant::now()) {
-        app.0.metrics.logins_refused.fetch_add(1, Relaxed);
-        tracing::warn!("staff login refused: too many failures for this account from this address");
-        let tr = Tr {
-            ui: &app.0.staff.ui,
-            lang: lang.lang,
-        };
-        let minutes = (wait.as_secs() / 60 + 1).to_string();
-        let message = tr.ta("login-throttled", &[("minutes", &minutes)]);
-        return page(
+    let tr = Tr {
+        ui: &app.0.staff.ui,
+        lang: lang.lang,
+    };
+    let refuse = |status, message: &str, retry_after: u64| {
+        let mut res = page(
             &app,
             lang,
             "/login",
-            StatusCode::TOO_MANY_REQUESTS,
-            Some(&message),
+            status,
+            Some(message),
             &account,
             next.as_deref(),
         );
-    }
-    let Some(who) = auth::check_login(&dep, &account, password).await else {
-        throttle.failed(&account, ip, Instant::now());
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        res
+    };
+    // The try is counted from here, before the slow check, so that guesses
+    // sent at once cannot all get past the limit.
+    let attempt = match app
+        .0
+        .staff
+        .throttle
+        .reserve(Door::Login, &account, ip, Instant::now())
+    {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            app.0.metrics.logins_refused.fetch_add(1, Relaxed);
+            tracing::warn!(
+                "staff login refused: too many failures for this account or from this address"
+            );
+            let minutes = (wait.as_secs() / 60 + 1).to_string();
+            let message = tr.ta("login-throttled", &[("minutes", &minutes)]);
+            return refuse(
+                StatusCode::TOO_MANY_REQUESTS,
+                &message,
+                wait.as_secs().max(1),
+            );
+        }
+    };
+    let who = match auth::check_login(&app, &dep, &account, password).await {
+        Ok(who) => who,
+        // Not a failure of this account: the try is given back.
+        Err(Busy) => {
+            tracing::warn!("staff login refused: every password check is busy");
+            return refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &tr.t("error-checks-busy"),
+                BUSY_RETRY_SECS,
+            );
+        }
+    };
+    let Some(who) = who else {
+        attempt.failed(Instant::now());
         app.0.metrics.logins_refused.fetch_add(1, Relaxed);
         // Never the password; the account only if it is a plain name.
         let shown = if Account::parse(&account).is_some() {
@@ -170,10 +205,6 @@ pub async fn submit(
             account = shown,
             "failed staff login: wrong account or password"
         );
-        let tr = Tr {
-            ui: &app.0.staff.ui,
-            lang: lang.lang,
-        };
         let message = tr.t("login-failed");
         return page(
             &app,
@@ -188,7 +219,7 @@ pub async fn submit(
     let hash = who
         .password_hash(&dep)
         .expect("an account that logged in has a password");
-    throttle.succeeded(&account, ip);
+    attempt.succeeded();
     let value = app.0.staff.keys.issue(&who, hash, Utc::now());
     tracing::info!(account = who.name(), "staff login");
     let mut res = Redirect::to(&next.unwrap_or_else(|| who.home())).into_response();
