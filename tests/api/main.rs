@@ -4,6 +4,7 @@
 
 mod backup;
 mod browser;
+mod call_log_rules;
 mod calls;
 mod cli;
 mod corrections;
