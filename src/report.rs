@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::call::RosterAnswer;
 use crate::deployment::School;
+use crate::domain::CallerId;
 use crate::flow::CallState;
 use crate::flow::Roster;
 use crate::store::{Correction, NewReport, Store, StoreError, StudentRecord};
@@ -12,7 +13,9 @@ use crate::store::{Correction, NewReport, Store, StoreError, StudentRecord};
 /// Who reported, over which channel.
 pub struct Caller<'a> {
     pub call_sid: &'a str,
-    pub number: Option<&'a str>,
+    /// `None` when the number was withheld: the report's `caller` is then
+    /// empty, never `anonymous` (see [`CallerId`]).
+    pub number: Option<&'a CallerId>,
     pub channel: &'a str,
 }
 
@@ -46,7 +49,7 @@ pub fn new_report(
         language: state.lang.to_string(),
         channel: caller.channel.to_owned(),
         received_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
-        caller: caller.number.map(str::to_owned),
+        caller: caller.number.map(|n| n.as_str().to_owned()),
         correction: match a.get("correction").map(String::as_str) {
             Some("replace") => Some(Correction::Replace),
             Some("cancel") => Some(Correction::Cancel),

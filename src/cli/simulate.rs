@@ -4,12 +4,12 @@
 use std::io::{BufRead, Write};
 
 use anyhow::{Context, bail};
-use chrono::Utc;
+use chrono::{SecondsFormat, Utc};
 
 use super::args::{Global, SimulateArgs};
 use crate::call::{Line, Progress};
 use crate::deployment::Deployment;
-use crate::domain::{LangTag, SchoolId};
+use crate::domain::{CallerId, LangTag, SchoolId};
 use crate::flow::{Input, Then};
 use crate::report::{self, Caller};
 use crate::speech::{self, Speech};
@@ -31,9 +31,12 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
     let store = Store::open(&dep.config.data_dir.join(format!("{id}.sqlite")))?;
     let line = Line::new(&dep, school)?;
     let call_sid = format!("SIM{:x}", Utc::now().timestamp_micros());
+    // `--from anonymous` is a withheld number, as on the phone line.
+    let caller_id = CallerId::parse(&args.from);
+    let from = caller_id.as_ref().map_or("", CallerId::as_str);
     let caller = Caller {
         call_sid: &call_sid,
-        number: Some(&args.from),
+        number: caller_id.as_ref(),
         channel: "simulator",
     };
     let mut keys: Box<dyn Iterator<Item = String>> = match &args.keys {
@@ -56,7 +59,8 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
     }
 
     let now = Utc::now();
-    store.call_started(&call_sid, &args.from, "", &now.to_rfc3339(), "simulator")?;
+    let rfc3339 = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    store.call_started(&call_sid, from, "", &rfc3339(now), "simulator")?;
     let mut progress = line.begin(lang.as_ref(), &caller, now)?;
     loop {
         match progress {
@@ -123,6 +127,12 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
             }
         }
     }
+    // No status callback comes for a simulated call: end it here, so the
+    // call log does not show it in progress (one killed before this line
+    // is closed by the server's sweep).
+    let end = Utc::now();
+    let secs = end.signed_duration_since(now).num_seconds();
+    store.call_ended(&call_sid, "completed", Some(secs), &rfc3339(end), from, "")?;
     let reports = store.reports_of_call(&call_sid)?;
     if reports.is_empty() {
         writeln!(out, "No report was saved.")?;

@@ -1,10 +1,13 @@
 //! Small values that validate when they are parsed, so that the rest of the
-//! code never sees a school id with a slash in it or "digits" with a letter.
+//! code never sees a school id with a slash in it or "digits" with a letter
+//! (or a withheld number taken for a caller).
 
+mod caller_id;
 mod digits;
 mod lang_tag;
 mod school_id;
 
+pub use caller_id::CallerId;
 pub use digits::Digits;
 pub use lang_tag::LangTag;
 pub use school_id::SchoolId;

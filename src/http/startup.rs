@@ -147,6 +147,7 @@ impl Application {
             tracing::warn!(error = %e, "cannot watch the files for changes; reload with SIGHUP or POST /admin/reload");
         }
         reload::on_sighup(state.clone());
+        super::sweep::spawn(state.clone());
         Ok(Application {
             listener,
             app: app(state.clone()),

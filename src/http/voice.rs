@@ -16,7 +16,7 @@ use super::form::Twilio;
 use super::state::AppState;
 use crate::call::{CallError, Line, Progress};
 use crate::deployment::{Deployment, School};
-use crate::domain::{Digits, DomainError, LangTag, SchoolId};
+use crate::domain::{CallerId, Digits, DomainError, LangTag, SchoolId};
 use crate::flow::{CallState, Input, StateError, Then};
 use crate::report::{self, Caller};
 use crate::speech::{self, Speech};
@@ -111,16 +111,17 @@ pub async fn status(
             .take(20)
             .collect();
         let duration = tw.param("CallDuration").and_then(|d| d.parse::<i64>().ok());
-        let from = tw.address("From").to_owned();
+        let from = CallerId::parse(tw.address("From")).map_or_else(String::new, |c| c.to_string());
         let to = tw.address("To").to_owned();
         let now = now_rfc3339();
         // Twilio is answered at once; the outcome is counted after the
-        // commit.
+        // commit, once per call: a retried callback ends nothing.
         let outcome = store.end_call(&sid, &status, duration, &now, &from, &to);
         let app = app.clone();
         tokio::spawn(async move {
             match outcome.await {
-                Ok(outcome) => app.0.metrics.call_ended(&outcome),
+                Ok(Some(outcome)) => app.0.metrics.call_ended(&outcome),
+                Ok(None) => tracing::debug!(call_sid = %sid, "status callback for a call already ended; nothing changed"),
                 Err(e) => {
                     tracing::error!(call_sid = %sid, error = %e, "status callback not recorded")
                 }
@@ -171,10 +172,13 @@ async fn turn(
     let store = app.store(&id).ok_or_else(unknown)?;
     let line = Line::new(dep, school)?;
     let call_sid = tw.call_sid().ok_or(VoiceError::NoCallSid)?.to_owned();
-    let from = tw.address("From").to_owned();
+    // A withheld number is no caller: its language is neither looked up
+    // nor remembered, and the call log and report keep no number.
+    let caller_id = CallerId::parse(tw.address("From"));
+    let from = caller_id.as_ref().map_or("", CallerId::as_str);
     let caller = Caller {
         call_sid: &call_sid,
-        number: (!from.is_empty()).then_some(from.as_str()),
+        number: caller_id.as_ref(),
         channel: "twilio",
     };
     let now = Utc::now();
@@ -184,8 +188,8 @@ async fn turn(
     // Call-log writes are queued for the writer's next group commit.
     let (mut progress, lang_before) = if incoming {
         let to = tw.address("To");
-        store.log_call_started(&call_sid, &from, to, &now_rfc3339(), "twilio")?;
-        let remembered = store.remembered_language(&from)?;
+        store.log_call_started(&call_sid, from, to, &now_rfc3339(), "twilio")?;
+        let remembered = store.remembered_language(from)?;
         let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
         (line.begin(lang.as_ref(), &caller, now)?, None)
     } else {
@@ -207,7 +211,7 @@ async fn turn(
         match progress {
             Progress::Prompt { say, then, state } => {
                 if lang_before.is_some_and(|l| l != state.lang) {
-                    remember_language(&store, &call_sid, &from, &state.lang);
+                    remember_language(&store, &call_sid, from, &state.lang);
                 }
                 return Ok(render(dep, &app.0.public_base, school, &say, &then, &state));
             }

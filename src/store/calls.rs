@@ -1,10 +1,25 @@
 //! The call log: every call, including those that broke off before a
 //! report was saved, so the office can call those families back.
+//!
+//! A withheld number is stored as no number (see [`CallerId`]), and a call
+//! whose status callback never came is closed after [`UNFINISHED_AFTER`].
 
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
+use crate::domain::CallerId;
+
+/// How long a call may go without Twilio's status callback before it is
+/// taken as ended without one (a lost callback, a simulator killed with
+/// Ctrl-C, a crash between the call's start and its end). No call on this
+/// line comes near it: every step ends the call after three silences, a
+/// message is at most a minute, and a whole report takes a few minutes.
+/// Until then the office sees the call "in progress", never offered for a
+/// call-back. Should a status still come later, it fills in the status and
+/// length (and the call is not counted twice).
+pub const UNFINISHED_AFTER: TimeDelta = TimeDelta::hours(1);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CallRow {
@@ -18,6 +33,19 @@ pub struct CallRow {
     pub status: Option<String>,
     pub duration_secs: Option<i64>,
     pub reports: i64,
+}
+
+impl CallRow {
+    /// Still going at `now`: no end recorded, and started less than
+    /// [`UNFINISHED_AFTER`] before. Pages ask this rather than the columns,
+    /// so a call that lost its status callback shows as ended even before
+    /// the sweep ([`Store::end_unfinished_calls`]) has written it so.
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.ended_at.is_none()
+            && self.status.is_none()
+            && DateTime::parse_from_rfc3339(&self.started_at)
+                .is_ok_and(|t| now.signed_duration_since(t) < UNFINISHED_AFTER)
+    }
 }
 
 /// A change to the call log. It goes through the writer with the reports,
@@ -49,11 +77,18 @@ pub(super) enum CallLog {
         from: String,
         to: String,
     },
+    /// Close the calls started before `before` that never got an end.
+    Unfinished {
+        before: String,
+        at: String,
+    },
 }
 
 impl CallLog {
-    /// Write it on the writer's connection; `Ended` returns the outcome.
-    pub(super) fn apply(&self, c: &Connection) -> rusqlite::Result<Option<String>> {
+    /// Write it on the writer's connection. Returns the outcome of each call
+    /// this change ended (`Ended`, `Unfinished`), so that a call is counted
+    /// once however often its end is reported.
+    pub(super) fn apply(&self, c: &Connection) -> rusqlite::Result<Vec<String>> {
         match self {
             CallLog::Started {
                 call_sid,
@@ -67,7 +102,7 @@ impl CallLog {
                      VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_sid) DO NOTHING",
                 )?
                 .execute(params![call_sid, at, from, to, channel])?;
-                Ok(None)
+                Ok(Vec::new())
             }
             CallLog::Language {
                 call_sid,
@@ -85,14 +120,14 @@ impl CallLog {
                     )?
                     .execute(params![caller, language, at])?;
                 }
-                Ok(None)
+                Ok(Vec::new())
             }
             CallLog::Failed { call_sid } => {
                 c.prepare_cached(
                     "UPDATE calls SET outcome = 'failed' WHERE call_sid = ?1 AND reports = 0",
                 )?
                 .execute(params![call_sid])?;
-                Ok(None)
+                Ok(Vec::new())
             }
             CallLog::Ended {
                 call_sid,
@@ -101,18 +136,43 @@ impl CallLog {
                 at,
                 from,
                 to,
-            } => c
+            } => {
+                // Twilio retries a status callback it got no answer to, and
+                // sends one final status per call: the first one wins, in
+                // every field. Only a call closed for want of one (status
+                // still empty) takes a late one's status, length and time.
+                let was_open: Option<bool> = c
+                    .prepare_cached("SELECT ended_at IS NULL FROM calls WHERE call_sid = ?1")?
+                    .query_row([call_sid], |r| r.get(0))
+                    .optional()?;
+                let outcome: Option<String> = c
+                    .prepare_cached(
+                        "INSERT INTO calls (call_sid, started_at, ended_at, from_number, to_number, channel, status, duration_secs)
+                         VALUES (?1, ?2, ?2, ?3, ?4, 'twilio', ?5, ?6)
+                         ON CONFLICT (call_sid) DO UPDATE SET
+                            ended_at = excluded.ended_at, status = excluded.status,
+                            duration_secs = excluded.duration_secs
+                         WHERE calls.status IS NULL
+                         RETURNING outcome",
+                    )?
+                    .query_row(params![call_sid, at, from, to, status, duration_secs], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                // Counted only when this is what ended the call.
+                Ok(outcome
+                    .filter(|_| was_open.unwrap_or(true))
+                    .into_iter()
+                    .collect())
+            }
+            CallLog::Unfinished { before, at } => c
                 .prepare_cached(
-                    "INSERT INTO calls (call_sid, started_at, ended_at, from_number, to_number, channel, status, duration_secs)
-                     VALUES (?1, ?2, ?2, ?3, ?4, 'twilio', ?5, ?6)
-                     ON CONFLICT (call_sid) DO UPDATE SET
-                        ended_at = excluded.ended_at, status = excluded.status,
-                        duration_secs = excluded.duration_secs
+                    "UPDATE calls SET ended_at = ?2
+                     WHERE started_at < ?1 AND ended_at IS NULL AND status IS NULL
                      RETURNING outcome",
                 )?
-                .query_row(params![call_sid, at, from, to, status, duration_secs], |r| {
-                    r.get(0).map(Some)
-                }),
+                .query_map(params![before, at], |r| r.get(0))?
+                .collect(),
         }
     }
 }
@@ -120,8 +180,9 @@ impl CallLog {
 impl Store {
     /// The language `caller` chose on their last call, if any. A point read
     /// that may run on the async runtime.
+    /// A withheld number is no caller: it has no language to remember.
     pub fn remembered_language(&self, caller: &str) -> Result<Option<String>, StoreError> {
-        if caller.is_empty() {
+        if CallerId::parse(caller).is_none() {
             return Ok(None);
         }
         self.read(|c| {
@@ -205,7 +266,8 @@ impl Store {
     /// gives the call's outcome after the commit, so the webhook need not
     /// wait for it. A call that saved a report stays "reported"; one that
     /// failed inside stays "failed"; any other call is "abandoned" (it ended
-    /// before a report was saved).
+    /// before a report was saved). `None`: the call had already ended (a
+    /// retried callback), and nothing changed.
     pub fn end_call(
         &self,
         call_sid: &str,
@@ -214,11 +276,11 @@ impl Store {
         at: &str,
         from: &str,
         to: &str,
-    ) -> impl Future<Output = Result<String, StoreError>> + Send + 'static {
+    ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send + 'static {
         let outcome = self
             .writer
             .log_then(ended(call_sid, status, duration_secs, at, from, to));
-        async move { Ok(outcome.await?.unwrap_or_default()) }
+        async move { Ok(outcome.await?.pop()) }
     }
 
     /// [`end_call`](Self::end_call) from blocking code.
@@ -230,11 +292,28 @@ impl Store {
         at: &str,
         from: &str,
         to: &str,
-    ) -> Result<String, StoreError> {
-        let outcome =
+    ) -> Result<Option<String>, StoreError> {
+        let mut outcome =
             self.writer
                 .log_blocking(ended(call_sid, status, duration_secs, at, from, to))?;
-        Ok(outcome.unwrap_or_default())
+        Ok(outcome.pop())
+    }
+
+    /// Close, as ended without a status, every call that started more than
+    /// [`UNFINISHED_AFTER`] before `now` and has no end: one short change
+    /// through the writer. The future gives the outcome of each call closed,
+    /// to count them; running it again closes nothing more.
+    pub fn end_unfinished_calls(
+        &self,
+        now: DateTime<Utc>,
+    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send + 'static {
+        self.writer.log_then(unfinished(now))
+    }
+
+    /// [`end_unfinished_calls`](Self::end_unfinished_calls) from blocking
+    /// code.
+    pub fn unfinished_calls_ended(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+        self.writer.log_blocking(unfinished(now))
     }
 
     /// Calls that started in `from..to` (RFC 3339 UTC), oldest first.
@@ -264,10 +343,16 @@ impl Store {
     }
 }
 
+/// The number the call log keeps: none for a withheld one, so withheld
+/// callers are never taken for one number to call back.
+fn number(from: &str) -> String {
+    CallerId::parse(from).map_or_else(String::new, |c| c.as_str().to_owned())
+}
+
 fn started(call_sid: &str, from: &str, to: &str, at: &str, channel: &str) -> CallLog {
     CallLog::Started {
         call_sid: call_sid.to_owned(),
-        from: from.to_owned(),
+        from: number(from),
         to: to.to_owned(),
         at: at.to_owned(),
         channel: channel.to_owned(),
@@ -277,7 +362,8 @@ fn started(call_sid: &str, from: &str, to: &str, at: &str, channel: &str) -> Cal
 fn language_chosen(call_sid: &str, caller: &str, language: &str, at: &str) -> CallLog {
     CallLog::Language {
         call_sid: call_sid.to_owned(),
-        caller: caller.to_owned(),
+        // Empty: not remembered (see the `Language` change).
+        caller: number(caller),
         language: language.to_owned(),
         at: at.to_owned(),
     }
@@ -302,7 +388,164 @@ fn ended(
         status: status.to_owned(),
         duration_secs,
         at: at.to_owned(),
-        from: from.to_owned(),
+        from: number(from),
         to: to.to_owned(),
+    }
+}
+
+fn unfinished(now: DateTime<Utc>) -> CallLog {
+    CallLog::Unfinished {
+        before: (now - UNFINISHED_AFTER).to_rfc3339_opts(SecondsFormat::Secs, true),
+        at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, TimeDelta, Utc};
+
+    use super::super::Store;
+    use super::CallRow;
+
+    const FROM: &str = "+819012345678";
+    const TO: &str = "+81312345678";
+
+    fn at(t: DateTime<Utc>) -> String {
+        t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    }
+
+    fn row(store: &Store, sid: &str) -> CallRow {
+        let calls = store.calls_between("0000", "9999").unwrap();
+        calls.into_iter().find(|c| c.call_sid == sid).unwrap()
+    }
+
+    #[test]
+    fn a_repeated_status_callback_changes_nothing_and_is_not_counted_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let t0 = "2026-11-24T22:00:00Z";
+        store.call_started("CA1", FROM, TO, t0, "twilio").unwrap();
+        let first = store
+            .call_ended(
+                "CA1",
+                "completed",
+                Some(20),
+                "2026-11-24T22:00:20Z",
+                FROM,
+                TO,
+            )
+            .unwrap();
+        assert_eq!(first.as_deref(), Some("abandoned"), "the first end counts");
+        let ended = row(&store, "CA1");
+
+        // Twilio's retry, a moment later; then a different final status.
+        let retry = store
+            .call_ended(
+                "CA1",
+                "completed",
+                Some(20),
+                "2026-11-24T22:00:31Z",
+                FROM,
+                TO,
+            )
+            .unwrap();
+        let other = store
+            .call_ended("CA1", "failed", Some(25), "2026-11-24T22:01:00Z", FROM, TO)
+            .unwrap();
+        assert_eq!((retry, other), (None, None), "nothing ended twice");
+        assert_eq!(
+            row(&store, "CA1"),
+            ended,
+            "every field as the first left it"
+        );
+        assert_eq!(ended.ended_at.as_deref(), Some("2026-11-24T22:00:20Z"));
+        assert_eq!(ended.status.as_deref(), Some("completed"));
+
+        // A status for a call whose start was lost ends it, once.
+        let lone = |t| store.call_ended("CA2", "completed", Some(5), t, FROM, TO);
+        assert_eq!(lone(t0).unwrap().as_deref(), Some("abandoned"));
+        assert_eq!(lone("2026-11-24T22:09:00Z").unwrap(), None);
+        assert_eq!(row(&store, "CA2").ended_at.as_deref(), Some(t0));
+    }
+
+    #[test]
+    fn a_call_without_an_end_is_closed_after_the_bound_and_only_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T03:00:00Z".parse().unwrap();
+        let old = at(now - super::UNFINISHED_AFTER - TimeDelta::minutes(1));
+        let recent = at(now - super::UNFINISHED_AFTER + TimeDelta::minutes(1));
+        store
+            .call_started("CAlost", FROM, TO, &old, "twilio")
+            .unwrap();
+        store
+            .call_started("CAsim", "", "", &old, "simulator")
+            .unwrap();
+        store
+            .call_started("CAlive", FROM, TO, &recent, "twilio")
+            .unwrap();
+        store
+            .call_started("CAdone", FROM, TO, &old, "twilio")
+            .unwrap();
+        store
+            .call_ended("CAdone", "completed", Some(30), &old, FROM, TO)
+            .unwrap();
+
+        // Shown ended before the sweep has written it.
+        assert!(!row(&store, "CAlost").is_open(now));
+        assert!(row(&store, "CAlive").is_open(now));
+
+        let mut closed = store.unfinished_calls_ended(now).unwrap();
+        closed.sort();
+        assert_eq!(closed, ["abandoned", "abandoned"], "CAlost and CAsim");
+        let lost = row(&store, "CAlost");
+        assert_eq!(lost.ended_at, Some(at(now)));
+        assert_eq!((lost.status, lost.outcome.as_str()), (None, "abandoned"));
+        assert_eq!(
+            row(&store, "CAlive").ended_at,
+            None,
+            "still within the bound"
+        );
+        assert_eq!(row(&store, "CAdone").ended_at, Some(old.clone()));
+        assert!(store.unfinished_calls_ended(now).unwrap().is_empty());
+
+        // Its status after all: filled in, not counted a second time.
+        let late = store
+            .call_ended("CAlost", "completed", Some(4000), &at(now), FROM, TO)
+            .unwrap();
+        assert_eq!(late, None);
+        assert_eq!(row(&store, "CAlost").duration_secs, Some(4000));
+    }
+
+    #[test]
+    fn a_withheld_number_is_no_caller_in_the_log_or_the_language_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        let t = "2026-11-24T22:00:00Z";
+        for (sid, from) in [("CA1", "anonymous"), ("CA2", "+266696687"), ("CA3", FROM)] {
+            store.call_started(sid, from, TO, t, "twilio").unwrap();
+            store.call_language(sid, from, "en", t).unwrap();
+            store
+                .call_ended(sid, "completed", Some(9), t, from, TO)
+                .unwrap();
+        }
+        for withheld in ["anonymous", "Anonymous", "+266696687", ""] {
+            assert_eq!(
+                store.remembered_language(withheld).unwrap(),
+                None,
+                "{withheld}"
+            );
+        }
+        assert_eq!(
+            store.remembered_language(FROM).unwrap().as_deref(),
+            Some("en")
+        );
+        let numbers: Vec<String> = store
+            .calls_between("0000", "9999")
+            .unwrap()
+            .into_iter()
+            .map(|c| c.from_number)
+            .collect();
+        assert_eq!(numbers, ["", "", FROM]);
     }
 }

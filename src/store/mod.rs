@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
-pub use calls::CallRow;
+pub use calls::{CallRow, UNFINISHED_AFTER};
 pub use maintenance::{BackupInfo, PurgeCounts};
 pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
 pub use students::StudentRecord;

@@ -25,7 +25,7 @@ use super::{StoreError, configure, sqlite_err};
 const MAX_BATCH: usize = 256;
 
 type SaveReply = oneshot::Sender<Result<Saved, StoreError>>;
-type LogReply = oneshot::Sender<Result<Option<String>, StoreError>>;
+type LogReply = oneshot::Sender<Result<Vec<String>, StoreError>>;
 
 /// One write waiting for the writer.
 enum Job {
@@ -63,7 +63,7 @@ enum Waiting {
 /// What one job came to, before the commit.
 enum Done {
     Saved(rusqlite::Result<Saved>),
-    Logged(rusqlite::Result<Option<String>>),
+    Logged(rusqlite::Result<Vec<String>>),
 }
 
 impl Done {
@@ -164,7 +164,7 @@ impl Writer {
     pub(super) fn log_then(
         &self,
         change: CallLog,
-    ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send + 'static {
+    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send + 'static {
         let (tx, rx) = oneshot::channel();
         let queued = self.send(Job::Log(change, Some(tx), Waiting::No));
         let gone = self.gone();
@@ -174,7 +174,7 @@ impl Writer {
         }
     }
 
-    pub(super) fn log_blocking(&self, change: CallLog) -> Result<Option<String>, StoreError> {
+    pub(super) fn log_blocking(&self, change: CallLog) -> Result<Vec<String>, StoreError> {
         let (tx, rx) = oneshot::channel();
         self.send(Job::Log(change, Some(tx), Waiting::Blocked))?;
         rx.blocking_recv().map_err(|_| self.gone())?
@@ -333,7 +333,7 @@ fn run(conn: &Connection, job: &Job) -> Done {
     match job {
         Job::Save(report, _) => Done::Saved(save_in(conn, report)),
         Job::Log(change, ..) => Done::Logged(change.apply(conn)),
-        Job::Flush(_) => Done::Logged(Ok(None)),
+        Job::Flush(_) => Done::Logged(Ok(Vec::new())),
     }
 }
 

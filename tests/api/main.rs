@@ -6,6 +6,7 @@ mod admission;
 mod backup;
 mod browser;
 mod brute_force;
+mod call_log_rules;
 mod calls;
 mod cli;
 mod corrections;

@@ -7,7 +7,7 @@ use axum::response::Response;
 use chrono::Utc;
 use maud::html;
 
-use crate::domain::SchoolId;
+use crate::domain::{CallerId, SchoolId};
 use crate::http::staff::auth::{Account, Viewer};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::{blocking, fmt};
@@ -50,9 +50,12 @@ pub async fn board(State(app): State<AppState>, viewer: Viewer) -> Response {
                 blocking(move || {
                     let counts = store.day_counts(&day)?;
                     let calls = store.calls_between(&from, &to)?;
+                    // As the call log marks them: ended without a report
+                    // (or given up on), from a number that can be called.
                     let back = calls
                         .iter()
-                        .filter(|c| c.outcome != "reported" && (c.ended_at.is_some() || c.status.is_some()))
+                        .filter(|c| c.outcome != "reported" && !c.is_open(now))
+                        .filter(|c| CallerId::parse(&c.from_number).is_some())
                         .filter(|c| {
                             !calls.iter().any(|o| {
                                 o.from_number == c.from_number

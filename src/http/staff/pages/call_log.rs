@@ -1,6 +1,9 @@
 //! The call log: every call that started on a local calendar day, how it
 //! ended and which reports it made. Calls that ended before a report was
-//! saved, or failed inside, stand out: the office may want to call back.
+//! saved, or failed inside, stand out: the office may want to call back,
+//! unless the number was withheld (it cannot be called; the call is still
+//! listed). A call that never got its end is shown ended after
+//! [`UNFINISHED_AFTER`](crate::store::UNFINISHED_AFTER).
 //! `GET /schools/{id}/calls[?date=]` and `GET /schools/{id}/calls/{day}`.
 
 use std::collections::HashMap;
@@ -8,10 +11,11 @@ use std::collections::HashMap;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use maud::{Markup, html};
 
 use super::morning_list::{bad_date, date_param};
+use crate::domain::CallerId;
 use crate::http::staff::auth::{SchoolAccess, Viewer};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
@@ -75,7 +79,7 @@ pub async fn day(
     };
     let ctx = viewer.ctx(&app);
     let tr = ctx.tr;
-    let body = render(&tr, &access, date, &calls, &made);
+    let body = render(&tr, &access, date, &calls, &made, Utc::now());
     let page = Page {
         title: format!("{} {}", tr.t("calls-title"), fmt::day_title(&tr, date)),
         school: Some(access.school()),
@@ -90,12 +94,12 @@ pub async fn day(
     )
 }
 
-/// How a call ended, as the log shows it.
-fn outcome(c: &CallRow) -> &'static str {
+/// How a call ended, as the log shows it at `now`.
+fn outcome(c: &CallRow, now: DateTime<Utc>) -> &'static str {
     match c.outcome.as_str() {
         "reported" => "outcome-reported",
         "failed" => "outcome-failed",
-        _ if c.ended_at.is_none() && c.status.is_none() => "outcome-open",
+        _ if c.is_open(now) => "outcome-open",
         _ => "outcome-abandoned",
     }
 }
@@ -106,20 +110,22 @@ fn render(
     date: NaiveDate,
     calls: &[CallRow],
     made: &HashMap<String, Vec<CallReport>>,
+    now: DateTime<Utc>,
 ) -> Markup {
     let id = &access.id;
     let school = access.school();
     let tz = school.calendar.tz();
-    let n = |o: &str| calls.iter().filter(|c| outcome(c) == o).count();
+    let n = |o: &str| calls.iter().filter(|c| outcome(c, now) == o).count();
     let prev = date.pred_opt().unwrap_or(date);
     let next = date.succ_opt().unwrap_or(date);
-    // A later call from the same number that did report: no need to call back.
+    // A later call from the same number that did report: no need to call
+    // back. Withheld numbers are not one number.
     let reported_later = |c: &CallRow| -> Option<String> {
         calls
             .iter()
             .filter(|o| {
                 o.from_number == c.from_number
-                    && !c.from_number.is_empty()
+                    && CallerId::parse(&c.from_number).is_some()
                     && o.started_at > c.started_at
                     && o.outcome == "reported"
             })
@@ -166,16 +172,17 @@ fn render(
                 } }
                 tbody {
                     @for c in calls {
-                        @let o = outcome(c);
+                        @let o = outcome(c, now);
                         @let later = reported_later(c);
-                        @let attention = matches!(o, "outcome-abandoned" | "outcome-failed") && later.is_none();
+                        @let caller = CallerId::parse(&c.from_number);
+                        @let attention = matches!(o, "outcome-abandoned" | "outcome-failed") && later.is_none() && caller.is_some();
                         tr class=(if attention { format!("call {o} attention") } else { format!("call {o}") }) {
                             td data-label=(tr.t("col-started")) { (fmt::time_on(&c.started_at, tz, date)) }
                             td data-label=(tr.t("col-caller")) {
-                                @if c.from_number.is_empty() {
-                                    (tr.t("caller-unknown"))
+                                @if let Some(n) = &caller {
+                                    a href=(format!("tel:{n}")) { (fmt::phone(n.as_str())) }
                                 } @else {
-                                    a href=(format!("tel:{}", c.from_number)) { (fmt::phone(&c.from_number)) }
+                                    (tr.t("caller-unknown"))
                                 }
                             }
                             td data-label=(tr.t("col-language")) {
