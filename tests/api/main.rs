@@ -9,6 +9,7 @@ mod cli;
 mod corrections;
 mod crash;
 mod export;
+mod export_formulas;
 mod failures;
 mod helpers;
 mod languages;
