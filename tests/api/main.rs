@@ -20,6 +20,7 @@ mod recordings;
 mod reload;
 mod restart;
 mod roster;
+mod roster_rules;
 mod signature;
 mod staff;
 mod twilio_python;
