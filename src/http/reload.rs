@@ -19,8 +19,10 @@ use subtle::ConstantTimeEq;
 use super::state::AppState;
 use crate::config::{Config, ConfigError};
 use crate::deployment::Deployment;
+use crate::domain::SchoolId;
 use crate::lint::{self, Report};
-use crate::store::Store;
+use crate::roster::{FileRule, Shrink, file_rule};
+use crate::store::{FROM_FILE, RosterState, Store};
 
 /// Where the deployment comes from, with the command line's overrides, so
 /// that it can be read again.
@@ -90,14 +92,18 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             lint: report,
         };
     };
-    if let Err(e) = open_new_stores(app, &dep).and_then(|()| sync_rosters(app, &dep)) {
+    if let Err(e) = open_stores_and_rosters(app, &dep) {
         tracing::error!(
             why,
             "reload REFUSED, the previous version keeps serving: {e}"
         );
+        app.0
+            .metrics
+            .reload_failures
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         return Reloaded {
             applied: false,
-            lint: Report::internal(&e.to_string()),
+            lint: Report::internal(&e),
         };
     }
     if dep
@@ -140,20 +146,95 @@ fn load_checked(source: &Source) -> (Option<Deployment>, Report) {
     }
 }
 
-/// Copy each school's config roster file into its store when the file
-/// changed since it was last copied (`roster import` writes the store
-/// directly; whichever happened last wins).
+/// Copy each school's config roster file into its store when the file is
+/// new or changed, unless the school has an imported roster (an import
+/// takes precedence over the file, at every start and reload) or the file
+/// would drop more than half of the students (it stays unapplied, with an
+/// error in the log, and the store's roster keeps serving).
 pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {
     for (id, school) in &dep.schools {
         let (Some(roster), Some(store)) = (&school.roster, app.store(id)) else {
             continue;
         };
+        let file = roster_path(dep, id);
         let fingerprint = roster_fingerprint(roster.records());
-        if store.sync_students(roster.records(), "roster_config", &fingerprint)? {
-            tracing::info!(school = %id, students = roster.len(), "roster file copied into the school's store");
+        let mut rule = FileRule::Unchanged;
+        let mut before = RosterState::default();
+        store.replace_students_if(roster.records(), FROM_FILE, &fingerprint, &mut |state| {
+            rule = file_rule(state, &fingerprint, roster.len());
+            before = state.clone();
+            rule == FileRule::Copy
+        })?;
+        match rule {
+            FileRule::Copy => tracing::info!(
+                school = %id, file, before = before.students, students = roster.len(),
+                "roster file copied into the school's store"
+            ),
+            FileRule::Unchanged => {}
+            FileRule::Imported if before.from_file.as_deref() != Some(fingerprint.as_str()) => {
+                tracing::warn!(
+                    school = %id, file, students = roster.len(), imported = before.students,
+                    "roster file {file} is not applied: {id} has an imported roster ({} student(s)), which takes precedence over the config's file; to use the file, import it with `absence-line roster import --school {id} {file}`",
+                    before.students
+                )
+            }
+            FileRule::Imported => {}
+            FileRule::Shrinks(s) => tracing::error!(
+                school = %id, file, before = s.before, students = s.after,
+                "{}", shrink_message(id, &file, s)
+            ),
         }
     }
     Ok(())
+}
+
+/// Open the stores of new schools and copy the roster files in, or say why
+/// not: a roster file that would drop most of a school's students refuses
+/// the whole reload, before anything is copied.
+fn open_stores_and_rosters(app: &AppState, dep: &Deployment) -> Result<(), String> {
+    open_new_stores(app, dep).map_err(|e| e.to_string())?;
+    let refused = refused_rosters(app, dep).map_err(|e| e.to_string())?;
+    if !refused.is_empty() {
+        return Err(refused.join("; "));
+    }
+    sync_rosters(app, dep).map_err(|e| e.to_string())
+}
+
+/// For each school whose config roster file would now drop more than half
+/// of its students, why it is refused: a reload that would apply such a
+/// file is refused whole.
+fn refused_rosters(
+    app: &AppState,
+    dep: &Deployment,
+) -> Result<Vec<String>, crate::store::StoreError> {
+    let mut refused = Vec::new();
+    for (id, school) in &dep.schools {
+        let (Some(roster), Some(store)) = (&school.roster, app.store(id)) else {
+            continue;
+        };
+        let fingerprint = roster_fingerprint(roster.records());
+        if let FileRule::Shrinks(s) = file_rule(&store.roster_state()?, &fingerprint, roster.len())
+        {
+            refused.push(shrink_message(id, &roster_path(dep, id), s));
+        }
+    }
+    Ok(refused)
+}
+
+fn shrink_message(id: &SchoolId, file: &str, s: Shrink) -> String {
+    format!(
+        "roster file {file} of {id} is refused: {s} (a truncated export?); the roster in use keeps serving. If {id} really has only {} student(s), import the file: absence-line roster import --school {id} --allow-shrink {file}",
+        s.after
+    )
+}
+
+/// The config's roster file of school `id`, as the config names it.
+fn roster_path(dep: &Deployment, id: &SchoolId) -> String {
+    dep.config
+        .schools
+        .get(id)
+        .and_then(|s| s.roster.as_ref())
+        .map_or_else(String::new, |p| p.display().to_string())
 }
 
 /// FNV-1a over every field: notices any change to the roster's content.

@@ -20,7 +20,7 @@ use rusqlite::Connection;
 pub use calls::{CallRow, UNFINISHED_AFTER};
 pub use maintenance::{BackupInfo, PurgeCounts};
 pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
-pub use students::StudentRecord;
+pub use students::{FROM_FILE, IMPORTED, RosterState, StudentRecord};
 pub use writer::BatchStats;
 
 #[derive(Debug, thiserror::Error)]

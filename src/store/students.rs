@@ -1,9 +1,11 @@
 //! The roster in the school's store: who each student number is, replaced
-//! whole in one transaction so a bad import changes nothing.
+//! whole in one transaction so a bad import changes nothing, and where it
+//! came from (`meta`), so that the config's roster file never overwrites an
+//! import.
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{Store, StoreError};
 
@@ -18,6 +20,23 @@ pub struct StudentRecord {
     pub kana: String,
     /// Guardian phone numbers, E.164 or as written, `;`-separated.
     pub phones: String,
+}
+
+/// The `meta` key of the last `roster import`: the file's hash, name and
+/// time. While it is there, the roster is the imported one.
+pub const IMPORTED: &str = "roster_import";
+/// The `meta` key of the config's roster file last copied in: its
+/// fingerprint.
+pub const FROM_FILE: &str = "roster_config";
+
+/// The roster a store holds and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RosterState {
+    pub students: usize,
+    /// The last import, if the roster was ever imported.
+    pub imported: Option<String>,
+    /// The fingerprint of the config's roster file last copied in.
+    pub from_file: Option<String>,
 }
 
 /// One student of the roster.
@@ -49,36 +68,40 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.with(|c| {
             let tx = c.transaction()?;
-            tx.execute("DELETE FROM students", [])?;
-            {
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO students (student, grade, class, number, name, kana, phones)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?;
-                for (i, s) in students.iter().enumerate() {
-                    insert.execute(params![
-                        s.student, s.grade, s.class, s.number, s.name, s.kana, s.phones
-                    ])?;
-                    if (i + 1).is_multiple_of(500) {
-                        progress(i + 1);
-                    }
-                }
-                progress(students.len());
-            }
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![source_key, source],
-            )?;
+            write_students(&tx, students, source_key, source, progress)?;
             tx.commit()
         })
     }
 
-    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+    /// Replace the roster as [`replace_students`](Self::replace_students)
+    /// does, but only if `allow` agrees, given the roster as it is inside
+    /// the same transaction (so an import made meanwhile is seen); whether
+    /// it did.
+    pub fn replace_students_if(
+        &self,
+        students: &[StudentRecord],
+        source_key: &str,
+        source: &str,
+        allow: &mut dyn FnMut(&RosterState) -> bool,
+    ) -> Result<bool, StoreError> {
         self.with(|c| {
-            c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-                .optional()
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if !allow(&roster_state(&tx)?) {
+                return Ok(false);
+            }
+            write_students(&tx, students, source_key, source, &mut |_| {})?;
+            tx.commit()?;
+            Ok(true)
         })
+    }
+
+    /// How many students the roster has, and where it came from.
+    pub fn roster_state(&self) -> Result<RosterState, StoreError> {
+        self.with(|c| roster_state(c))
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.with(|c| meta(c, key))
     }
 
     /// Whether the school has a roster, and the student if it lists them:
@@ -148,21 +171,51 @@ impl Store {
                 .collect()
         })
     }
+}
 
-    /// Replace the roster with `students` only if `source` differs from the
-    /// one last recorded under `source_key`; whether it did.
-    pub fn sync_students(
-        &self,
-        students: &[StudentRecord],
-        source_key: &str,
-        source: &str,
-    ) -> Result<bool, StoreError> {
-        if self.meta(source_key)?.as_deref() == Some(source) {
-            return Ok(false);
+/// Write `students` as the whole roster and note `source` under
+/// `source_key`, inside `tx`.
+fn write_students(
+    tx: &Transaction,
+    students: &[StudentRecord],
+    source_key: &str,
+    source: &str,
+    progress: &mut dyn FnMut(usize),
+) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM students", [])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO students (student, grade, class, number, name, kana, phones)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, s) in students.iter().enumerate() {
+        insert.execute(params![
+            s.student, s.grade, s.class, s.number, s.name, s.kana, s.phones
+        ])?;
+        if (i + 1).is_multiple_of(500) {
+            progress(i + 1);
         }
-        self.replace_students(students, source_key, source)?;
-        Ok(true)
     }
+    progress(students.len());
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![source_key, source],
+    )?;
+    Ok(())
+}
+
+fn roster_state(c: &Connection) -> rusqlite::Result<RosterState> {
+    let students: i64 = c.query_row("SELECT COUNT(*) FROM students", [], |r| r.get(0))?;
+    Ok(RosterState {
+        students: usize::try_from(students).unwrap_or_default(),
+        imported: meta(c, IMPORTED)?,
+        from_file: meta(c, FROM_FILE)?,
+    })
+}
+
+fn meta(c: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()
 }
 
 /// A row of `student, grade, class, number, name, kana, phones`.
