@@ -14,6 +14,7 @@ mod helpers;
 mod languages;
 mod limits;
 mod logs;
+mod multi_day;
 mod operations;
 mod recordings;
 mod reload;
