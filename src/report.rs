@@ -52,6 +52,7 @@ pub fn new_report(
             Some("cancel") => Some(Correction::Cancel),
             _ => None,
         },
+        unconfirmed: false,
     }
 }
 

@@ -195,6 +195,7 @@ fn app(state: AppState) -> App {
         .route("/voice/{school}", post(voice::incoming))
         .route("/voice/{school}/step", post(voice::step))
         .route("/voice/{school}/status", post(voice::status))
+        .route("/voice/{school}/recording", post(voice::recording))
         .route("/prompts/{lang}/{file}", get(prompts::serve))
         .route("/admin/reload", post(reload::admin_reload))
         .route("/healthz", get(metrics::healthz))

@@ -49,6 +49,8 @@ pub(super) enum CallLog {
         from: String,
         to: String,
     },
+    /// A voice message the call made (see [`super::recordings`]).
+    Recording(super::recordings::RecordingNote),
 }
 
 impl CallLog {
@@ -113,6 +115,7 @@ impl CallLog {
                 .query_row(params![call_sid, at, from, to, status, duration_secs], |r| {
                     r.get(0).map(Some)
                 }),
+            CallLog::Recording(note) => note.apply(c).map(|()| None),
         }
     }
 }

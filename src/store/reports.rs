@@ -41,6 +41,10 @@ pub struct NewReport {
     pub received_at: String,
     pub caller: Option<String>,
     pub correction: Option<Correction>,
+    /// Saved without the caller's confirmation: they hung up while
+    /// recording a message, with the report otherwise complete. The office
+    /// should call back.
+    pub unconfirmed: bool,
 }
 
 /// The outcome of a save.
@@ -88,6 +92,9 @@ pub struct ReportRow {
     pub status: String,
     #[serde(skip)]
     pub replaced_by: Option<u32>,
+    /// See [`NewReport::unconfirmed`].
+    #[serde(skip)]
+    pub unconfirmed: bool,
 }
 
 /// One change in a report's life.
@@ -113,7 +120,7 @@ const EXISTING: &str = "SELECT reference, kind, school_day FROM reports
 const COLUMNS: &str =
     "id, reference, school_day, received_at, student, grade, class, attendance_no,
     kind, reason, symptom, temperature, disease, time, recording_url, language, channel, caller,
-    call_sid, status, replaced_by";
+    call_sid, status, replaced_by, unconfirmed";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<ReportRow> {
     Ok(ReportRow {
@@ -138,6 +145,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<ReportRow> {
         call_sid: r.get(18)?,
         status: r.get(19)?,
         replaced_by: r.get(20)?,
+        unconfirmed: r.get(21)?,
     })
 }
 
@@ -330,15 +338,18 @@ fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
         tx.prepare_cached(
             "INSERT INTO reports (reference, call_sid, call_seq, student, grade, class,
                 attendance_no, kind, reason, symptom, disease, temperature, school_day, time,
-                recording_url, language, channel, received_at, caller)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                recording_url, language, channel, received_at, caller, unconfirmed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?
         .execute(params![
             reference, r.call_sid, r.call_seq, r.student, r.grade, r.class, r.attendance_no,
             r.kind, r.reason, r.symptom, r.disease, r.temperature, day, r.time,
-            r.recording_url, r.language, r.channel, r.received_at, r.caller
+            r.recording_url, r.language, r.channel, r.received_at, r.caller, r.unconfirmed
         ])?;
         event(tx, reference, day, r, "created", None)?;
+    }
+    if let Some(url) = &r.recording_url {
+        super::recordings::link_report(tx, &r.call_sid, url, reference)?;
     }
     Ok(Some(reference))
 }

@@ -10,6 +10,7 @@ mod corrections;
 mod crash;
 mod export;
 mod failures;
+mod hangups;
 mod helpers;
 mod languages;
 mod limits;
