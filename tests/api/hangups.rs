@@ -5,15 +5,23 @@
 //! status callback later says whether the file is there.
 
 use absence_line::store::RecordingRow;
+use chrono::Utc;
 
-use crate::helpers::{Phone, TestApp, copy_assets, spawn_app, spawn_app_in};
+use crate::helpers::{
+    DAIICHI_PASSWORD, Phone, TestApp, copy_assets, spawn_app, spawn_app_in,
+};
 
 /// Student 10203 absent today for family reasons, at the `<Record>` of the
 /// message for the teacher.
 async fn at_the_message(p: &mut Phone<'_>) -> crate::helpers::Twiml {
+    student_at_the_message(p, "10203").await
+}
+
+/// The same for `student`.
+async fn student_at_the_message(p: &mut Phone<'_>, student: &str) -> crate::helpers::Twiml {
     p.dial().await;
     p.press("1").await;
-    p.press("10203#").await;
+    p.press(&format!("{student}#")).await;
     p.press("1").await;
     p.press("1").await; // absence
     p.press("4").await; // family
@@ -190,5 +198,86 @@ async fn a_recording_with_no_report_to_hold_it_stays_on_the_call_log() {
     assert_eq!(
         call.outcome, "abandoned",
         "a call the office should call back"
+    );
+}
+
+/// The school's staff see both: the unconfirmed report on the morning list
+/// and the call log, and a message no report holds (the parent recorded it,
+/// heard the read-back and hung up) on the call log, each to call back.
+#[tokio::test]
+async fn staff_see_what_to_call_back_about() {
+    let (app, _dir) = spawn_app().await;
+    let mut unconfirmed = app.phone("daiichi");
+    at_the_message(&mut unconfirmed).await;
+    unconfirmed.record_then_hang_up(14).await;
+    unconfirmed.hang_up(40).await;
+    let report = app
+        .store("daiichi")
+        .reports_of_call(&unconfirmed.call_sid)
+        .unwrap()
+        .remove(0);
+
+    let mut left = app.phone("daiichi");
+    let t = student_at_the_message(&mut left, "30412").await;
+    let callback = t.record_status_callback.clone().unwrap();
+    let t = left.record(20).await;
+    assert!(t.says_any("伝言を録音しました"), "the read-back: {}", t.said());
+    left.hang_up(60).await; // without confirming
+    let res = left.recording_status(&callback, 20, "completed", None).await;
+    assert_eq!(res.status(), 200);
+    let sid = left.call_sid.clone();
+    recordings_when(&app, &sid, |r| !r.is_empty()).await;
+
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{}/login", app.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(
+            form_urlencoded::Serializer::new(String::new())
+                .extend_pairs([("account", "daiichi"), ("password", DAIICHI_PASSWORD)])
+                .finish(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let page = |path: String| {
+        let client = client.clone();
+        let url = format!("{}{path}", app.base);
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+
+    let list = page(format!("/schools/daiichi/days/{}", report.school_day)).await;
+    let row = list
+        .split("<tr class=\"report")
+        .find(|r| r.contains(&format!(">{}</td>", report.reference)))
+        .expect("the report is on the morning list");
+    assert!(row.contains("badge unconfirmed"), "{row}");
+
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .date_naive();
+    let log = page(format!("/schools/daiichi/calls/{today}")).await;
+    let rows: Vec<&str> = log.split("<tr class=\"call ").skip(1).collect();
+    let row_of = |p: &Phone| {
+        *rows
+            .iter()
+            .find(|r| r.contains(&p.from[3..]))
+            .unwrap_or_else(|| panic!("{} is not on the call log: {log}", p.from))
+    };
+    let a = row_of(&unconfirmed);
+    assert!(
+        a.starts_with("outcome-reported attention\"") && a.contains("未確認"),
+        "{a}"
+    );
+    let b = row_of(&left);
+    assert!(b.starts_with("outcome-abandoned attention\""), "{b}");
+    assert!(
+        b.contains(&format!("src=\"{}.mp3\"", left.recording_url(20))),
+        "the message can be heard: {b}"
     );
 }
