@@ -108,10 +108,7 @@ pub fn lookup(
                     "existing-kind".to_owned(),
                     first.kind.clone().unwrap_or_else(|| "message".to_owned()),
                 ),
-                (
-                    "existing-reference".to_owned(),
-                    first.reference.to_string(),
-                ),
+                ("existing-reference".to_owned(), first.reference.to_string()),
                 ("existing-day".to_owned(), first.school_day.clone()),
             ];
             if found.len() > 1 {

@@ -245,11 +245,7 @@ pub fn handle(
 /// `save` step, the report is complete but for the caller's confirmation:
 /// that option is taken and the save returned, so what the caller said is
 /// kept. Otherwise `None`: there is nothing to save.
-pub fn hang_up(
-    flow: &Flow,
-    state: CallState,
-    ctx: &Ctx,
-) -> Result<Option<Outcome>, EngineError> {
+pub fn hang_up(flow: &Flow, state: CallState, ctx: &Ctx) -> Result<Option<Outcome>, EngineError> {
     let idx = flow
         .step_named(&state.step)
         .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;

@@ -237,7 +237,8 @@ async fn turn(
     // but whatever is answered now is never heard, so what they said must be
     // kept in this request: in a report if the call had one ready, else on
     // the call log.
-    let hung_up = !incoming && tw.query("in") == Some("rec") && tw.param("Digits") == Some("hangup");
+    let hung_up =
+        !incoming && tw.query("in") == Some("rec") && tw.param("Digits") == Some("hangup");
     let mut kept = false;
     loop {
         match progress {

@@ -134,9 +134,7 @@ impl Store {
 
     /// [`keep_recording`](Self::keep_recording) from blocking code.
     pub fn recording_kept(&self, note: RecordingNote) -> Result<(), StoreError> {
-        self.writer
-            .log_blocking(CallLog::Recording(note))
-            .map(drop)
+        self.writer.log_blocking(CallLog::Recording(note)).map(drop)
     }
 
     /// The recordings of one call, oldest first.
@@ -205,8 +203,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         store.recording_kept(note(None, true)).unwrap();
-        store.recording_kept(note(Some("completed"), false)).unwrap();
-        store.recording_kept(note(Some("completed"), false)).unwrap();
+        store
+            .recording_kept(note(Some("completed"), false))
+            .unwrap();
+        store
+            .recording_kept(note(Some("completed"), false))
+            .unwrap();
         let rows = store.recordings_of_call("CA1").unwrap();
         assert_eq!(rows.len(), 1);
         let r = &rows[0];

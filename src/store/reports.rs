@@ -190,9 +190,7 @@ impl Store {
         // Only the report's own days: a row between them on a day it
         // skips (a holiday added since) is not in the way.
         found.retain(|e| days.contains(&e.school_day));
-        found.sort_by(|a, b| {
-            (&a.school_day, b.reference).cmp(&(&b.school_day, a.reference))
-        });
+        found.sort_by(|a, b| (&a.school_day, b.reference).cmp(&(&b.school_day, a.reference)));
         let mut seen = Vec::with_capacity(found.len());
         found.retain(|e| {
             let first_time = !seen.contains(&e.reference);
@@ -616,7 +614,13 @@ mod tests {
         let mut cancel = report("CA4", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
         cancel.correction = Some(Correction::Cancel);
         let cancelled = store.save_report(&cancel).unwrap();
-        assert_eq!(cancelled, Saved { reference: long, new: true });
+        assert_eq!(
+            cancelled,
+            Saved {
+                reference: long,
+                new: true
+            }
+        );
         assert_eq!(
             existing(&store, &["2026-11-26", "2026-11-27", "2026-11-30"]),
             [(long, "2026-11-30".into())],

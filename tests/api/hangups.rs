@@ -7,9 +7,7 @@
 use absence_line::store::RecordingRow;
 use chrono::Utc;
 
-use crate::helpers::{
-    DAIICHI_PASSWORD, Phone, TestApp, copy_assets, spawn_app, spawn_app_in,
-};
+use crate::helpers::{DAIICHI_PASSWORD, Phone, TestApp, copy_assets, spawn_app, spawn_app_in};
 
 /// Student 10203 absent today for family reasons, at the `<Record>` of the
 /// message for the teacher.
@@ -70,7 +68,10 @@ async fn hanging_up_while_recording_the_message_saves_the_report_unconfirmed() {
     let r = &rows[0];
     assert_eq!(r.kind.as_deref(), Some("absence"));
     assert_eq!(r.reason.as_deref(), Some("family"));
-    assert_eq!(r.recording_url.as_deref(), Some(p.recording_url(14).as_str()));
+    assert_eq!(
+        r.recording_url.as_deref(),
+        Some(p.recording_url(14).as_str())
+    );
     assert!(r.unconfirmed, "the parent never heard the read-back");
     assert_eq!(r.status, "active", "it reaches the morning list");
 
@@ -221,9 +222,15 @@ async fn staff_see_what_to_call_back_about() {
     let t = student_at_the_message(&mut left, "30412").await;
     let callback = t.record_status_callback.clone().unwrap();
     let t = left.record(20).await;
-    assert!(t.says_any("伝言を録音しました"), "the read-back: {}", t.said());
+    assert!(
+        t.says_any("伝言を録音しました"),
+        "the read-back: {}",
+        t.said()
+    );
     left.hang_up(60).await; // without confirming
-    let res = left.recording_status(&callback, 20, "completed", None).await;
+    let res = left
+        .recording_status(&callback, 20, "completed", None)
+        .await;
     assert_eq!(res.status(), 200);
     let sid = left.call_sid.clone();
     recordings_when(&app, &sid, |r| !r.is_empty()).await;

@@ -56,8 +56,11 @@ async fn a_several_day_absence_finds_a_report_on_a_later_day_and_replaces_it() {
     let t = p.press("3").await;
     let d = NaiveDate::parse_from_str(&next_day, "%Y-%m-%d").unwrap();
     assert!(
-        t.says_any(&format!("{}月{}日のご連絡は、すでに受け付けています", d.month(), d.day()))
-            && t.says_any("内容は欠席")
+        t.says_any(&format!(
+            "{}月{}日のご連絡は、すでに受け付けています",
+            d.month(),
+            d.day()
+        )) && t.says_any("内容は欠席")
             && t.says_any(&format!("受付番号は{earlier}です")),
         "the caller hears the earlier report, on the day they share: {}",
         t.said()
@@ -137,10 +140,16 @@ async fn several_earlier_reports_are_all_named_and_all_cancelled() {
         "nothing active on any of those days"
     );
     let store = app.store("daiichi");
-    for (reference, day) in [(today, day_of_any(&app, today)), (next, day_of_any(&app, next))] {
+    for (reference, day) in [
+        (today, day_of_any(&app, today)),
+        (next, day_of_any(&app, next)),
+    ] {
         let rows = store.reports_on(&day).unwrap();
         assert_eq!(rows.len(), 1, "nothing is deleted, nothing new: {rows:?}");
-        assert_eq!((rows[0].reference, rows[0].status.as_str()), (reference, "cancelled"));
+        assert_eq!(
+            (rows[0].reference, rows[0].status.as_str()),
+            (reference, "cancelled")
+        );
     }
     assert!(
         store.reports_of_call(&p.call_sid).unwrap().is_empty(),

@@ -19,8 +19,8 @@ use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, fmt};
 use crate::http::state::AppState;
-use crate::store::{CallRow, RecordingRow};
 use crate::store::staff::CallReport;
+use crate::store::{CallRow, RecordingRow};
 
 /// `GET /schools/{id}/calls[?date=YYYY-MM-DD]`: that day's log, or today's
 /// (the local calendar date).
