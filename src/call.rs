@@ -166,6 +166,27 @@ impl<'a> Line<'a> {
         Ok(self.progress(outcome, caller, now))
     }
 
+    /// The caller hung up at the step `state` waits at. When that is the
+    /// read-back before a save, the report (marked unconfirmed, so the
+    /// office calls back) to save; `None` when there is nothing to save.
+    pub fn hung_up(
+        &self,
+        state: CallState,
+        caller: &Caller,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Progress>, CallError> {
+        let outcome = self.run(now, None, None, |ctx| {
+            engine::hang_up(self.flow, state, ctx)
+        })?;
+        Ok(outcome.map(|o| {
+            let mut progress = self.progress(o, caller, now);
+            if let Progress::Save { report, .. } = &mut progress {
+                report.unconfirmed = true;
+            }
+            progress
+        }))
+    }
+
     /// Continue after the report was stored under `reference`.
     pub fn saved(
         &self,

@@ -241,6 +241,7 @@ mod tests {
                 call_sid: "CA1".into(),
                 status: "active".into(),
                 replaced_by: None,
+                unconfirmed: false,
             },
             Some("Nguyễn 花子".into()),
         )

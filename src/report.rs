@@ -55,6 +55,7 @@ pub fn new_report(
             Some("cancel") => Some(Correction::Cancel),
             _ => None,
         },
+        unconfirmed: false,
     }
 }
 
@@ -81,6 +82,14 @@ pub fn days(state: &CallState, school: &School, now: DateTime<Utc>) -> Vec<Strin
 }
 
 /// Answer a flow's `lookup` step from the school's store.
+///
+/// `existing-report`: the active reports the student already has on any of
+/// the days this report covers (every one of a several-day absence). The
+/// first found (by day, newest first) as `existing-kind`,
+/// `existing-reference` and `existing-day` (the first day it shares with
+/// this report); when there are several, also `existing-count` and
+/// `existing-references` (`4,7`), so the caller hears everything a replace
+/// or cancel will change.
 pub fn lookup(
     store: &Store,
     what: &str,
@@ -93,17 +102,26 @@ pub fn lookup(
             let Some(student) = state.answers.get("student") else {
                 return Ok(Vec::new());
             };
-            let day = days(state, school, now).remove(0);
-            Ok(match store.existing_report(student, &day)? {
-                Some(e) => vec![
-                    (
-                        "existing-kind".to_owned(),
-                        e.kind.unwrap_or_else(|| "message".to_owned()),
-                    ),
-                    ("existing-reference".to_owned(), e.reference.to_string()),
-                ],
-                None => Vec::new(),
-            })
+            let found = store.existing_reports(student, &days(state, school, now))?;
+            let Some(first) = found.first() else {
+                return Ok(Vec::new());
+            };
+            let mut answers = vec![
+                (
+                    "existing-kind".to_owned(),
+                    first.kind.clone().unwrap_or_else(|| "message".to_owned()),
+                ),
+                ("existing-reference".to_owned(), first.reference.to_string()),
+                ("existing-day".to_owned(), first.school_day.clone()),
+            ];
+            if found.len() > 1 {
+                let mut references: Vec<u32> = found.iter().map(|e| e.reference).collect();
+                references.sort_unstable();
+                let list: Vec<String> = references.iter().map(u32::to_string).collect();
+                answers.push(("existing-count".to_owned(), found.len().to_string()));
+                answers.push(("existing-references".to_owned(), list.join(",")));
+            }
+            Ok(answers)
         }
         _ => Ok(Vec::new()),
     }

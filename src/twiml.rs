@@ -49,6 +49,9 @@ pub struct Record {
     pub max_length_secs: u32,
     pub finish_on_key: char,
     pub silence_timeout_secs: u32,
+    /// Where Twilio posts the recording's status once the file is ready
+    /// (or absent: too short, silent), with the method POST.
+    pub status_callback: Option<String>,
 }
 
 /// The MIME type Twilio needs to read the answer as TwiML.
@@ -103,6 +106,11 @@ fn write_verb(out: &mut String, verb: &Verb) {
             let mut key = [0u8; 4];
             attr(out, "finishOnKey", r.finish_on_key.encode_utf8(&mut key));
             attr(out, "playBeep", "true");
+            if let Some(url) = &r.status_callback {
+                attr(out, "recordingStatusCallback", url);
+                attr(out, "recordingStatusCallbackMethod", "POST");
+                attr(out, "recordingStatusCallbackEvent", "completed absent");
+            }
             out.push_str("/>");
         }
         Verb::Gather(g) => {
@@ -307,6 +315,27 @@ mod tests {
             },
         ]);
         insta::assert_snapshot!(xml);
+    }
+
+    /// A voice message asks Twilio to say when its file is ready (or
+    /// absent), so that the message is kept even if the caller hangs up.
+    #[test]
+    fn a_record_asks_for_its_status() {
+        let record = |status_callback| {
+            render(&[Verb::Record(Record {
+                action: "/voice/s/step?s=m&in=rec".into(),
+                max_length_secs: 60,
+                finish_on_key: '#',
+                silence_timeout_secs: 5,
+                status_callback,
+            })])
+        };
+        let xml = record(Some("https://x.example/voice/s/recording".into()));
+        assert!(
+            xml.contains(r#" recordingStatusCallback="https://x.example/voice/s/recording" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed absent"/>"#),
+            "{xml}"
+        );
+        assert!(!record(None).contains("recordingStatusCallback"));
     }
 
     #[test]

@@ -110,6 +110,8 @@ mark-seen = Mark seen
 history-replaced = Replaced → ref. { $reference } ({ $time })
 history-replaces = Replaces ref. { $reference } ({ $time })
 history-cancelled = Cancelled { $time }
+badge-unconfirmed = Unconfirmed
+unconfirmed-hint = The parent hung up while recording the message, before confirming the report. Call back to confirm it.
 
 ## Call log
 
@@ -130,6 +132,7 @@ outcome-failed = Failed
 outcome-open = In progress
 call-back = Call back
 reported-later = reported at { $time }
+message-absent = No message (silent)
 
 ## Board of education
 

@@ -111,6 +111,8 @@ mark-seen = 確認
 history-replaced = 差し替え → 受付番号 { $reference }（{ $time }）
 history-replaces = 受付番号 { $reference } を差し替え（{ $time }）
 history-cancelled = 取り消し { $time }
+badge-unconfirmed = 未確認
+unconfirmed-hint = 保護者が伝言の録音中に電話を切ったため、内容の確認を受けていません。折り返して確認してください。
 
 ## 着信記録
 
@@ -131,6 +133,7 @@ outcome-failed = 失敗
 outcome-open = 通話中
 call-back = 折り返し
 reported-later = { $time } に報告あり
+message-absent = 伝言なし（無音）
 
 ## 教育委員会
 

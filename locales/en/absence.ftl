@@ -179,7 +179,7 @@ summary-days = The absence starts on { $day-month ->
 
 ## 6c. A report that was already made
 
-already-reported = We already have a report for your child for { $day-month ->
+already-reported = We already have a report for your child for { $existing-day-month ->
         [1] January
         [2] February
         [3] March
@@ -192,15 +192,15 @@ already-reported = We already have a report for your child for { $day-month ->
         [10] October
         [11] November
         [12] December
-       *[other] month { $day-month },
-    } { $day-day }: { $existing-kind ->
+       *[other] month { $existing-day-month },
+    } { $existing-day-day }: { $existing-kind ->
         [absence] an absence
         [late] a late arrival
         [early] an early leave
        *[other] a voice message
     }, reference number { $existing-reference-digits }.
 ask-correction = To replace it with this report, press 1. To cancel that report, press 2. To keep it as it is, press 3.
-confirm-cancel = We will cancel the report for { $day-month ->
+confirm-cancel = We will cancel the report for { $existing-day-month ->
         [1] January
         [2] February
         [3] March
@@ -213,8 +213,11 @@ confirm-cancel = We will cancel the report for { $day-month ->
         [10] October
         [11] November
         [12] December
-       *[other] month { $day-month },
-    } { $day-day }. To cancel it, press 1. To keep it, press 2.
+       *[other] month { $existing-day-month },
+    } { $existing-day-day }. To cancel it, press 1. To keep it, press 2.
 cancelled = The report has been cancelled. The reference number is { $reference-digits }.
 kept = The earlier report has been kept as it is.
 summary-replaces = This report will replace the earlier one.
+already-reported-several = We already have { $existing-count } reports for your child on the days of this report, reference numbers { $existing-references-digits }.
+confirm-cancel-several = We will cancel all of these reports. To cancel them, press 1. To keep them, press 2.
+cancelled-several = The reports have been cancelled. Their reference numbers are { $existing-references-digits }.

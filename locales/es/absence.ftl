@@ -188,10 +188,10 @@ summary-days = La ausencia empieza el { $day-day ->
 
 ## 6c. A report that was already made
 
-already-reported = Ya tenemos un aviso de su hijo o hija para el { $day-day ->
+already-reported = Ya tenemos un aviso de su hijo o hija para el { $existing-day-day ->
         [1] primero
-       *[other] { $day-day }
-    } { $day-month ->
+       *[other] { $existing-day-day }
+    } { $existing-day-month ->
         [1] de enero
         [2] de febrero
         [3] de marzo
@@ -204,7 +204,7 @@ already-reported = Ya tenemos un aviso de su hijo o hija para el { $day-day ->
         [10] de octubre
         [11] de noviembre
         [12] de diciembre
-       *[other] del mes { $day-month }
+       *[other] del mes { $existing-day-month }
     }. Es { $existing-kind ->
         [absence] un aviso de ausencia
         [late] un aviso de llegada tarde
@@ -212,10 +212,10 @@ already-reported = Ya tenemos un aviso de su hijo o hija para el { $day-day ->
        *[other] un mensaje de voz
     }, con número de referencia { $existing-reference-digits }.
 ask-correction = Para reemplazar el aviso anterior con este, marque 1. Para cancelar el aviso anterior, marque 2. Para dejar el aviso anterior como está, marque 3.
-confirm-cancel = Vamos a cancelar el aviso del { $day-day ->
+confirm-cancel = Vamos a cancelar el aviso del { $existing-day-day ->
         [1] primero
-       *[other] { $day-day }
-    } { $day-month ->
+       *[other] { $existing-day-day }
+    } { $existing-day-month ->
         [1] de enero
         [2] de febrero
         [3] de marzo
@@ -228,8 +228,11 @@ confirm-cancel = Vamos a cancelar el aviso del { $day-day ->
         [10] de octubre
         [11] de noviembre
         [12] de diciembre
-       *[other] del mes { $day-month }
+       *[other] del mes { $existing-day-month }
     }. Para cancelarlo, marque 1. Para no cancelarlo, marque 2.
 cancelled = El aviso quedó cancelado. El número de referencia es { $reference-digits }.
 kept = El aviso anterior se quedó como estaba.
 summary-replaces = Este aviso va a reemplazar al anterior.
+already-reported-several = Ya tenemos { $existing-count } avisos de su hijo o hija para los días de este aviso, con los números de referencia { $existing-references-digits }.
+confirm-cancel-several = Vamos a cancelar todos esos avisos. Para cancelarlos, marque 1. Para no cancelarlos, marque 2.
+cancelled-several = Los avisos quedaron cancelados. Los números de referencia son { $existing-references-digits }.

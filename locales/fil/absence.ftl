@@ -178,7 +178,7 @@ summary-days = Ang pagliban ay { $days } araw ng pasok, simula sa ika-{ $day-day
 
 ## 6c. A report that was already made
 
-already-reported = Mayroon na po kaming natanggap na ulat para sa inyong anak sa ika-{ $day-day } ng { $day-month ->
+already-reported = Mayroon na po kaming natanggap na ulat para sa inyong anak sa ika-{ $existing-day-day } ng { $existing-day-month ->
         [1] Enero
         [2] Pebrero
         [3] Marso
@@ -191,7 +191,7 @@ already-reported = Mayroon na po kaming natanggap na ulat para sa inyong anak sa
         [10] Oktubre
         [11] Nobyembre
         [12] Disyembre
-       *[other] buwan { $day-month }
+       *[other] buwan { $existing-day-month }
     }. Ito po ay { $existing-kind ->
         [absence] ulat ng pagliban
         [late] ulat ng pagkahuli
@@ -199,7 +199,7 @@ already-reported = Mayroon na po kaming natanggap na ulat para sa inyong anak sa
        *[other] isang voice message
     }, at ang reference number ay { $existing-reference-digits }.
 ask-correction = Para palitan ang naunang ulat ng ulat na ito, pindutin ang 1. Para kanselahin ang naunang ulat, pindutin ang 2. Para hindi na baguhin ang naunang ulat, pindutin ang 3.
-confirm-cancel = Kakanselahin po namin ang ulat para sa ika-{ $day-day } ng { $day-month ->
+confirm-cancel = Kakanselahin po namin ang ulat para sa ika-{ $existing-day-day } ng { $existing-day-month ->
         [1] Enero
         [2] Pebrero
         [3] Marso
@@ -212,8 +212,11 @@ confirm-cancel = Kakanselahin po namin ang ulat para sa ika-{ $day-day } ng { $d
         [10] Oktubre
         [11] Nobyembre
         [12] Disyembre
-       *[other] buwan { $day-month }
+       *[other] buwan { $existing-day-month }
     }. Para kanselahin ito, pindutin ang 1. Para hindi ito kanselahin, pindutin ang 2.
 cancelled = Nakansela na po ang ulat. Ang reference number ay { $reference-digits }.
 kept = Hindi po binago ang naunang ulat.
 summary-replaces = Papalitan po ng ulat na ito ang naunang ulat.
+already-reported-several = Mayroon na po kaming { $existing-count } na ulat para sa inyong anak sa mga araw ng ulat na ito. Ang mga reference number ay { $existing-references-digits }.
+confirm-cancel-several = Kakanselahin po namin ang lahat ng mga ulat na ito. Para kanselahin ang mga ito, pindutin ang 1. Para hindi kanselahin, pindutin ang 2.
+cancelled-several = Nakansela na po ang mga ulat. Ang mga reference number ay { $existing-references-digits }.

@@ -152,14 +152,18 @@ summary-days = お休みは、{ $day-month }月{ $day-day }日から、登校日
 
 ## 6c. すでに受け付けているご連絡の変更
 
-already-reported = このお子さまの{ $day-month }月{ $day-day }日のご連絡は、すでに受け付けています。内容は{ $existing-kind ->
+already-reported = このお子さまの{ $existing-day-month }月{ $existing-day-day }日のご連絡は、すでに受け付けています。内容は{ $existing-kind ->
         [absence] 欠席
         [late] 遅刻
         [early] 早退
        *[other] 伝言
     }、受付番号は{ $existing-reference-digits }です。
 ask-correction = 今回の内容で差し替える場合は1、前のご連絡を取り消す場合は2、前のご連絡のままにする場合は3を押してください。
-confirm-cancel = { $day-month }月{ $day-day }日のご連絡を取り消します。よろしければ1を、取り消さない場合は2を押してください。
+confirm-cancel = { $existing-day-month }月{ $existing-day-day }日のご連絡を取り消します。よろしければ1を、取り消さない場合は2を押してください。
 cancelled = ご連絡を取り消しました。受付番号は{ $reference-digits }です。
 kept = 前のご連絡を、そのまま残しました。
 summary-replaces = このご連絡で、前のご連絡を差し替えます。
+# 数日間のお休みなどで、今回のご連絡の日に、前のご連絡が2件以上あるとき。
+already-reported-several = このお子さまの、今回のご連絡の日には、すでに{ $existing-count }件のご連絡を受け付けています。受付番号は{ $existing-references-digits }です。
+confirm-cancel-several = これらのご連絡を、すべて取り消します。よろしければ1を、取り消さない場合は2を押してください。
+cancelled-several = ご連絡を取り消しました。取り消した受付番号は{ $existing-references-digits }です。

@@ -177,7 +177,7 @@ summary-days = 결석 기간은 { $day-month ->
 
 ## 6c. A report that was already made
 
-already-reported = 이 자녀의 { $day-month ->
+already-reported = 이 자녀의 { $existing-day-month ->
         [1] 1월
         [2] 2월
         [3] 3월
@@ -190,15 +190,15 @@ already-reported = 이 자녀의 { $day-month ->
         [10] 10월
         [11] 11월
         [12] 12월
-       *[other] { $day-month }월
-    } { $day-day }일 연락은 이미 접수되어 있습니다. 내용은 { $existing-kind ->
+       *[other] { $existing-day-month }월
+    } { $existing-day-day }일 연락은 이미 접수되어 있습니다. 내용은 { $existing-kind ->
         [absence] 결석 연락이고
         [late] 지각 연락이고
         [early] 조퇴 연락이고
        *[other] 음성 메시지이고
     }, 접수 번호는 { $existing-reference-digits }입니다.
 ask-correction = 이전 연락을 이번 내용으로 바꾸시려면 1번, 이전 연락을 취소하시려면 2번, 이전 연락을 그대로 두시려면 3번을 눌러 주십시오.
-confirm-cancel = { $day-month ->
+confirm-cancel = { $existing-day-month ->
         [1] 1월
         [2] 2월
         [3] 3월
@@ -211,8 +211,11 @@ confirm-cancel = { $day-month ->
         [10] 10월
         [11] 11월
         [12] 12월
-       *[other] { $day-month }월
-    } { $day-day }일 연락을 취소하겠습니다. 취소하시려면 1번을 눌러 주십시오. 취소하지 않으시려면 2번을 눌러 주십시오.
+       *[other] { $existing-day-month }월
+    } { $existing-day-day }일 연락을 취소하겠습니다. 취소하시려면 1번을 눌러 주십시오. 취소하지 않으시려면 2번을 눌러 주십시오.
 cancelled = 연락이 취소되었습니다. 접수 번호는 { $reference-digits }입니다.
 kept = 이전 연락을 그대로 두었습니다.
 summary-replaces = 이전 연락은 이번 연락으로 바뀝니다.
+already-reported-several = 이번 연락의 날짜에 이 자녀의 연락이 이미 { $existing-count }건 접수되어 있습니다. 접수 번호는 { $existing-references-digits }입니다.
+confirm-cancel-several = 이 연락들을 모두 취소하겠습니다. 취소하시려면 1번을 눌러 주십시오. 취소하지 않으시려면 2번을 눌러 주십시오.
+cancelled-several = 연락이 취소되었습니다. 취소된 접수 번호는 { $existing-references-digits }입니다.

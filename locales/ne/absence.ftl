@@ -179,7 +179,7 @@ summary-days = अनुपस्थिति { $day-month ->
 
 ## 6c. A report that was already made
 
-already-reported = तपाईंको बच्चाको { $day-month ->
+already-reported = तपाईंको बच्चाको { $existing-day-month ->
         [1] जनवरी
         [2] फेब्रुअरी
         [3] मार्च
@@ -192,15 +192,15 @@ already-reported = तपाईंको बच्चाको { $day-month ->
         [10] अक्टोबर
         [11] नोभेम्बर
         [12] डिसेम्बर
-       *[other] महिना { $day-month }, दिन
-    } { $day-day } को सूचना पहिल्यै दर्ता भइसकेको छ। त्यो { $existing-kind ->
+       *[other] महिना { $existing-day-month }, दिन
+    } { $existing-day-day } को सूचना पहिल्यै दर्ता भइसकेको छ। त्यो { $existing-kind ->
         [absence] अनुपस्थितिको सूचना
         [late] ढिलो आउने सूचना
         [early] चाँडै घर जाने सूचना
        *[other] आवाज सन्देश
     } हो, र त्यसको दर्ता नम्बर { $existing-reference-digits } हो।
 ask-correction = पहिलेको सूचनालाई यो नयाँ सूचनाले बदल्न 1 थिच्नुहोस्। पहिलेको सूचना रद्द गर्न 2 थिच्नुहोस्। पहिलेको सूचना जस्ताको तस्तै राख्न 3 थिच्नुहोस्।
-confirm-cancel = { $day-month ->
+confirm-cancel = { $existing-day-month ->
         [1] जनवरी
         [2] फेब्रुअरी
         [3] मार्च
@@ -213,8 +213,11 @@ confirm-cancel = { $day-month ->
         [10] अक्टोबर
         [11] नोभेम्बर
         [12] डिसेम्बर
-       *[other] महिना { $day-month }, दिन
-    } { $day-day } को सूचना रद्द गरिनेछ। रद्द गर्न 1 थिच्नुहोस्। रद्द नगर्ने भए 2 थिच्नुहोस्।
+       *[other] महिना { $existing-day-month }, दिन
+    } { $existing-day-day } को सूचना रद्द गरिनेछ। रद्द गर्न 1 थिच्नुहोस्। रद्द नगर्ने भए 2 थिच्नुहोस्।
 cancelled = सूचना रद्द गरियो। दर्ता नम्बर { $reference-digits } हो।
 kept = पहिलेको सूचना जस्ताको तस्तै राखियो।
 summary-replaces = यो सूचनाले पहिलेको सूचनालाई बदल्नेछ।
+already-reported-several = यो सूचनाका दिनहरूमा तपाईंको बच्चाका { $existing-count } वटा सूचना पहिल्यै दर्ता भइसकेका छन्। तिनका दर्ता नम्बर { $existing-references-digits } हुन्।
+confirm-cancel-several = यी सबै सूचनाहरू रद्द गरिनेछन्। रद्द गर्न 1 थिच्नुहोस्। रद्द नगर्ने भए 2 थिच्नुहोस्।
+cancelled-several = सूचनाहरू रद्द गरिए। तिनका दर्ता नम्बर { $existing-references-digits } हुन्।

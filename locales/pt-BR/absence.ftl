@@ -193,10 +193,10 @@ summary-days = A falta começa no dia { $day-day ->
 
 ## 6c. A report that was already made
 
-already-reported = Já existe um aviso do seu filho ou filha para o dia { $day-day ->
+already-reported = Já existe um aviso do seu filho ou filha para o dia { $existing-day-day ->
         [1] primeiro
-       *[other] { $day-day }
-    } { $day-month ->
+       *[other] { $existing-day-day }
+    } { $existing-day-month ->
         [1] de janeiro
         [2] de fevereiro
         [3] de março
@@ -209,7 +209,7 @@ already-reported = Já existe um aviso do seu filho ou filha para o dia { $day-d
         [10] de outubro
         [11] de novembro
         [12] de dezembro
-       *[other] do mês { $day-month }
+       *[other] do mês { $existing-day-month }
     }. É { $existing-kind ->
         [absence] um aviso de falta
         [late] um aviso de atraso
@@ -217,10 +217,10 @@ already-reported = Já existe um aviso do seu filho ou filha para o dia { $day-d
        *[other] um recado de voz
     }, com o número de protocolo { $existing-reference-digits }.
 ask-correction = Para substituir o aviso anterior por este, tecle 1. Para cancelar o aviso anterior, tecle 2. Para manter o aviso anterior como está, tecle 3.
-confirm-cancel = O aviso do dia { $day-day ->
+confirm-cancel = O aviso do dia { $existing-day-day ->
         [1] primeiro
-       *[other] { $day-day }
-    } { $day-month ->
+       *[other] { $existing-day-day }
+    } { $existing-day-month ->
         [1] de janeiro
         [2] de fevereiro
         [3] de março
@@ -233,8 +233,11 @@ confirm-cancel = O aviso do dia { $day-day ->
         [10] de outubro
         [11] de novembro
         [12] de dezembro
-       *[other] do mês { $day-month }
+       *[other] do mês { $existing-day-month }
     } será cancelado. Para confirmar o cancelamento, tecle 1. Para não cancelar, tecle 2.
 cancelled = O aviso foi cancelado. O número de protocolo é { $reference-digits }.
 kept = O aviso anterior foi mantido como estava.
 summary-replaces = Este aviso vai substituir o anterior.
+already-reported-several = Já existem { $existing-count } avisos do seu filho ou filha para os dias deste aviso, com os números de protocolo { $existing-references-digits }.
+confirm-cancel-several = Todos esses avisos serão cancelados. Para confirmar o cancelamento, tecle 1. Para não cancelar, tecle 2.
+cancelled-several = Os avisos foram cancelados. Os números de protocolo são { $existing-references-digits }.

@@ -179,7 +179,7 @@ summary-days = Thời gian nghỉ học là { $days } ngày học, bắt đầu 
 
 ## 6c. A report that was already made
 
-already-reported = Nhà trường đã nhận thông báo về con cho ngày { $day-day } { $day-month ->
+already-reported = Nhà trường đã nhận thông báo về con cho ngày { $existing-day-day } { $existing-day-month ->
         [1] tháng Một
         [2] tháng Hai
         [3] tháng Ba
@@ -192,7 +192,7 @@ already-reported = Nhà trường đã nhận thông báo về con cho ngày { $
         [10] tháng Mười
         [11] tháng Mười Một
         [12] tháng Mười Hai
-       *[other] tháng { $day-month }
+       *[other] tháng { $existing-day-month }
     }. Nội dung là { $existing-kind ->
         [absence] nghỉ học
         [late] đi học muộn
@@ -200,7 +200,7 @@ already-reported = Nhà trường đã nhận thông báo về con cho ngày { $
        *[other] lời nhắn thoại
     }, mã số tiếp nhận là { $existing-reference-digits }.
 ask-correction = Để thay thông báo trước bằng nội dung lần này, xin bấm phím 1. Để hủy thông báo trước, xin bấm phím 2. Để giữ nguyên thông báo trước, xin bấm phím 3.
-confirm-cancel = Chúng tôi sẽ hủy thông báo cho ngày { $day-day } { $day-month ->
+confirm-cancel = Chúng tôi sẽ hủy thông báo cho ngày { $existing-day-day } { $existing-day-month ->
         [1] tháng Một
         [2] tháng Hai
         [3] tháng Ba
@@ -213,8 +213,11 @@ confirm-cancel = Chúng tôi sẽ hủy thông báo cho ngày { $day-day } { $da
         [10] tháng Mười
         [11] tháng Mười Một
         [12] tháng Mười Hai
-       *[other] tháng { $day-month }
+       *[other] tháng { $existing-day-month }
     }. Nếu đồng ý hủy, xin bấm phím 1. Nếu không hủy, xin bấm phím 2.
 cancelled = Thông báo đã được hủy. Mã số tiếp nhận là { $reference-digits }.
 kept = Thông báo trước vẫn được giữ nguyên.
 summary-replaces = Thông báo này sẽ thay cho thông báo trước.
+already-reported-several = Nhà trường đã nhận { $existing-count } thông báo về con cho các ngày của thông báo này, mã số tiếp nhận là { $existing-references-digits }.
+confirm-cancel-several = Chúng tôi sẽ hủy tất cả các thông báo này. Nếu đồng ý hủy, xin bấm phím 1. Nếu không hủy, xin bấm phím 2.
+cancelled-several = Các thông báo đã được hủy. Mã số tiếp nhận là { $existing-references-digits }.

@@ -176,7 +176,7 @@ summary-days = 请假从{ $day-month ->
 
 ## 6c. A report that was already made
 
-already-reported = 这个孩子{ $day-month ->
+already-reported = 这个孩子{ $existing-day-month ->
         [1] 1月
         [2] 2月
         [3] 3月
@@ -189,15 +189,15 @@ already-reported = 这个孩子{ $day-month ->
         [10] 10月
         [11] 11月
         [12] 12月
-       *[other] { $day-month }月
-    }{ $day-day }日的联络已经受理了。内容是{ $existing-kind ->
+       *[other] { $existing-day-month }月
+    }{ $existing-day-day }日的联络已经受理了。内容是{ $existing-kind ->
         [absence] 请假
         [late] 迟到
         [early] 早退
        *[other] 语音留言
     }，受理编号是{ $existing-reference-digits }。
 ask-correction = 如果要用这次的内容替换之前的联络，请按1。如果要取消之前的联络，请按2。如果要保留之前的联络，请按3。
-confirm-cancel = 我们将取消{ $day-month ->
+confirm-cancel = 我们将取消{ $existing-day-month ->
         [1] 1月
         [2] 2月
         [3] 3月
@@ -210,8 +210,11 @@ confirm-cancel = 我们将取消{ $day-month ->
         [10] 10月
         [11] 11月
         [12] 12月
-       *[other] { $day-month }月
-    }{ $day-day }日的联络。如果确定取消，请按1。如果不取消，请按2。
+       *[other] { $existing-day-month }月
+    }{ $existing-day-day }日的联络。如果确定取消，请按1。如果不取消，请按2。
 cancelled = 联络已经取消。受理编号是{ $reference-digits }。
 kept = 之前的联络已经保留，没有更改。
 summary-replaces = 这次的联络将替换之前的联络。
+already-reported-several = 这个孩子在这次联络的日期里，已经有{ $existing-count }条联络被受理了。受理编号是{ $existing-references-digits }。
+confirm-cancel-several = 我们将取消这些联络。如果确定取消，请按1。如果不取消，请按2。
+cancelled-several = 联络已经取消。取消的受理编号是{ $existing-references-digits }。

@@ -68,7 +68,7 @@ fn describe(n: &PurgeCounts, cutoff: &str, dry_run: bool) -> String {
         if dry_run { "would remove" } else { "removed" },
         n.report_callers,
         n.call_numbers,
-        n.report_recordings,
+        n.report_recordings + n.call_recordings,
         n.caller_languages,
     )
 }

@@ -239,6 +239,32 @@ pub fn handle(
     }
 }
 
+/// The caller hung up while the call waits at `state.step` (a channel may
+/// still hear of it: Twilio posts a recording made up to the hang-up). If
+/// that step is a read-back, a menu with an option that goes straight to a
+/// `save` step, the report is complete but for the caller's confirmation:
+/// that option is taken and the save returned, so what the caller said is
+/// kept. Otherwise `None`: there is nothing to save.
+pub fn hang_up(flow: &Flow, state: CallState, ctx: &Ctx) -> Result<Option<Outcome>, EngineError> {
+    let idx = flow
+        .step_named(&state.step)
+        .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;
+    let step = &flow.steps[idx];
+    let StepKind::Menu { options, .. } = &step.kind else {
+        return Ok(None);
+    };
+    let Some(save) = options
+        .values()
+        .find(|c| matches!(flow.steps[c.next].kind, StepKind::Save))
+    else {
+        return Ok(None);
+    };
+    Ok(match choose(flow, step, save, state, ctx)? {
+        saving @ Outcome::Save { .. } => Some(saving),
+        _ => None,
+    })
+}
+
 /// Continue after the channel stored the report under `reference`.
 pub fn after_save(
     flow: &Flow,

@@ -907,3 +907,36 @@ mod arbitrary_input {
         }
     }
 }
+
+/// A caller who hangs up while recording the message for the teacher has
+/// given everything the read-back would read: the report is saved (the
+/// channel marks it unconfirmed). Anywhere else there is nothing to save.
+#[test]
+fn a_hang_up_at_the_read_back_saves_the_report() {
+    let w = World::new();
+    let mut inputs = to_kind();
+    inputs.extend(["2", "2", "0930", "1"].map(d));
+    let at_record = w.call(&inputs);
+    let summary = w.feed(
+        state(&at_record).clone(),
+        &[Input::Recording("https://example.org/r".into())],
+    );
+    assert_eq!(state(&summary).step, "summary");
+    let Some(Outcome::Save { state: saving, .. }) =
+        hang_up(&w.flow, state(&summary).clone(), &w.ctx()).unwrap()
+    else {
+        panic!("the read-back's report is saved");
+    };
+    assert_eq!(saving.step, "save");
+    assert_eq!(saving.answers["recording"], "https://example.org/r");
+    assert_eq!(saving.answers["time"], "09:30");
+
+    for not_yet in [to_kind(), {
+        let mut v = to_kind();
+        v.push(d("1"));
+        v
+    }] {
+        let o = w.call(&not_yet);
+        assert_eq!(hang_up(&w.flow, state(&o).clone(), &w.ctx()).unwrap(), None);
+    }
+}

@@ -21,7 +21,8 @@
 //!    language; anyone else gets 503 with `Retry-After`. New calls (and
 //!    staff pages) are turned away first: the last eighth of the permits is
 //!    kept for calls already in progress (their steps and status callbacks),
-//!    so a parent who got in is not told "call again" at the confirmation.
+//!    so a parent who got in is not told "call again" at the confirmation
+//!    (and their voice message's recording callback is not lost).
 //!    Recordings (`/prompts/`) take no permit: they are served from memory
 //!    and cost nothing a permit guards.
 //!
@@ -67,8 +68,9 @@ pub fn kept_for_calls(in_flight: usize) -> usize {
 enum Kind {
     /// A recording Twilio fetches for a `<Play>`: no permit.
     Prompt,
-    /// A Twilio webhook; `in_progress`: a step or status callback of a call
-    /// Twilio already has (once its signature is checked).
+    /// A Twilio webhook; `in_progress`: a step, status or recording
+    /// callback of a call Twilio already has (once its signature is
+    /// checked).
     Voice { in_progress: bool },
     /// New work of anyone else: staff pages, probes, admin.
     Other,
@@ -81,7 +83,9 @@ impl Kind {
         }
         match path.strip_prefix("/voice/") {
             Some(rest) => Kind::Voice {
-                in_progress: rest.ends_with("/step") || rest.ends_with("/status"),
+                in_progress: rest.ends_with("/step")
+                    || rest.ends_with("/status")
+                    || rest.ends_with("/recording"),
             },
             None => Kind::Other,
         }
@@ -249,7 +253,11 @@ mod tests {
 
     #[test]
     fn steps_and_status_callbacks_belong_to_calls_in_progress() {
-        for path in ["/voice/daiichi/step", "/voice/daiichi/status"] {
+        for path in [
+            "/voice/daiichi/step",
+            "/voice/daiichi/status",
+            "/voice/daiichi/recording",
+        ] {
             assert_eq!(Kind::of(path), Kind::Voice { in_progress: true }, "{path}");
         }
         assert_eq!(

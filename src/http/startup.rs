@@ -9,9 +9,9 @@ use std::convert::Infallible;
 
 use axum::Router;
 use axum::extract::Request;
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::extract::State;
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
@@ -222,6 +222,10 @@ fn app(state: AppState) -> App {
         .route(
             "/voice/{school}/status",
             post(voice::status).fallback(voice::misrouted),
+        )
+        .route(
+            "/voice/{school}/recording",
+            post(voice::recording).fallback(voice::misrouted),
         )
         .route("/prompts/{lang}/{file}", get(prompts::serve))
         .route("/admin/reload", post(reload::admin_reload))

@@ -1,4 +1,5 @@
-//! Twilio voice webhooks: a new call, each step of it, and the final status.
+//! Twilio voice webhooks: a new call, each step of it, the final status,
+//! and the status of each voice message once Twilio has its file.
 //!
 //! The call's state travels in the query string of every action URL (see
 //! ARCHITECTURE.md), so these handlers keep nothing between requests and
@@ -20,7 +21,7 @@ use crate::domain::{CallerId, Digits, DomainError, LangTag, SchoolId};
 use crate::flow::{CallState, Input, StateError, Then};
 use crate::report::{self, Caller};
 use crate::speech::{self, Speech};
-use crate::store::{Store, StoreError};
+use crate::store::{RecordingNote, Store, StoreError};
 use crate::twiml::{self, Gather, Record, Verb};
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +40,8 @@ enum VoiceError {
     Store(#[from] StoreError),
     #[error("no answer within {0:?}")]
     TooSlow(std::time::Duration),
+    #[error("the request names no recording")]
+    NoRecording,
 }
 
 /// Twilio waits 15 s for an answer, then plays its own error. Answer with
@@ -65,8 +68,7 @@ pub async fn step(State(app): State<AppState>, Path(school): Path<String>, tw: T
 pub async fn misrouted(State(app): State<AppState>, req: axum::extract::Request) -> Response {
     let method = req.method().clone();
     let uri = req.uri().clone();
-    let tw = match <Twilio as axum::extract::FromRequest<AppState>>::from_request(req, &app).await
-    {
+    let tw = match <Twilio as axum::extract::FromRequest<AppState>>::from_request(req, &app).await {
         Ok(tw) => tw,
         Err(refused) => return refused.into_response(),
     };
@@ -134,6 +136,68 @@ pub async fn status(
         tracing::error!(call_sid = tw.call_sid().unwrap_or("-"), %school, error = %e, "status callback not recorded");
     }
     xml(twiml::render(&[]))
+}
+
+/// Twilio's recording status callback (`recordingStatusCallback` of every
+/// `<Record>`): the file's final URL, its length, and whether it is there
+/// at all (`absent`: too short or silent), on the call log beside the call
+/// and the report that holds it. Twilio is answered at once.
+pub async fn recording(
+    State(app): State<AppState>,
+    Path(school): Path<String>,
+    tw: Twilio,
+) -> Response {
+    let result = (|| {
+        let id = SchoolId::parse(&school).map_err(|_| VoiceError::UnknownSchool(school.clone()))?;
+        let store = app
+            .store(&id)
+            .ok_or_else(|| VoiceError::UnknownSchool(school.clone()))?;
+        let call_sid = tw.call_sid().ok_or(VoiceError::NoCallSid)?;
+        let Some(mut note) = recording_note(&tw, call_sid) else {
+            return Err(VoiceError::NoRecording);
+        };
+        note.status = tw.param("RecordingStatus").and_then(|s| short_code(s, 20));
+        note.error_code = tw.param("ErrorCode").and_then(|s| short_code(s, 10));
+        if note.status.as_deref() == Some("absent") {
+            tracing::info!(call_sid, school = %id, error = note.error_code.as_deref().unwrap_or("-"), "a voice message was absent (too short or silent)");
+        }
+        store.log_recording(note)?;
+        Ok::<(), VoiceError>(())
+    })();
+    if let Err(e) = result {
+        tracing::error!(call_sid = tw.call_sid().unwrap_or("-"), %school, error = %e, "recording status not recorded");
+    }
+    xml(twiml::render(&[]))
+}
+
+/// The recording a request is about: its id (`RecordingSid`, or the last
+/// part of its URL), URL and length. `None` without a usable id.
+fn recording_note(tw: &Twilio, call_sid: &str) -> Option<RecordingNote> {
+    let url = tw
+        .param("RecordingUrl")
+        .filter(|u| is_recording_url(u))
+        .map(str::to_owned);
+    let sid = tw
+        .param("RecordingSid")
+        .or_else(|| url.as_deref().and_then(|u| u.rsplit('/').next()))
+        .and_then(|s| short_code(s, 64))?;
+    Some(RecordingNote {
+        call_sid: call_sid.to_owned(),
+        recording_sid: sid,
+        url,
+        duration_secs: tw
+            .param("RecordingDuration")
+            .and_then(|d| d.parse::<i64>().ok()),
+        at: now_rfc3339(),
+        ..Default::default()
+    })
+}
+
+/// A short code from Twilio (a status, an error number, an id): letters,
+/// digits and `-` only, at most `max` of them.
+fn short_code(s: &str, max: usize) -> Option<String> {
+    (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .then(|| s.to_owned())
 }
 
 async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> Response {
@@ -207,9 +271,27 @@ async fn turn(
         )
     };
 
+    // The caller hung up while recording: Twilio still posts the recording,
+    // but whatever is answered now is never heard, so what they said must be
+    // kept in this request: in a report if the call had one ready, else on
+    // the call log.
+    let hung_up =
+        !incoming && tw.query("in") == Some("rec") && tw.param("Digits") == Some("hangup");
+    let mut kept = false;
     loop {
         match progress {
             Progress::Prompt { say, then, state } => {
+                if hung_up && !kept {
+                    kept = true;
+                    if let Some(saving) = line.hung_up(state.clone(), &caller, now)? {
+                        progress = saving;
+                        continue;
+                    }
+                    if let Some(mut note) = recording_note(tw, &call_sid) {
+                        note.hung_up = true;
+                        store.keep_recording(note).await?;
+                    }
+                }
                 if lang_before.is_some_and(|l| l != state.lang) {
                     remember_language(&store, &call_sid, from, &state.lang);
                 }
@@ -229,6 +311,7 @@ async fn turn(
                 state,
             } => {
                 // Answered after the group commit that holds it.
+                kept = true;
                 let saved = store.submit(*report).await?;
                 if saved.new {
                     tracing::debug!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
@@ -319,6 +402,11 @@ fn render(
                 max_length_secs,
                 finish_on_key: finish_key,
                 silence_timeout_secs: 5,
+                // Absolute, like `<Play>`: it is requested outside the call's
+                // flow of documents.
+                status_callback: Some(
+                    [public_base, "/voice/", school.id.as_str(), "/recording"].concat(),
+                ),
             }));
             // An empty recording skips the action and falls through to here.
             prompts.push(Verb::Redirect {

@@ -7,7 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use fluent_bundle::{FluentArgs, FluentValue};
 
 /// Fluent arguments for a call: every answer under its own name, plus
-/// derived forms: `NAME-digits` ("1 0 2 0 3") for digit strings, `NAME-month`,
+/// derived forms: `NAME-digits` ("1 0 2 0 3") for digit strings (for a
+/// list of numbers, `4,12` → "4, 1 2"), `NAME-month`,
 /// `NAME-day`, `NAME-weekday` for dates, `NAME-hour`, `NAME-minute`,
 /// `NAME-minute-padded` for times.
 pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> FluentArgs<'a> {
@@ -17,6 +18,8 @@ pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> 
         args.set(name.as_str(), value.as_str());
         if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
             args.set(format!("{name}-digits"), spaced(value));
+        } else if let Some(list) = spaced_list(value) {
+            args.set(format!("{name}-digits"), list);
         } else if let Some(d) = date_of(value) {
             args.set(format!("{name}-month"), FluentValue::from(d.month()));
             args.set(format!("{name}-day"), FluentValue::from(d.day()));
@@ -54,6 +57,25 @@ fn time_of(v: &str) -> Option<(u32, u32)> {
         return None;
     }
     Some((h.parse().ok()?, m.parse().ok()?))
+}
+
+/// A list of numbers (`4,12`, the references a lookup found), each read
+/// digit by digit: "4, 1 2".
+fn spaced_list(v: &str) -> Option<String> {
+    if !v.contains(',') {
+        return None;
+    }
+    let mut out = String::with_capacity(v.len() * 2);
+    for (i, n) in v.split(',').enumerate() {
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&spaced(n));
+    }
+    Some(out)
 }
 
 fn spaced(digits: &str) -> String {
@@ -96,6 +118,21 @@ mod tests {
         assert_eq!(get("time-minute-padded"), "05");
         assert_eq!(get("school"), "第一小");
         assert!(args.get("kind-digits").is_none());
+    }
+
+    #[test]
+    fn a_list_of_numbers_is_read_digit_by_digit() {
+        let answers: BTreeMap<String, String> = [("refs", "4,12"), ("odd", "4,,1"), ("one", "4,x")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let args = call_args(&answers, "");
+        match args.get("refs-digits") {
+            Some(FluentValue::String(s)) => assert_eq!(s, "4, 1 2"),
+            other => panic!("{other:?}"),
+        }
+        assert!(args.get("odd-digits").is_none());
+        assert!(args.get("one-digits").is_none());
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub(super) enum CallLog {
         before: String,
         at: String,
     },
+    /// A voice message the call made (see [`super::recordings`]).
+    Recording(super::recordings::RecordingNote),
 }
 
 impl CallLog {
@@ -173,6 +175,7 @@ impl CallLog {
                 )?
                 .query_map(params![before, at], |r| r.get(0))?
                 .collect(),
+            CallLog::Recording(note) => note.apply(c).map(|()| Vec::new()),
         }
     }
 }

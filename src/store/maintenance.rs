@@ -38,6 +38,8 @@ pub struct PurgeCounts {
     pub call_numbers: u64,
     /// Callers' remembered language choices deleted.
     pub caller_languages: u64,
+    /// Voice messages on the call log (link, Twilio id, status) deleted.
+    pub call_recordings: u64,
 }
 
 impl PurgeCounts {
@@ -50,7 +52,7 @@ impl PurgeCounts {
 /// the cutoff, `?1`). Counting for a dry run uses the same conditions, so
 /// it counts exactly the rows a purge would change; each condition also
 /// excludes rows already purged, so a second purge changes nothing.
-const PURGE: [(&str, &str, &str); 4] = [
+const PURGE: [(&str, &str, &str); 5] = [
     (
         "reports",
         "SET caller = NULL",
@@ -67,6 +69,7 @@ const PURGE: [(&str, &str, &str); 4] = [
         "started_at < ?1 AND (from_number <> '' OR to_number <> '')",
     ),
     ("caller_languages", "DELETE", "updated_at < ?1"),
+    ("recordings", "DELETE", "noted_at < ?1"),
 ];
 
 impl Store {
@@ -202,7 +205,8 @@ impl Store {
     /// Remove caller data older than `cutoff` (RFC 3339; compared in UTC)
     /// in one transaction: the caller number and recording link of reports
     /// received before it, the from and to numbers of calls started before
-    /// it, and callers' language choices last updated before it. Report
+    /// it, callers' language choices last updated before it, and the
+    /// voice messages the call log noted before it. Report
     /// rows themselves (student, kind, reason, symptom, day, grade, class),
     /// their history, and calls' outcome, language and duration stay, so
     /// counts and statistics are unchanged.
@@ -216,7 +220,7 @@ impl Store {
             c.pragma_update(None, "secure_delete", 1)?;
             let purged = (|| -> rusqlite::Result<PurgeCounts> {
                 let tx = c.transaction()?;
-                let mut n = [0u64; 4];
+                let mut n = [0u64; PURGE.len()];
                 for (i, (table, action, rows)) in PURGE.iter().enumerate() {
                     let sql = if *action == "DELETE" {
                         format!("DELETE FROM {table} WHERE {rows}")
@@ -243,7 +247,7 @@ impl Store {
     pub fn purge_preview(&self, cutoff: &str) -> Result<PurgeCounts, StoreError> {
         let cutoff = self.cutoff(cutoff)?;
         self.with(|c| {
-            let mut n = [0u64; 4];
+            let mut n = [0u64; PURGE.len()];
             for (i, (table, _, rows)) in PURGE.iter().enumerate() {
                 let k: i64 = c.query_row(
                     &format!("SELECT count(*) FROM {table} WHERE {rows}"),
@@ -274,12 +278,13 @@ impl Store {
     }
 }
 
-fn counts(n: [u64; 4]) -> PurgeCounts {
+fn counts(n: [u64; PURGE.len()]) -> PurgeCounts {
     PurgeCounts {
         report_callers: n[0],
         report_recordings: n[1],
         call_numbers: n[2],
         caller_languages: n[3],
+        call_recordings: n[4],
     }
 }
 
@@ -322,7 +327,7 @@ mod tests {
     use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
     use super::*;
-    use crate::store::{CallRow, NewReport, ReportRow};
+    use crate::store::{CallRow, NewReport, RecordingNote, ReportRow};
 
     const OLD: &str = "2026-01-10T08:00:00Z";
     const NEW: &str = "2026-04-10T08:00:00Z";
@@ -331,6 +336,7 @@ mod tests {
     const NEW_CALLER: &str = "+819022220002";
     const OLD_RECORDING: &str = "https://api.twilio.com/Recordings/RE0ld0ld0ld0ld0ld";
     const NEW_RECORDING: &str = "https://api.twilio.com/Recordings/REnewnewnewnewnew";
+    const OLD_HUNG_UP: &str = "https://api.twilio.com/Recordings/REhunguphungup00";
 
     fn report(sid: &str, at: &str, caller: &str, recording: &str, days: &[&str]) -> NewReport {
         NewReport {
@@ -550,6 +556,25 @@ mod tests {
         store
             .call_started("CAgone", OLD_CALLER, "+81312345678", OLD, "twilio")
             .unwrap();
+        // Voice messages on the call log: the old and new reports' own, and
+        // one left by the old call that broke off.
+        for (sid, url, at) in [
+            ("CAold", OLD_RECORDING, OLD),
+            ("CAnew", NEW_RECORDING, NEW),
+            ("CAgone", OLD_HUNG_UP, OLD),
+        ] {
+            store
+                .recording_kept(RecordingNote {
+                    call_sid: sid.into(),
+                    recording_sid: url.rsplit('/').next().unwrap().into(),
+                    url: Some(url.into()),
+                    status: Some("completed".into()),
+                    hung_up: sid == "CAgone",
+                    at: at.into(),
+                    ..Default::default()
+                })
+                .unwrap();
+        }
         store
     }
 
@@ -566,6 +591,7 @@ mod tests {
             report_recordings: 2,
             call_numbers: 2,
             caller_languages: 1,
+            call_recordings: 2,
         };
         assert_eq!(store.purge_preview(CUTOFF).unwrap(), expected);
         assert_eq!(
@@ -616,6 +642,12 @@ mod tests {
             })
             .unwrap();
         assert_eq!(remembered, [NEW_CALLER]);
+        let recordings: Vec<Option<String>> = ["CAold", "CAnew", "CAgone"]
+            .iter()
+            .flat_map(|sid| store.recordings_of_call(sid).unwrap())
+            .map(|r| r.url)
+            .collect();
+        assert_eq!(recordings, [Some(NEW_RECORDING.to_owned())]);
         assert_eq!(count(&store, "report_events"), events);
 
         assert_eq!(store.purge_before(CUTOFF).unwrap(), PurgeCounts::default());
@@ -627,7 +659,7 @@ mod tests {
         let path = store.path().to_owned();
         drop(store);
         let bytes = String::from_utf8_lossy(&settled_bytes(&path)).into_owned();
-        for gone in [OLD_CALLER, OLD_RECORDING] {
+        for gone in [OLD_CALLER, OLD_RECORDING, OLD_HUNG_UP] {
             assert!(!bytes.contains(gone), "{gone} is still in the file");
         }
         for kept in [NEW_CALLER, NEW_RECORDING] {

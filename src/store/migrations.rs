@@ -127,6 +127,23 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
     // 4: a report's history is also looked up by the report that replaced it.
     "CREATE INDEX report_events_by ON report_events (by_reference);",
+    // 5: voice messages on the call log (from the Record action when the
+    // caller hung up, and from Twilio's recording status callback), so none
+    // is lost with the call; and reports saved when the caller hung up
+    // before confirming the read-back.
+    "CREATE TABLE recordings (
+        recording_sid TEXT PRIMARY KEY,
+        call_sid      TEXT NOT NULL,
+        url           TEXT,
+        status        TEXT,
+        duration_secs INTEGER,
+        error_code    TEXT,
+        hung_up       INTEGER NOT NULL DEFAULT 0,
+        reference     INTEGER,
+        noted_at      TEXT NOT NULL
+    );
+    CREATE INDEX recordings_call ON recordings (call_sid);
+    ALTER TABLE reports ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;",
 ];
 
 impl Store {

@@ -7,6 +7,7 @@ mod calls;
 mod maintenance;
 mod migrations;
 mod queue;
+mod recordings;
 mod reports;
 pub mod staff;
 mod students;
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 
 pub use calls::{CallRow, UNFINISHED_AFTER};
 pub use maintenance::{BackupInfo, PurgeCounts};
+pub use recordings::{RecordingNote, RecordingRow};
 pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
 pub use students::{FROM_FILE, IMPORTED, RosterState, StudentRecord};
 pub use writer::BatchStats;

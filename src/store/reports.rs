@@ -41,6 +41,10 @@ pub struct NewReport {
     pub received_at: String,
     pub caller: Option<String>,
     pub correction: Option<Correction>,
+    /// Saved without the caller's confirmation: they hung up while
+    /// recording a message, with the report otherwise complete. The office
+    /// should call back.
+    pub unconfirmed: bool,
 }
 
 /// The outcome of a save.
@@ -52,11 +56,13 @@ pub struct Saved {
     pub new: bool,
 }
 
-/// A report the student already has for a day.
+/// A report the student already has on one of the days asked about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Existing {
     pub reference: u32,
     pub kind: Option<String>,
+    /// The first of the days asked about that it covers.
+    pub school_day: String,
 }
 
 /// A stored report row (one school day of a report).
@@ -86,6 +92,9 @@ pub struct ReportRow {
     pub status: String,
     #[serde(skip)]
     pub replaced_by: Option<u32>,
+    /// See [`NewReport::unconfirmed`].
+    #[serde(skip)]
+    pub unconfirmed: bool,
 }
 
 /// One change in a report's life.
@@ -99,18 +108,19 @@ pub struct ReportEvent {
     pub by_reference: Option<u32>,
 }
 
-/// The active reports of a student on a day: usually one or none, but a
-/// report for several days can overlap an earlier one for a single day.
-/// The newest is picked in Rust, not with `ORDER BY … LIMIT`: with that
-/// SQLite re-plans the statement whenever a bound value changes, which made
-/// this lookup, made on every call, compile anew each time.
-const EXISTING: &str = "SELECT reference, kind FROM reports
-    WHERE student = ?1 AND school_day = ?2 AND status = 'active'";
+/// The active reports of a student from one day to another: one range
+/// scan of the `(student, school_day)` index, whatever the number of days
+/// a report covers. Sorted and filtered to the report's own days in Rust,
+/// not with `ORDER BY … LIMIT` or `IN (…)`: with those SQLite re-plans (or
+/// compiles anew) the statement whenever the bound values change, and this
+/// lookup is made on every call.
+const EXISTING: &str = "SELECT reference, kind, school_day FROM reports
+    WHERE student = ?1 AND school_day BETWEEN ?2 AND ?3 AND status = 'active'";
 
 const COLUMNS: &str =
     "id, reference, school_day, received_at, student, grade, class, attendance_no,
     kind, reason, symptom, temperature, disease, time, recording_url, language, channel, caller,
-    call_sid, status, replaced_by";
+    call_sid, status, replaced_by, unconfirmed";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<ReportRow> {
     Ok(ReportRow {
@@ -135,6 +145,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<ReportRow> {
         call_sid: r.get(18)?,
         status: r.get(19)?,
         replaced_by: r.get(20)?,
+        unconfirmed: r.get(21)?,
     })
 }
 
@@ -153,32 +164,40 @@ impl Store {
         self.writer.save(r).await
     }
 
-    /// The newest active report `student` already has for `day`, if any
-    /// (the one a cancellation cancels): a point read that may run on the
-    /// async runtime.
-    pub fn existing_report(
+    /// The active reports `student` already has on any of `days` (ISO
+    /// dates, in order), each once: by the first of `days` it covers, the
+    /// newest first on the same day. Replacing or cancelling acts on all of
+    /// them. A point read that may run on the async runtime.
+    pub fn existing_reports(
         &self,
         student: &str,
-        day: &str,
-    ) -> Result<Option<Existing>, StoreError> {
-        self.read(|c| {
-            let mut newest: Option<Existing> = None;
+        days: &[String],
+    ) -> Result<Vec<Existing>, StoreError> {
+        let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) else {
+            return Ok(Vec::new());
+        };
+        let mut found: Vec<Existing> = self.read(|c| {
             let mut stmt = c.prepare_cached(EXISTING)?;
-            let mut rows = stmt.query(params![student, day])?;
-            while let Some(r) = rows.next()? {
-                let found = Existing {
+            let rows = stmt.query_map(params![student, first, last], |r| {
+                Ok(Existing {
                     reference: r.get(0)?,
                     kind: r.get(1)?,
-                };
-                if newest
-                    .as_ref()
-                    .is_none_or(|n| found.reference > n.reference)
-                {
-                    newest = Some(found);
-                }
-            }
-            Ok(newest)
-        })
+                    school_day: r.get(2)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        // Only the report's own days: a row between them on a day it
+        // skips (a holiday added since) is not in the way.
+        found.retain(|e| days.contains(&e.school_day));
+        found.sort_by(|a, b| (&a.school_day, b.reference).cmp(&(&b.school_day, a.reference)));
+        let mut seen = Vec::with_capacity(found.len());
+        found.retain(|e| {
+            let first_time = !seen.contains(&e.reference);
+            seen.push(e.reference);
+            first_time
+        });
+        Ok(found)
     }
 
     /// Active reports for school days `from..=to` (ISO dates), in reference
@@ -317,38 +336,44 @@ fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
         tx.prepare_cached(
             "INSERT INTO reports (reference, call_sid, call_seq, student, grade, class,
                 attendance_no, kind, reason, symptom, disease, temperature, school_day, time,
-                recording_url, language, channel, received_at, caller)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                recording_url, language, channel, received_at, caller, unconfirmed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?
         .execute(params![
             reference, r.call_sid, r.call_seq, r.student, r.grade, r.class, r.attendance_no,
             r.kind, r.reason, r.symptom, r.disease, r.temperature, day, r.time,
-            r.recording_url, r.language, r.channel, r.received_at, r.caller
+            r.recording_url, r.language, r.channel, r.received_at, r.caller, r.unconfirmed
         ])?;
         event(tx, reference, day, r, "created", None)?;
+    }
+    if let Some(url) = &r.recording_url {
+        super::recordings::link_report(tx, &r.call_sid, url, reference)?;
     }
     Ok(Some(reference))
 }
 
-/// Mark the student's active report on the first day cancelled.
+/// Mark cancelled every active report of the student on the report's days
+/// (what the caller heard in the lookup); the newest one's reference.
 fn cancel(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
-    let (Some(student), Some(day)) = (&r.student, r.days.first()) else {
+    let Some(student) = &r.student else {
         return Ok(None);
     };
-    let cancelled: Option<u32> = tx
-        .query_row(
-            "UPDATE reports SET status = 'cancelled', changed_at = ?3
-             WHERE id = (SELECT id FROM reports WHERE student = ?1 AND school_day = ?2 AND status = 'active'
-                         ORDER BY reference DESC LIMIT 1)
-             RETURNING reference",
-            params![student, day, r.received_at],
-            |row| row.get(0),
-        )
-        .optional()?;
-    if let Some(reference) = cancelled {
-        event(tx, reference, day, r, "cancelled", None)?;
+    let mut newest: Option<u32> = None;
+    for day in &r.days {
+        let cancelled: Vec<u32> = tx
+            .prepare_cached(
+                "UPDATE reports SET status = 'cancelled', changed_at = ?3
+                 WHERE student = ?1 AND school_day = ?2 AND status = 'active'
+                 RETURNING reference",
+            )?
+            .query_map(params![student, day, r.received_at], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        for reference in cancelled {
+            event(tx, reference, day, r, "cancelled", None)?;
+            newest = newest.max(Some(reference));
+        }
     }
-    Ok(cancelled)
+    Ok(newest)
 }
 
 fn event(
@@ -392,6 +417,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         (dir, store)
+    }
+
+    /// Student 10203's active reports on `days`: (reference, first day).
+    fn existing(store: &Store, days: &[&str]) -> Vec<(u32, String)> {
+        let days: Vec<String> = days.iter().map(|d| d.to_string()).collect();
+        store
+            .existing_reports("10203", &days)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.reference, e.school_day))
+            .collect()
     }
 
     #[test]
@@ -472,12 +508,8 @@ mod tests {
             .save_report(&report("CA1", 0, &["2026-11-25"]))
             .unwrap();
         assert_eq!(
-            store
-                .existing_report("10203", "2026-11-25")
-                .unwrap()
-                .unwrap()
-                .reference,
-            1
+            existing(&store, &["2026-11-25"]),
+            [(1, "2026-11-25".into())]
         );
         let mut late = report("CA2", 0, &["2026-11-25"]);
         late.kind = Some("late".into());
@@ -510,12 +542,7 @@ mod tests {
             },
             "a retry is a repeat"
         );
-        assert!(
-            store
-                .existing_report("10203", "2026-11-25")
-                .unwrap()
-                .is_none()
-        );
+        assert!(existing(&store, &["2026-11-25"]).is_empty());
         assert!(
             store
                 .reports_between("2026-11-25", "2026-11-25")
@@ -560,10 +587,65 @@ mod tests {
         assert_eq!(rows.len(), 1);
     }
 
-    /// A report for several days can overlap an earlier one for one of
-    /// them; the caller must hear the report a cancellation would cancel.
+    /// A report for several days is checked on each of them: every earlier
+    /// report it overlaps is found once, on the first day they share, and
+    /// a cancellation cancels all of them on those days (what the caller
+    /// heard), leaving their other days alone.
     #[test]
-    fn the_existing_report_is_the_newest_the_one_a_cancel_cancels() {
+    fn every_day_of_a_report_is_checked_and_a_cancel_cancels_all_it_found() {
+        let (_d, store) = store();
+        let mut late = report("CA1", 0, &["2026-11-26"]);
+        late.kind = Some("late".into());
+        let late = store.save_report(&late).unwrap().reference;
+        let long = report("CA2", 0, &["2026-11-27", "2026-11-30"]);
+        let long = store.save_report(&long).unwrap().reference;
+        let mut other = report("CA3", 0, &["2026-11-26"]);
+        other.student = Some("30412".into());
+        store.save_report(&other).unwrap();
+        assert_eq!(
+            existing(&store, &["2026-11-25", "2026-11-26", "2026-11-27"]),
+            [(late, "2026-11-26".into()), (long, "2026-11-27".into())],
+            "each earlier report once, by the first day it shares"
+        );
+        assert!(
+            existing(&store, &["2026-11-25", "2026-12-01"]).is_empty(),
+            "a day between the report's days is not one of them"
+        );
+        let mut cancel = report("CA4", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
+        cancel.correction = Some(Correction::Cancel);
+        let cancelled = store.save_report(&cancel).unwrap();
+        assert_eq!(
+            cancelled,
+            Saved {
+                reference: long,
+                new: true
+            }
+        );
+        assert_eq!(
+            existing(&store, &["2026-11-26", "2026-11-27", "2026-11-30"]),
+            [(long, "2026-11-30".into())],
+            "the later report's day outside this one stays"
+        );
+        let history: Vec<(u32, String, String)> = store
+            .history(&[late, long])
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action == "cancelled")
+            .map(|e| (e.reference, e.school_day, e.action))
+            .collect();
+        assert_eq!(
+            history,
+            [
+                (late, "2026-11-26".into(), "cancelled".into()),
+                (long, "2026-11-27".into(), "cancelled".into())
+            ]
+        );
+    }
+
+    /// With several active reports on one day (made before every day was
+    /// checked), the newest comes first: the one the caller hears about.
+    #[test]
+    fn on_one_day_the_newest_report_comes_first() {
         let (_d, store) = store();
         let mut late = report("CA1", 0, &["2026-11-26"]);
         late.kind = Some("late".into());
@@ -571,18 +653,10 @@ mod tests {
         let absent = report("CA2", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
         let second = store.save_report(&absent).unwrap().reference;
         assert!(second > first);
-        let existing = store
-            .existing_report("10203", "2026-11-26")
-            .unwrap()
-            .unwrap();
         assert_eq!(
-            (existing.reference, existing.kind.as_deref()),
-            (second, Some("absence"))
+            existing(&store, &["2026-11-26"]),
+            [(second, "2026-11-26".into()), (first, "2026-11-26".into())]
         );
-        let mut cancel = report("CA3", 0, &["2026-11-26"]);
-        cancel.correction = Some(Correction::Cancel);
-        let cancelled = store.save_report(&cancel).unwrap().reference;
-        assert_eq!(cancelled, existing.reference, "the report the caller heard");
     }
 
     /// The lookup every call makes is compiled once per connection, not on
@@ -594,12 +668,14 @@ mod tests {
         store
             .save_report(&report("CA1", 0, &["2026-11-25"]))
             .unwrap();
-        for (student, day) in [
-            ("10203", "2026-11-25"),
-            ("99999", "2026-11-26"),
-            ("10203", "2026-11-27"),
+        for (student, days) in [
+            ("10203", ["2026-11-25", "2026-11-26"]),
+            ("99999", ["2026-11-26", "2026-11-27"]),
+            ("10203", ["2026-11-27", "2026-11-30"]),
         ] {
-            store.existing_report(student, day).unwrap();
+            store
+                .existing_reports(student, &days.map(String::from))
+                .unwrap();
         }
         let reprepared = store
             .read(|c| {
@@ -609,11 +685,8 @@ mod tests {
             .unwrap();
         assert_eq!(reprepared, 0);
         assert_eq!(
-            store
-                .existing_report("10203", "2026-11-25")
-                .unwrap()
-                .map(|e| e.reference),
-            Some(1)
+            existing(&store, &["2026-11-25"]),
+            [(1, "2026-11-25".into())]
         );
     }
 }

@@ -23,6 +23,8 @@ pub struct DayCounts {
 pub struct CallReport {
     pub reference: u32,
     pub school_day: String,
+    /// Saved when the caller hung up before confirming it: call back.
+    pub unconfirmed: bool,
 }
 
 impl Store {
@@ -118,8 +120,8 @@ impl Store {
     ) -> Result<HashMap<String, Vec<CallReport>>, StoreError> {
         self.with(|c| {
             let mut stmt = c.prepare_cached(
-                "SELECT reference, MIN(school_day) FROM reports WHERE call_sid = ?1
-                 GROUP BY reference ORDER BY reference",
+                "SELECT reference, MIN(school_day), MAX(unconfirmed) FROM reports
+                 WHERE call_sid = ?1 GROUP BY reference ORDER BY reference",
             )?;
             let mut out = HashMap::new();
             for sid in calls {
@@ -131,6 +133,7 @@ impl Store {
                         Ok(CallReport {
                             reference: r.get(0)?,
                             school_day: r.get(1)?,
+                            unconfirmed: r.get(2)?,
                         })
                     })?
                     .collect::<Result<_, _>>()?;

@@ -304,6 +304,8 @@ pub struct Twiml {
     pub gather_finish_on_key: Option<String>,
     pub gather_on_empty: bool,
     pub record_action: Option<String>,
+    /// `<Record recordingStatusCallback>`.
+    pub record_status_callback: Option<String>,
     pub redirect: Option<String>,
     pub hangup: bool,
 }
@@ -339,7 +341,10 @@ impl Twiml {
                             t.gather_on_empty =
                                 attr("actionOnEmptyResult").as_deref() == Some("true");
                         }
-                        "Record" => t.record_action = attr("action"),
+                        "Record" => {
+                            t.record_action = attr("action");
+                            t.record_status_callback = attr("recordingStatusCallback");
+                        }
                         "Hangup" => t.hangup = true,
                         "Say" => {
                             t.voices.push(attr("voice").unwrap_or_default());
@@ -524,6 +529,73 @@ impl Phone<'_> {
             ],
         )
         .await
+    }
+
+    /// This call's own recording: Twilio's URL (and, at its end, its id).
+    pub fn recording_url(&self, secs: u32) -> String {
+        let tail = &self.call_sid[self.call_sid.len() - 24..];
+        format!(
+            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE{tail}{secs:08x}"
+        )
+    }
+
+    /// Hang up while recording at the current `<Record>`: Twilio still
+    /// posts its action, with `Digits=hangup`, and ignores the answer.
+    pub async fn record_then_hang_up(&mut self, secs: u32) -> Twiml {
+        let action = Self::resolve(
+            self.last()
+                .record_action
+                .as_deref()
+                .expect("a Record is waiting"),
+        );
+        let url = self.recording_url(secs);
+        let sid = url.rsplit('/').next().unwrap().to_owned();
+        let secs = secs.to_string();
+        self.post(
+            &action,
+            &[
+                ("RecordingUrl", &url),
+                ("RecordingSid", &sid),
+                ("RecordingDuration", &secs),
+                ("Digits", "hangup"),
+                ("CallStatus", "completed"),
+            ],
+        )
+        .await
+    }
+
+    /// Twilio's recording status callback for this call's recording of
+    /// `secs` seconds, to the `<Record>`'s `recordingStatusCallback`.
+    pub async fn recording_status(
+        &self,
+        callback: &str,
+        secs: u32,
+        status: &str,
+        error: Option<&str>,
+    ) -> reqwest::Response {
+        let path = callback
+            .strip_prefix(&self.app.base)
+            .expect("the callback is on this server");
+        let url = self.recording_url(secs);
+        let sid = url.rsplit('/').next().unwrap().to_owned();
+        let secs = secs.to_string();
+        let mut params: Vec<(String, String)> = [
+            ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+            ("CallSid", self.call_sid.as_str()),
+            ("RecordingSid", &sid),
+            ("RecordingUrl", &url),
+            ("RecordingStatus", status),
+            ("RecordingDuration", &secs),
+            ("RecordingChannels", "1"),
+            ("RecordingSource", "RecordVerb"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        if let Some(e) = error {
+            params.push(("ErrorCode".into(), e.into()));
+        }
+        self.app.post_signed(path, &params, Some(TOKEN)).await
     }
 
     /// Twilio's final status callback.

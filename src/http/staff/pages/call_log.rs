@@ -1,8 +1,10 @@
 //! The call log: every call that started on a local calendar day, how it
-//! ended and which reports it made. Calls that ended before a report was
-//! saved, or failed inside, stand out: the office may want to call back,
-//! unless the number was withheld (it cannot be called; the call is still
-//! listed). A call that never got its end is shown ended after
+//! ended, which reports it made and the voice messages no report holds.
+//! Calls that ended before a report was saved, failed inside, or saved one
+//! the caller never confirmed (they hung up while recording), stand out:
+//! the office may want to call back, unless the number was withheld (it
+//! cannot be called; the call is still listed). A call that never got its
+//! end is shown ended after
 //! [`UNFINISHED_AFTER`](crate::store::UNFINISHED_AFTER).
 //! `GET /schools/{id}/calls[?date=]` and `GET /schools/{id}/calls/{day}`.
 
@@ -14,15 +16,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, NaiveDate, Utc};
 use maud::{Markup, html};
 
-use super::morning_list::{bad_date, date_param};
+use super::morning_list::{audio_src, bad_date, date_param};
 use crate::domain::CallerId;
 use crate::http::staff::auth::{SchoolAccess, Viewer};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, fmt};
 use crate::http::state::AppState;
-use crate::store::CallRow;
 use crate::store::staff::CallReport;
+use crate::store::{CallRow, RecordingRow};
 
 /// `GET /schools/{id}/calls[?date=YYYY-MM-DD]`: that day's log, or today's
 /// (the local calendar date).
@@ -68,10 +70,11 @@ pub async fn day(
         let calls = store.calls_between(&from, &to)?;
         let sids: Vec<&str> = calls.iter().map(|c| c.call_sid.as_str()).collect();
         let made = store.reports_of_calls(&sids)?;
-        Ok((calls, made))
+        let recordings = store.recordings_of_calls(&sids)?;
+        Ok((calls, made, recordings))
     })
     .await;
-    let (calls, made) = match read {
+    let (calls, made, recordings) = match read {
         Ok(r) => r,
         Err(e) => {
             return layout::store_error_page(&viewer, &app, access.id.as_str(), "call log", &e);
@@ -79,7 +82,7 @@ pub async fn day(
     };
     let ctx = viewer.ctx(&app);
     let tr = ctx.tr;
-    let body = render(&tr, &access, date, &calls, &made, Utc::now());
+    let body = render(&tr, &access, date, &calls, &made, &recordings, Utc::now());
     let page = Page {
         title: format!("{} {}", tr.t("calls-title"), fmt::day_title(&tr, date)),
         school: Some(access.school()),
@@ -110,6 +113,7 @@ fn render(
     date: NaiveDate,
     calls: &[CallRow],
     made: &HashMap<String, Vec<CallReport>>,
+    recordings: &HashMap<String, Vec<RecordingRow>>,
     now: DateTime<Utc>,
 ) -> Markup {
     let id = &access.id;
@@ -175,7 +179,9 @@ fn render(
                         @let o = outcome(c, now);
                         @let later = reported_later(c);
                         @let caller = CallerId::parse(&c.from_number);
-                        @let attention = matches!(o, "outcome-abandoned" | "outcome-failed") && later.is_none() && caller.is_some();
+                        @let reports = made.get(&c.call_sid).map_or(&[][..], Vec::as_slice);
+                        @let unconfirmed = reports.iter().any(|r| r.unconfirmed);
+                        @let attention = caller.is_some() && (unconfirmed || (matches!(o, "outcome-abandoned" | "outcome-failed") && later.is_none()));
                         tr class=(if attention { format!("call {o} attention") } else { format!("call {o}") }) {
                             td data-label=(tr.t("col-started")) { (fmt::time_on(&c.started_at, tz, date)) }
                             td data-label=(tr.t("col-caller")) {
@@ -203,9 +209,21 @@ fn render(
                                 @if let Some(d) = c.duration_secs { (fmt::duration(d)) }
                             }
                             td data-label=(tr.t("col-references")) {
-                                @for r in made.get(&c.call_sid).into_iter().flatten() {
+                                @for r in reports {
                                     a.ref href=(format!("/schools/{id}/days/{}#ref{}", r.school_day, r.reference)) { (r.reference) }
+                                    @if r.unconfirmed {
+                                        " " span.badge.unconfirmed title=(tr.t("unconfirmed-hint")) { (tr.t("badge-unconfirmed")) }
+                                    }
                                     " "
+                                }
+                                // A voice message no report holds: the caller hung up first.
+                                @for m in recordings.get(&c.call_sid).into_iter().flatten().filter(|m| m.reference.is_none()) {
+                                    @if m.status.as_deref() == Some("absent") {
+                                        span.message-absent { (tr.t("message-absent")) }
+                                    } @else if let Some(src) = m.url.as_deref().and_then(audio_src) {
+                                        audio controls preload="none" src=(src) { a href=(src) { (tr.t("play-message")) } }
+                                        span.print-only { (tr.t("has-message")) }
+                                    }
                                 }
                             }
                         }

@@ -336,7 +336,7 @@ fn group_title(tr: &Tr, key: &GroupKey) -> String {
 
 /// What a voice message's `<audio>` plays: Twilio serves a recording as
 /// MP3 at its URL plus `.mp3`.
-fn audio_src(url: &str) -> Option<String> {
+pub(super) fn audio_src(url: &str) -> Option<String> {
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         return None;
     }
@@ -389,6 +389,9 @@ fn row(
             td data-label=(tr.t("col-kind")) {
                 span class=(kind_class) { (kind) }
                 @if new { " " span.badge.new { (tr.t("badge-new")) } }
+                @if r.unconfirmed {
+                    " " span.badge.unconfirmed title=(tr.t("unconfirmed-hint")) { (tr.t("badge-unconfirmed")) }
+                }
             }
             td.details data-label=(tr.t("col-details")) {
                 @if let Some(reason) = &r.reason { span.reason { (tr.code(reason)) } }
