@@ -1385,8 +1385,15 @@ fn print_ratio(real: &Outcome, ceiling: &Outcome, whole_calls: bool) {
 
 /// One attacker of `--attack`: an unsigned webhook whose body never
 /// finishes, opened again each time the server closes it.
-async fn half_sent(addr: SocketAddr, path: String, stop: Arc<AtomicBool>, opened: Arc<AtomicU64>) {
+async fn half_sent(
+    addr: SocketAddr,
+    path: String,
+    after: Duration,
+    stop: Arc<AtomicBool>,
+    opened: Arc<AtomicU64>,
+) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    tokio::time::sleep(after).await;
     let head = format!(
         "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nCa"
     );
@@ -1572,11 +1579,21 @@ async fn run(
         let stop = Arc::new(AtomicBool::new(false));
         let opened = Arc::new(AtomicU64::new(0));
         let path = format!("/voice/{}/step?s=kind&l=ja", args.school);
-        for _ in 0..n {
-            tokio::spawn(half_sent(addr, path.clone(), stop.clone(), opened.clone()));
+        // Started over 5 s (the server's body deadline), so that they are
+        // cut off and come back spread out, as a steady attack is, rather
+        // than all at once.
+        for i in 0..n {
+            let after = Duration::from_millis(5_000 * i as u64 / n as u64);
+            tokio::spawn(half_sent(
+                addr,
+                path.clone(),
+                after,
+                stop.clone(),
+                opened.clone(),
+            ));
         }
         // Let the attack take hold before the callers come.
-        tokio::time::sleep(Duration::from_secs(1)).await;
+        tokio::time::sleep(Duration::from_secs(6)).await;
         let attacked = run_load(RunSpec {
             label: format!("the same, while {n} half-sent unsigned webhooks are held open"),
             addr,
