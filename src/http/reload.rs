@@ -3,7 +3,6 @@
 //! refused with one clear log line while the previous version keeps
 //! serving. Triggered by file changes, SIGHUP, or `POST /admin/reload`.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,7 +19,6 @@ use super::state::AppState;
 use crate::config::{Config, ConfigError};
 use crate::deployment::Deployment;
 use crate::lint::{self, Report};
-use crate::store::Store;
 
 /// Where the deployment comes from, with the command line's overrides, so
 /// that it can be read again.
@@ -90,7 +88,10 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             lint: report,
         };
     };
-    if let Err(e) = open_new_stores(app, &dep).and_then(|()| sync_rosters(app, &dep)) {
+    // A school whose store is unusable is set aside: it does not hold up
+    // the reload for the others.
+    super::stores::open_missing(app, &dep).await;
+    if let Err(e) = sync_rosters(app, &dep) {
         tracing::error!(
             why,
             "reload REFUSED, the previous version keeps serving: {e}"
@@ -170,17 +171,6 @@ fn roster_fingerprint(records: &[crate::store::StudentRecord]) -> String {
         }
     }
     format!("{h:016x}")
-}
-
-fn open_new_stores(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {
-    let mut stores = app.0.stores.write().unwrap_or_else(|p| p.into_inner());
-    let mut opened = BTreeMap::new();
-    for id in dep.schools.keys().filter(|id| !stores.contains_key(*id)) {
-        let path = dep.config.data_dir.join(format!("{id}.sqlite"));
-        opened.insert(id.clone(), Arc::new(Store::open(&path)?));
-    }
-    stores.extend(opened);
-    Ok(())
 }
 
 /// `POST /admin/reload` with `Authorization: Bearer <ABSENCE_LINE_ADMIN_TOKEN>`.

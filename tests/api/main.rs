@@ -21,5 +21,6 @@ mod restart;
 mod roster;
 mod signature;
 mod staff;
+mod stores_health;
 mod twilio_python;
 mod webdriver;
