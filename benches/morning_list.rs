@@ -66,6 +66,7 @@ fn deployment(dir: &Path) -> std::path::PathBuf {
 /// A year of reports, written straight into the school's store.
 fn fill(dir: &Path, days: &[NaiveDate]) {
     let path = dir.join("data/bench.sqlite");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
     drop(Store::open(&path).unwrap());
     let mut c = rusqlite::Connection::open(&path).unwrap();
     let tx = c.transaction().unwrap();

@@ -92,6 +92,7 @@ static SERVERS: LazyLock<Servers> = LazyLock::new(|| {
     )
     .expect("write calendar");
     let config = |data: &str| {
+        std::fs::create_dir_all(root.join(data)).expect("make the data directory");
         let path = root.join(format!("{data}.toml"));
         let text = format!(
             r#"listen = "127.0.0.1:0"

@@ -209,7 +209,8 @@ impl SpawnDir {
             "absence-line-loadgen-{}-{nanos:x}",
             std::process::id()
         ));
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        std::fs::create_dir_all(dir.join("data"))
+            .with_context(|| format!("creating {}", dir.display()))?;
         for name in ["call-flows", "locales", "prompts"] {
             if !assets.join(name).is_dir() {
                 bail!(

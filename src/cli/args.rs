@@ -98,6 +98,11 @@ pub struct ServeArgs {
     /// Address to listen on (overrides `listen` in the config).
     #[arg(long)]
     pub listen: Option<SocketAddr>,
+    /// Create the data directory if it does not exist (a first start).
+    /// Without it the server refuses to start on a missing data directory,
+    /// which is what an unmounted data disk looks like.
+    #[arg(long)]
+    pub create_data_dir: bool,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,14 @@ pub fn run(global: &Global, args: ServeArgs) -> anyhow::Result<()> {
         data_dir: global.data_dir.clone(),
         listen: args.listen,
     };
+    if args.create_data_dir {
+        let dir = source.load()?.data_dir;
+        if !dir.is_dir() {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("creating the data directory {}", dir.display()))?;
+            tracing::info!("created the data directory {}", dir.display());
+        }
+    }
     let secrets = Secrets {
         auth_token: std::env::var("TWILIO_AUTH_TOKEN").ok(),
         webhook_shared_keys: [

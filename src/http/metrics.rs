@@ -171,6 +171,17 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         "Call-log changes (call start, language, end) in those commits.",
         &[("", call_log)],
     );
+    // As `/healthz` last found them; reading the metrics writes nothing.
+    let unusable = super::stores::problems(&app, false).await;
+    let name = "absence_line_store_unusable";
+    let _ = writeln!(
+        out,
+        "# HELP {name} 1 while a school's store cannot take reports (its callers hear the apology); see the log and /healthz.\n# TYPE {name} gauge"
+    );
+    for id in app.deployment().schools.keys() {
+        let bad = unusable.iter().any(|(s, _)| s == id);
+        let _ = writeln!(out, "{name}{{school=\"{id}\"}} {}", u8::from(bad));
+    }
 
     let name = "absence_line_webhook_seconds";
     let _ = writeln!(
@@ -219,18 +230,18 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         .into_response()
 }
 
-/// Ready when the deployment is loaded and every school has its store.
+/// `ok` when every school's store can take a report: it is open, still the
+/// file at its path, and was written to within the last few seconds (a
+/// probe through its writer). Otherwise 503, one line per school that
+/// cannot, and why (no file names: this page is public).
 pub async fn healthz(State(app): State<AppState>) -> Response {
-    let dep = app.deployment();
-    let stores = app.0.stores.read().unwrap_or_else(|p| p.into_inner());
-    let ready = !dep.schools.is_empty() && dep.schools.keys().all(|id| stores.contains_key(id));
-    if ready {
-        "ok".into_response()
-    } else {
-        (
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "not ready: a school has no store",
-        )
-            .into_response()
+    let problems = super::stores::problems(&app, true).await;
+    if problems.is_empty() && !app.deployment().schools.is_empty() {
+        return "ok".into_response();
     }
+    let mut body = String::from("not ready: a school's store cannot take reports\n");
+    for (id, why) in problems {
+        let _ = writeln!(body, "{id}: {why}");
+    }
+    (axum::http::StatusCode::SERVICE_UNAVAILABLE, body).into_response()
 }

@@ -14,6 +14,7 @@ pub mod signature;
 mod staff;
 mod startup;
 mod state;
+mod stores;
 mod sweep;
 mod voice;
 

@@ -3,7 +3,6 @@
 //! refused with one clear log line while the previous version keeps
 //! serving. Triggered by file changes, SIGHUP, or `POST /admin/reload`.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,7 +21,7 @@ use crate::deployment::Deployment;
 use crate::domain::SchoolId;
 use crate::lint::{self, Report};
 use crate::roster::{FileRule, Shrink, file_rule};
-use crate::store::{FROM_FILE, RosterState, Store};
+use crate::store::{FROM_FILE, RosterState};
 
 /// Where the deployment comes from, with the command line's overrides, so
 /// that it can be read again.
@@ -92,7 +91,10 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             lint: report,
         };
     };
-    if let Err(e) = open_stores_and_rosters(app, &dep) {
+    // A school whose store is unusable is set aside: it does not hold up
+    // the reload for the others.
+    super::stores::open_missing(app, &dep).await;
+    if let Err(e) = checked_rosters(app, &dep) {
         tracing::error!(
             why,
             "reload REFUSED, the previous version keeps serving: {e}"
@@ -191,8 +193,9 @@ pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store
 /// Open the stores of new schools and copy the roster files in, or say why
 /// not: a roster file that would drop most of a school's students refuses
 /// the whole reload, before anything is copied.
-fn open_stores_and_rosters(app: &AppState, dep: &Deployment) -> Result<(), String> {
-    open_new_stores(app, dep).map_err(|e| e.to_string())?;
+/// Copy the config's roster files into the stores, unless one of them
+/// would drop most of a school's students: then the reload is refused.
+fn checked_rosters(app: &AppState, dep: &Deployment) -> Result<(), String> {
     let refused = refused_rosters(app, dep).map_err(|e| e.to_string())?;
     if !refused.is_empty() {
         return Err(refused.join("; "));
@@ -251,17 +254,6 @@ fn roster_fingerprint(records: &[crate::store::StudentRecord]) -> String {
         }
     }
     format!("{h:016x}")
-}
-
-fn open_new_stores(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {
-    let mut stores = app.0.stores.write().unwrap_or_else(|p| p.into_inner());
-    let mut opened = BTreeMap::new();
-    for id in dep.schools.keys().filter(|id| !stores.contains_key(*id)) {
-        let path = dep.config.data_dir.join(format!("{id}.sqlite"));
-        opened.insert(id.clone(), Arc::new(Store::open(&path)?));
-    }
-    stores.extend(opened);
-    Ok(())
 }
 
 /// `POST /admin/reload` with `Authorization: Bearer <ABSENCE_LINE_ADMIN_TOKEN>`.

@@ -1,6 +1,5 @@
 //! Building the server: load the deployment, open the stores, bind, route.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -22,10 +21,10 @@ use tower_http::timeout::TimeoutLayer;
 use super::apology::apology;
 use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{metrics, prompts, serve, shed, signature, staff, voice};
+use super::{metrics, prompts, serve, shed, signature, staff, stores, voice};
 use crate::config::Limits;
 use crate::deployment::{Deployment, LoadError};
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use crate::twiml;
 
 #[derive(Debug, thiserror::Error)]
@@ -96,11 +95,8 @@ impl Application {
             return Err(StartupError::SessionKeyTooShort(k.len()));
         }
         let deployment = Deployment::load(config)?;
-        let mut stores = BTreeMap::new();
-        for id in deployment.schools.keys() {
-            let path = deployment.config.data_dir.join(format!("{id}.sqlite"));
-            stores.insert(id.clone(), Arc::new(Store::open(&path)?));
-        }
+        // A school whose store is unusable is set aside, not fatal.
+        let (stores, store_health) = stores::open_all(&deployment).await?;
         let listen = deployment.config.listen;
         let listener = TcpListener::bind(listen)
             .await
@@ -130,6 +126,7 @@ impl Application {
         let state = AppState(Arc::new(Inner {
             deployment: RwLock::new(deployment.clone()),
             stores: RwLock::new(stores),
+            store_health,
             verifier,
             public_base,
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),

@@ -16,6 +16,8 @@ pub(super) struct Inner {
     pub deployment: RwLock<Arc<Deployment>>,
     /// Opened once each; a reload may add schools, never closes a store.
     pub stores: RwLock<BTreeMap<SchoolId, Arc<Store>>>,
+    /// Schools whose store was set aside as unusable, and probe results.
+    pub store_health: super::stores::StoreHealth,
     /// The keys Twilio signs webhooks with (auth token, shared keys); with
     /// none, signatures are not checked (loopback only).
     pub verifier: super::signature::Verifier,

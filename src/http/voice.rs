@@ -42,6 +42,8 @@ enum VoiceError {
     TooSlow(std::time::Duration),
     #[error("the request names no recording")]
     NoRecording,
+    #[error("school {0}'s store cannot be used ({1}); see the error logged about it")]
+    StoreUnusable(SchoolId, &'static str),
 }
 
 /// Twilio waits 15 s for an answer, then plays its own error. Answer with
@@ -233,7 +235,15 @@ async fn turn(
     let unknown = || VoiceError::UnknownSchool(school_id.to_owned());
     let id = SchoolId::parse(school_id).map_err(|_| unknown())?;
     let school = dep.schools.get(&id).ok_or_else(unknown)?;
-    let store = app.store(&id).ok_or_else(unknown)?;
+    // A store that cannot take the report: the apology now, at the
+    // greeting (or the next step), not after the whole call.
+    let store = app.store(&id).ok_or_else(|| {
+        let why = app.0.store_health.broken(&id).unwrap_or("it has no store");
+        VoiceError::StoreUnusable(id.clone(), why)
+    })?;
+    if let Some(why) = store.fault() {
+        return Err(VoiceError::StoreUnusable(id, why));
+    }
     let line = Line::new(dep, school)?;
     let call_sid = tw.call_sid().ok_or(VoiceError::NoCallSid)?.to_owned();
     // A withheld number is no caller: its language is neither looked up

@@ -4,6 +4,7 @@
 //! numbered by `PRAGMA user_version`.
 
 mod calls;
+mod health;
 mod maintenance;
 mod migrations;
 mod queue;
@@ -40,12 +41,54 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("cannot create the data directory {path}: {cause}")]
+    #[error("store {path}: {cause}")]
     Io { path: String, cause: std::io::Error },
     #[error("store {path}: its writer has stopped")]
     WriterGone { path: String },
     #[error("store {path}: the commit failed: {message}")]
     Commit { path: String, message: String },
+    /// No store is created in a data directory that is not there: an
+    /// unmounted disk must not start the line on new, empty stores.
+    #[error(
+        "the data directory {path} does not exist (is its disk mounted?). Nothing was created. \
+         If this is a first start, create it: `absence-line serve --create-data-dir`, or mkdir"
+    )]
+    NoDataDir { path: String },
+    #[error(
+        "{cause}: the server cannot write to this store; check that the service user owns it \
+         and can write its directory, and that its disk is mounted read-write"
+    )]
+    Unwritable {
+        path: String,
+        cause: Box<StoreError>,
+    },
+    #[error("store {path} is damaged (quick_check: {detail}); restore it from a backup")]
+    Damaged { path: String, detail: String },
+    #[error("store {path} is unusable: {reason}; restart the server once it is put right")]
+    Unusable { path: String, reason: &'static str },
+}
+
+impl StoreError {
+    /// What is wrong, in a few words that name no file: for `/healthz`.
+    pub fn summary(&self) -> &'static str {
+        use rusqlite::ErrorCode as C;
+        match self {
+            StoreError::Sqlite { cause, .. } => match cause.sqlite_error_code() {
+                Some(C::NotADatabase) => "not an SQLite store",
+                Some(C::DatabaseCorrupt) => "damaged",
+                Some(C::ReadOnly) => "cannot be written",
+                _ => "cannot be opened",
+            },
+            StoreError::TooNew { .. } => "made by a newer absence-line",
+            StoreError::Io { .. } => "cannot be opened",
+            StoreError::WriterGone { .. } => "its writer has stopped",
+            StoreError::Commit { .. } => "a commit failed",
+            StoreError::NoDataDir { .. } => "the data directory is missing",
+            StoreError::Unwritable { .. } => "cannot be written",
+            StoreError::Damaged { .. } => "damaged",
+            StoreError::Unusable { reason, .. } => reason,
+        }
+    }
 }
 
 /// One school's store, on three kinds of connection:
@@ -64,19 +107,27 @@ pub struct Store {
     readers: Vec<Mutex<Connection>>,
     writer: writer::Writer,
     batches: Arc<Mutex<BatchStats>>,
+    health: Arc<health::Health>,
 }
 
 impl Store {
-    /// Open (creating if needed) and migrate the store at `path`.
+    /// Open (creating the file if needed) and migrate the store at `path`.
+    /// Its directory must exist.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|cause| StoreError::Io {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            return Err(StoreError::NoDataDir {
                 path: dir.display().to_string(),
-                cause,
-            })?;
+            });
         }
         let conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
+        // The file every connection below opens, to tell later whether the
+        // path still names it.
+        let health = Arc::new(health::Health::new(path)?);
         let batches = Arc::new(Mutex::new(BatchStats::default()));
         // One reader per core that may run a webhook at the same moment.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
@@ -88,8 +139,9 @@ impl Store {
             path: path.to_owned(),
             conn: Mutex::new(conn),
             readers,
-            writer: writer::Writer::start(path, batches.clone())?,
+            writer: writer::Writer::start(path, batches.clone(), health.clone())?,
             batches,
+            health,
         };
         store.migrate()?;
         Ok(store)

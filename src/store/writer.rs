@@ -6,6 +6,11 @@
 //!
 //! On a flu morning many parents confirm at once; one fsync for a batch
 //! instead of one per report is what lets one small machine keep up.
+//!
+//! After each commit, before anyone is answered, the writer checks that
+//! the store's path still names the file it writes to (see [`health`]): a
+//! report written into a file deleted under the server is never
+//! acknowledged.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,6 +21,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::calls::CallLog;
+use super::health::{self, Health, Moved};
 use super::queue::{Queue, Urgency};
 use super::reports::{NewReport, Saved, save_in};
 use super::{StoreError, configure, sqlite_err};
@@ -37,6 +43,8 @@ enum Job {
     /// Nothing to write: answered once everything queued before it is
     /// committed.
     Flush(oneshot::Sender<()>),
+    /// A health check: one row written and committed, as a save would be.
+    Probe(oneshot::Sender<Result<(), StoreError>>),
 }
 
 impl Job {
@@ -49,7 +57,7 @@ impl Job {
 impl Urgency for Job {
     /// Someone is held up until it is committed.
     fn is_awaited(&self) -> bool {
-        self.is_durable() || matches!(self, Job::Log(_, _, Waiting::Blocked))
+        self.is_durable() || matches!(self, Job::Log(_, _, Waiting::Blocked) | Job::Probe(_))
     }
 }
 
@@ -64,11 +72,15 @@ enum Waiting {
 enum Done {
     Saved(rusqlite::Result<Saved>),
     Logged(rusqlite::Result<Vec<String>>),
+    Probed(rusqlite::Result<()>),
 }
 
 impl Done {
     fn failed(&self) -> bool {
-        matches!(self, Done::Saved(Err(_)) | Done::Logged(Err(_)))
+        matches!(
+            self,
+            Done::Saved(Err(_)) | Done::Logged(Err(_)) | Done::Probed(Err(_))
+        )
     }
 }
 
@@ -100,6 +112,7 @@ impl Writer {
     pub(super) fn start(
         path: &Path,
         stats: std::sync::Arc<std::sync::Mutex<BatchStats>>,
+        health: Arc<Health>,
     ) -> Result<Writer, StoreError> {
         let mut conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
@@ -115,9 +128,19 @@ impl Writer {
                 // Whether the connection is at `synchronous=FULL` now.
                 let mut synced = true;
                 serve(&jobs, &owned, |batch| {
+                    // A store found deleted or replaced takes nothing more.
+                    if let Some(reason) = health.fault() {
+                        let path = owned.display().to_string();
+                        fail(batch, || StoreError::Unusable {
+                            path: path.clone(),
+                            reason,
+                        });
+                        return;
+                    }
                     // Counted before the callers are answered, so that whoever
-                    // was answered sees their save counted.
-                    {
+                    // was answered sees their save counted. A health probe
+                    // alone is no group commit.
+                    if batch.iter().any(|j| !matches!(j, Job::Probe(_))) {
                         let count =
                             |f: fn(&Job) -> bool| batch.iter().filter(|j| f(j)).count() as u64;
                         let mut s = stats.lock().unwrap_or_else(|p| p.into_inner());
@@ -130,7 +153,7 @@ impl Writer {
                         let _ = conn.execute_batch("ROLLBACK");
                         synced = false;
                     }
-                    commit(&mut conn, &mut synced, &owned, batch);
+                    commit(&mut conn, &mut synced, &owned, &health, batch);
                 });
             })
             .map_err(|cause| StoreError::Io {
@@ -178,6 +201,14 @@ impl Writer {
         let (tx, rx) = oneshot::channel();
         self.send(Job::Log(change, Some(tx), Waiting::Blocked))?;
         rx.blocking_recv().map_err(|_| self.gone())?
+    }
+
+    /// Write and commit one row, and check the file is still the one
+    /// opened: what a save needs, without a report.
+    pub(super) async fn probe(&self) -> Result<(), StoreError> {
+        let (tx, rx) = oneshot::channel();
+        self.send(Job::Probe(tx))?;
+        rx.await.map_err(|_| self.gone())?
     }
 
     /// Wait until everything queued so far is committed (or has failed).
@@ -258,7 +289,7 @@ fn durability(conn: &Connection, synced: &mut bool, batch: &[Job]) -> rusqlite::
 /// one job fails (a report the schema refuses, say) is the batch written
 /// again with each job in its own savepoint, so that the bad one fails
 /// alone and the others are still saved.
-fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, batch: Vec<Job>) {
+fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, health: &Health, batch: Vec<Job>) {
     // If the durability cannot be set, nothing is written: a report must
     // never be committed without its fsync.
     let result = durability(conn, synced, &batch).and_then(|()| match write(conn, &batch, false) {
@@ -266,29 +297,57 @@ fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, batch: Vec<Job>
         Ok(None) => write(conn, &batch, true).map(|d| d.expect("isolated writes never give up")),
         Err(e) => Err(e),
     });
-    match result {
-        Ok(done) => {
+    let store = || path.display().to_string();
+    match result.map(|done| (done, health.verify())) {
+        Ok((done, Ok(()))) => {
             for (job, done) in batch.into_iter().zip(done) {
                 answer(path, job, done);
             }
+        }
+        // Committed, but the path cannot be looked at to tell into which
+        // file: not acknowledged.
+        Ok((_, Err(Moved::Unknown(e)))) => {
+            let message = format!("cannot tell whether the store file is still in place: {e}");
+            tracing::error!(store = %path.display(), error = %message, "a group commit was not acknowledged");
+            fail(batch, || StoreError::Commit {
+                path: store(),
+                message: message.clone(),
+            });
+        }
+        // Committed, but into a file the path no longer names: gone at the
+        // next start. Nobody hears "recorded"; what the file holds is
+        // copied out.
+        Ok((_, Err(moved))) => {
+            // Before anyone is answered: a call that comes next is refused.
+            health.set_fault(health::DETACHED);
+            fail(batch, || StoreError::Unusable {
+                path: store(),
+                reason: health::DETACHED,
+            });
+            health::detached(conn, health, &moved);
         }
         // The commit itself failed: nothing of the batch is stored, and no
         // caller may hear "recorded".
         Err(e) => {
             let message = e.to_string();
-            let failed = || StoreError::Commit {
-                path: path.display().to_string(),
-                message: message.clone(),
-            };
             tracing::error!(store = %path.display(), error = %message, "a group commit failed");
-            for job in batch {
-                match job {
-                    Job::Save(_, reply) => drop(reply.send(Err(failed()))),
-                    Job::Log(_, Some(reply), _) => drop(reply.send(Err(failed()))),
-                    Job::Log(_, None, _) => {}
-                    Job::Flush(reply) => drop(reply.send(())),
-                }
-            }
+            fail(batch, || StoreError::Commit {
+                path: store(),
+                message: message.clone(),
+            });
+        }
+    }
+}
+
+/// Tell everyone waiting on `batch` that it failed with `err`.
+fn fail(batch: Vec<Job>, err: impl Fn() -> StoreError) {
+    for job in batch {
+        match job {
+            Job::Save(_, reply) => drop(reply.send(Err(err()))),
+            Job::Log(_, Some(reply), _) => drop(reply.send(Err(err()))),
+            Job::Log(_, None, _) => {}
+            Job::Flush(reply) => drop(reply.send(())),
+            Job::Probe(reply) => drop(reply.send(Err(err()))),
         }
     }
 }
@@ -334,7 +393,19 @@ fn run(conn: &Connection, job: &Job) -> Done {
         Job::Save(report, _) => Done::Saved(save_in(conn, report)),
         Job::Log(change, ..) => Done::Logged(change.apply(conn)),
         Job::Flush(_) => Done::Logged(Ok(Vec::new())),
+        Job::Probe(_) => Done::Probed(probe(conn)),
     }
+}
+
+/// The health probe's row: when the store was last found writable.
+fn probe(conn: &Connection) -> rusqlite::Result<()> {
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('written_at', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [now],
+    )
+    .map(drop)
 }
 
 fn answer(path: &Path, job: Job, done: Done) {
@@ -350,6 +421,9 @@ fn answer(path: &Path, job: Job, done: Done) {
             tracing::warn!(store = %path.display(), error = %e, "a call-log change was not written");
         }
         (Job::Flush(reply), _) => drop(reply.send(())),
+        (Job::Probe(reply), Done::Probed(r)) => {
+            let _ = reply.send(r.map_err(|e| sqlite_err(path, e)));
+        }
         _ => {}
     }
 }

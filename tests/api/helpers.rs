@@ -144,9 +144,11 @@ pub async fn spawn_app_in_with_secrets(dir: &Path, secrets: Secrets) -> TestApp 
     }
 }
 
-/// Write the test deployment's config, roster and calendar into `dir`.
+/// Write the test deployment's config, roster and calendar into `dir`, and
+/// make its data directory (the server refuses to start without one).
 pub fn write_config(dir: &Path) -> PathBuf {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.join("data")).unwrap();
     std::fs::write(
         dir.join("roster.csv"),
         "student,grade,class,number,name,kana\n10203,1,2,3,山田 花子,やまだ はなこ\n30412,3,4,12,鈴木 一郎,すずき いちろう\n",

@@ -137,6 +137,7 @@ async fn every_language_walks_the_whole_call_in_the_simulator_to_the_same_report
     let (app, dir) = spawn_app().await;
     let mut contents = Vec::new();
     for (_, lang, how) in LANGUAGES {
+        std::fs::create_dir_all(dir.path().join(lang)).unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_absence-line"))
             .args([
                 "--config",

@@ -28,5 +28,6 @@ mod roster;
 mod roster_rules;
 mod signature;
 mod staff;
+mod stores_health;
 mod twilio_python;
 mod webdriver;
