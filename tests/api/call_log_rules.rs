@@ -301,6 +301,7 @@ async fn the_server_closes_calls_left_without_an_end_and_counts_them_once() {
     let long_ago = Utc::now() - UNFINISHED_AFTER - TimeDelta::minutes(5);
     {
         // A call the server was in when it stopped, before its status came.
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
         let store = Store::open(&dir.path().join("data").join("daiichi.sqlite")).unwrap();
         start_call(store, "CAcut", "+819055550001", long_ago).await;
     }
