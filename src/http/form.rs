@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
+use super::log_limit::{LogLimit, short_path};
 use super::signature::Refusal;
 use super::state::AppState;
 
@@ -109,13 +110,24 @@ pub(super) fn verify(state: &AppState, parts: &Parts, body: &[u8]) -> Result<Twi
             header("x-twilio-webhooks-signature-settings"),
         );
         if let Err(refusal) = checked {
+            // Anyone can send these: one line a second at most, the path
+            // cut short.
+            static WRONG: LogLimit = LogLimit::new();
+            static SETTING: LogLimit = LogLimit::new();
+            let path = short_path(parts.uri.path());
             match refusal {
                 Refusal::Wrong => {
-                    tracing::warn!(path = %parts.uri.path(), "refused a webhook: {refusal}")
+                    if let Some(left_out) = WRONG.allow() {
+                        tracing::warn!(path, left_out, "refused a webhook: {refusal}")
+                    }
                 }
-                // An operator's setting, not an attack: every call fails
-                // until it is fixed.
-                _ => tracing::error!(path = %parts.uri.path(), "refused a webhook: {refusal}"),
+                // Perhaps an operator's setting: every call fails until it
+                // is fixed (or junk claiming a shared key).
+                _ => {
+                    if let Some(left_out) = SETTING.allow() {
+                        tracing::error!(path, left_out, "refused a webhook: {refusal}")
+                    }
+                }
             }
             state
                 .0

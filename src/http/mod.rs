@@ -5,6 +5,7 @@
 mod apology;
 mod deadline;
 mod form;
+mod log_limit;
 mod metrics;
 mod prompts;
 mod reload;

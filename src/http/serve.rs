@@ -9,7 +9,10 @@
 //!   they opened, stuck before their body, or idle between requests) are
 //!   closed to make room, so a caller's webhook does not wait in the
 //!   kernel's backlog behind thousands of silent sockets until their header
-//!   deadline; a connection whose request is being answered is never closed;
+//!   deadline. If that frees nothing (clients cycling cheap requests on
+//!   every connection), the next look closes every connection open for
+//!   [`EVICT_AFTER`] that is between requests, however recently it was
+//!   used; a connection whose request is being answered is never closed;
 //! - a bounded read buffer, so headers cannot grow without end;
 //! - a deadline for sending an answer nobody reads (`[limits]
 //!   send_timeout_secs`, see [`super::deadline`]);
@@ -24,7 +27,7 @@
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;
-use std::sync::atomic::{AtomicU32, AtomicU64};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64};
 use std::sync::{LazyLock, atomic};
 use std::time::{Duration, Instant};
 
@@ -69,6 +72,8 @@ pub struct Activity {
     busy: AtomicU32,
     /// When it last started or finished something, in ms since [`EPOCH`].
     since: AtomicU64,
+    /// When it was accepted, in ms since [`EPOCH`].
+    opened: u64,
 }
 
 static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
@@ -79,9 +84,11 @@ fn now_ms() -> u64 {
 
 impl Activity {
     fn new() -> Arc<Activity> {
+        let now = now_ms();
         Arc::new(Activity {
             busy: AtomicU32::new(0),
-            since: AtomicU64::new(now_ms()),
+            since: AtomicU64::new(now),
+            opened: now,
         })
     }
 
@@ -97,10 +104,16 @@ impl Activity {
         Busy(self.clone())
     }
 
-    /// Nothing being answered, and quiet for [`EVICT_AFTER`].
-    fn evictable(&self) -> bool {
+    /// Nothing being answered, and quiet for [`EVICT_AFTER`]; or, when
+    /// `still_full` (that freed nothing), open for that long.
+    fn evictable(&self, still_full: bool) -> bool {
+        let from = if still_full {
+            self.opened
+        } else {
+            self.since.load(Relaxed)
+        };
         self.busy.load(atomic::Ordering::Acquire) == 0
-            && now_ms().saturating_sub(self.since.load(Relaxed)) >= EVICT_AFTER.as_millis() as u64
+            && now_ms().saturating_sub(from) >= EVICT_AFTER.as_millis() as u64
     }
 }
 
@@ -131,15 +144,24 @@ pub(super) async fn serve(
     let graceful = GracefulShutdown::new();
     // Rung at the cap: each quiet connection then closes itself.
     let make_room = Arc::new(Notify::new());
+    // The last look at the cap freed nothing: the next one closes old
+    // connections between requests, not only quiet ones.
+    let still_full = Arc::new(AtomicBool::new(false));
     tokio::pin!(shutdown);
     loop {
         let permit = match open.clone().try_acquire_owned() {
-            Ok(p) => p,
+            Ok(p) => {
+                still_full.store(false, Relaxed);
+                p
+            }
             Err(_) => {
                 make_room.notify_waiters();
                 tokio::select! {
                     p = open.clone().acquire_owned() => p.expect("the semaphore is never closed"),
-                    () = tokio::time::sleep(RECHECK_AT_CAP) => continue,
+                    () = tokio::time::sleep(RECHECK_AT_CAP) => {
+                        still_full.store(true, Relaxed);
+                        continue;
+                    }
                     () = &mut shutdown => break,
                 }
             }
@@ -170,6 +192,7 @@ pub(super) async fn serve(
         let conn = http.serve_connection(TokioIo::new(stream), service);
         let conn = graceful.watch(conn);
         let make_room = make_room.clone();
+        let still_full = still_full.clone();
         let state = state.clone();
         tokio::spawn(async move {
             tokio::pin!(conn);
@@ -178,7 +201,7 @@ pub(super) async fn serve(
                     // A client that goes away or times out ends here;
                     // nothing to tell.
                     _ = &mut conn => break,
-                    () = make_room.notified() => if activity.evictable() {
+                    () = make_room.notified() => if activity.evictable(still_full.load(Relaxed)) {
                         state.0.metrics.evicted.fetch_add(1, Relaxed);
                         break;
                     },

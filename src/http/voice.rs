@@ -114,6 +114,12 @@ pub async fn status(
             .chars()
             .take(20)
             .collect();
+        // Only a final status ends a call: were more events subscribed
+        // (ringing, in-progress), the first would otherwise close the call
+        // and, first winning, the real end would be ignored.
+        if !is_final(&status) {
+            return Ok(());
+        }
         let duration = tw.param("CallDuration").and_then(|d| d.parse::<i64>().ok());
         let from = CallerId::parse(tw.address("From")).map_or_else(String::new, |c| c.to_string());
         let to = tw.address("To").to_owned();
@@ -364,10 +370,28 @@ fn input_of(tw: &Twilio) -> Result<Input, VoiceError> {
     })
 }
 
+/// A Twilio recording: `https://` on `api.twilio.com` or another
+/// `*.twilio.com` host (regional edges). Staff browsers play it, so nothing
+/// else is taken, even from a signed request.
 fn is_recording_url(u: &str) -> bool {
+    let Some(rest) = u.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     u.len() <= 400
-        && (u.starts_with("https://") || u.starts_with("http://"))
         && !u.contains(char::is_whitespace)
+        && (host == "api.twilio.com" || host.ends_with(".twilio.com"))
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
+/// The statuses a call ends with (Twilio's `CallStatus`).
+fn is_final(status: &str) -> bool {
+    matches!(
+        status,
+        "completed" | "busy" | "failed" | "no-answer" | "canceled"
+    )
 }
 
 /// Turn the engine's prompts and what it waits for into TwiML.
@@ -472,4 +496,39 @@ fn xml(body: String) -> Response {
 
 fn now_rfc3339() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_final, is_recording_url};
+
+    #[test]
+    fn only_twilios_recordings_are_taken() {
+        for ok in [
+            "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1",
+            "https://api.dublin.ie1.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1",
+        ] {
+            assert!(is_recording_url(ok), "{ok}");
+        }
+        for bad in [
+            "http://api.twilio.com/x",
+            "https://evil.example/x.wav",
+            "https://api.twilio.com.evil.example/x",
+            "https://twilio.com@evil.example/x",
+            "javascript:alert(1)",
+            "https://api.twilio.com/a b",
+        ] {
+            assert!(!is_recording_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_a_final_status_ends_a_call() {
+        for s in ["completed", "busy", "failed", "no-answer", "canceled"] {
+            assert!(is_final(s), "{s}");
+        }
+        for s in ["ringing", "in-progress", "queued", "initiated", ""] {
+            assert!(!is_final(s), "{s}");
+        }
+    }
 }

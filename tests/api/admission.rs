@@ -285,3 +285,36 @@ async fn a_webhook_set_up_wrong_apologises_to_the_caller_instead_of_an_empty_err
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn at_the_connection_cap_clients_cycling_cheap_requests_make_room_for_a_call() {
+    // Every connection is kept busy with cheap requests, so none is ever
+    // quiet for a second; each is reopened as soon as it is closed.
+    let (app, _dir) = spawn_app_with("[limits]\nconnections = 16\n").await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut cyclers = Vec::new();
+    for _ in 0..16 {
+        let client = reqwest::Client::builder()
+            .pool_max_idle_per_host(1)
+            .build()
+            .unwrap();
+        let url = format!("{}/healthz", app.base);
+        let stop = stop.clone();
+        cyclers.push(tokio::spawn(async move {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = client.get(&url).send().await;
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let t = tokio::time::timeout(Duration::from_secs(10), async {
+        app.phone("daiichi").dial().await
+    })
+    .await
+    .expect("the call is answered while busy clients fill the cap");
+    assert!(t.says_any("墨田区立第一小学校"), "{}", t.raw);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for c in cyclers {
+        let _ = c.await;
+    }
+}

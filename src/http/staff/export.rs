@@ -21,6 +21,7 @@ use super::ui::{LangChoice, Tr};
 use super::{blocking, fmt};
 use crate::domain::SchoolId;
 use crate::export::{self, Encoding};
+use crate::http::log_limit::LogLimit;
 use crate::http::state::AppState;
 
 /// The longest range one export may cover, in days (both ends counted).
@@ -99,7 +100,10 @@ async fn allowed(
         Ok(attempt) => attempt,
         Err(wait) => {
             app.0.metrics.export_tokens_refused.fetch_add(1, Relaxed);
-            tracing::warn!(school = %school, "refused an export token: too many wrong tokens from this address");
+            static THROTTLED: LogLimit = LogLimit::new();
+            if let Some(left_out) = THROTTLED.allow() {
+                tracing::warn!(school = %school, left_out, "refused an export token: too many wrong tokens from this address");
+            }
             return Err(Refused::TooMany(wait));
         }
     };

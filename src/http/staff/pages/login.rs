@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use maud::html;
 
+use crate::http::log_limit::LogLimit;
 use crate::http::staff::auth::{self, Account, Viewer};
 use crate::http::staff::gate::{BUSY_RETRY_SECS, Busy};
 use crate::http::staff::layout::{self, Ctx, Page};
@@ -168,9 +169,13 @@ pub async fn submit(
         Ok(attempt) => attempt,
         Err(wait) => {
             app.0.metrics.logins_refused.fetch_add(1, Relaxed);
-            tracing::warn!(
-                "staff login refused: too many failures for this account or from this address"
-            );
+            static THROTTLED: LogLimit = LogLimit::new();
+            if let Some(left_out) = THROTTLED.allow() {
+                tracing::warn!(
+                    left_out,
+                    "staff login refused: too many failures for this account or from this address"
+                );
+            }
             let minutes = (wait.as_secs() / 60 + 1).to_string();
             let message = tr.ta("login-throttled", &[("minutes", &minutes)]);
             return refuse(
@@ -184,7 +189,13 @@ pub async fn submit(
         Ok(who) => who,
         // Not a failure of this account: the try is given back.
         Err(Busy) => {
-            tracing::warn!("staff login refused: every password check is busy");
+            static BUSY: LogLimit = LogLimit::new();
+            if let Some(left_out) = BUSY.allow() {
+                tracing::warn!(
+                    left_out,
+                    "staff login refused: every password check is busy"
+                );
+            }
             return refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
                 &tr.t("error-checks-busy"),
