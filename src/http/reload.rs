@@ -168,6 +168,12 @@ pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store
             rule == FileRule::Copy
         })?;
         match rule {
+            // A roster that lost students is worth a look even when the
+            // loss is too small to refuse: several small cuts add up.
+            FileRule::Copy if roster.len() < before.students => tracing::warn!(
+                school = %id, file, before = before.students, students = roster.len(),
+                "roster file copied into the school's store with fewer students than before"
+            ),
             FileRule::Copy => tracing::info!(
                 school = %id, file, before = before.students, students = roster.len(),
                 "roster file copied into the school's store"
