@@ -1541,12 +1541,9 @@ async fn run(
     } else {
         server_pid
     };
-    let real = run_load(RunSpec {
-        label: if args.spawn {
-            "absence-line (in-process)".to_owned()
-        } else {
-            format!("absence-line at {addr}")
-        },
+    // This server's runs: the usual one, and the one under --attack.
+    let own_run = |label: String, run_id: u64, first_call: u64| RunSpec {
+        label,
         addr,
         base: base.clone(),
         work: if args.menu_step {
@@ -1560,9 +1557,14 @@ async fn run(
         args,
         student_base,
         run_id,
-        first_call: 1,
-    })
-    .await;
+        first_call,
+    };
+    let label = if args.spawn {
+        "absence-line (in-process)".to_owned()
+    } else {
+        format!("absence-line at {addr}")
+    };
+    let real = run_load(own_run(label, run_id, 1)).await;
     print_outcome(&real, whole_calls, args.in_progress.is_some());
     if rss_pid == Some(own_pid) {
         println!("                    (VmRSS of this process: server and load generator together)");
@@ -1595,30 +1597,25 @@ async fn run(
         }
         // Let the attack take hold before the callers come.
         tokio::time::sleep(Duration::from_secs(6)).await;
-        let attacked = run_load(RunSpec {
-            label: format!("the same, while {n} half-sent unsigned webhooks are held open"),
-            addr,
-            base: base.clone(),
-            work: if args.menu_step {
-                Work::Menu
-            } else {
-                Work::Walk
-            },
-            callers,
-            server_pid,
-            rss_pid,
-            args,
-            student_base,
-            run_id: run_id ^ 2,
-            first_call: 1_000_000,
-        })
-        .await;
+        let before = match &store {
+            Some(p) => Some(count_reports(p)?),
+            None => None,
+        };
+        let label = format!("the same, while {n} half-sent unsigned webhooks are held open");
+        let attacked = run_load(own_run(label, run_id ^ 2, 1_000_000)).await;
         stop.store(true, Ordering::Relaxed);
         print_outcome(&attacked, whole_calls, args.in_progress.is_some());
         println!(
             "  attack            {n} held at once; {} opened in all",
             opened.load(Ordering::Relaxed)
         );
+        if let (Some(p), Some(before)) = (&store, before) {
+            println!(
+                "  stored reports    {} new in the store ({} calls completed)",
+                count_reports(p)?.saturating_sub(before),
+                attacked.tally.completed
+            );
+        }
     }
 
     if args.ceiling {

@@ -12,7 +12,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::helpers::{
-    ADMIN_TOKEN, TOKEN, TestApp, Twiml, spawn_app_in_with_secrets, spawn_app_with,
+    ADMIN_TOKEN, TOKEN, TestApp, Twiml, metric, spawn_app_in_with_secrets, spawn_app_with,
 };
 
 fn addr(app: &TestApp) -> &str {
@@ -28,23 +28,6 @@ async fn half_sent(app: &TestApp, path: &str) -> TcpStream {
     );
     s.write_all(head.as_bytes()).await.unwrap();
     s
-}
-
-async fn metric(app: &TestApp, name: &str) -> u64 {
-    let text = app
-        .client
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    text.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
-        .unwrap_or_else(|| panic!("{name} is exported"))
-        .parse()
-        .unwrap()
 }
 
 #[tokio::test]
@@ -104,7 +87,10 @@ async fn half_sent_and_unsigned_requests_never_make_the_line_busy() {
         16,
         "junk holds no permit"
     );
-    assert_eq!(metric(&app, "absence_line_requests_shed_total").await, 0);
+    assert_eq!(
+        metric::<u64>(&app.base, "absence_line_requests_shed_total").await,
+        0
+    );
 
     // The half-sent requests are cut off once their body is late.
     let started = Instant::now();
@@ -116,7 +102,7 @@ async fn half_sent_and_unsigned_requests_never_make_the_line_busy() {
         .unwrap();
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert!(metric(&app, "absence_line_requests_incomplete_total").await >= 1);
+    assert!(metric::<u64>(&app.base, "absence_line_requests_incomplete_total").await >= 1);
 }
 
 #[tokio::test]
@@ -137,7 +123,7 @@ async fn at_the_connection_cap_silent_sockets_make_room_for_a_call() {
     .await
     .expect("the call is answered while silent sockets fill the cap");
     assert!(t.says_any("墨田区立第一小学校"), "{}", t.raw);
-    assert!(metric(&app, "absence_line_connections_evicted_total").await >= 1);
+    assert!(metric::<u64>(&app.base, "absence_line_connections_evicted_total").await >= 1);
     // Those closed were the silent ones: reading one gives its end.
     let mut closed = 0;
     for s in &mut silent {
@@ -232,7 +218,7 @@ async fn a_shared_key_webhook_without_the_key_configured_is_refused() {
     )
     .await;
     assert_eq!(res.status(), 403);
-    assert!(metric(&app, "absence_line_rejected_signatures_total").await >= 1);
+    assert!(metric::<u64>(&app.base, "absence_line_rejected_signatures_total").await >= 1);
 }
 
 #[tokio::test]

@@ -12,7 +12,8 @@ use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
 
 use crate::helpers::{
-    DAIICHI_EXPORT_TOKEN, DAIICHI_PASSWORD, free_port, spawn_app, start_binary, write_config,
+    DAIICHI_EXPORT_TOKEN, DAIICHI_PASSWORD, free_port, metric, spawn_app, start_binary,
+    write_config,
 };
 
 /// The throttle's limits (`src/http/staff/throttle.rs`).
@@ -65,21 +66,6 @@ async fn export(client: &reqwest::Client, base: &str, token: &str) -> reqwest::R
         .unwrap()
 }
 
-/// A sample of `/metrics` without labels.
-async fn metric(base: &str, name: &str) -> u64 {
-    let text = reqwest::get(format!("{base}/metrics"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    text.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
-        .unwrap_or_else(|| panic!("{name} missing from /metrics:\n{text}"))
-        .parse()
-        .unwrap()
-}
-
 /// Run `tasks` at once; their answers in order.
 async fn all<T: Send + 'static>(
     tasks: impl IntoIterator<Item = impl Future<Output = T> + Send + 'static>,
@@ -127,7 +113,7 @@ async fn forty_wrong_logins_sent_at_once_get_ten_checks_and_the_rest_429() {
         .unwrap();
     assert!((1..=15 * 60).contains(&retry), "Retry-After {retry}");
     assert_eq!(
-        metric(&app.base, "absence_line_password_checks_total").await,
+        metric::<u64>(&app.base, "absence_line_password_checks_total").await,
         MAX_FAILURES as u64,
         "the refused guesses cost no Argon2 check"
     );
@@ -172,7 +158,7 @@ async fn rotating_account_names_from_one_address_is_throttled_too() {
         "nor does the export token's door"
     );
     assert_eq!(
-        metric(&app.base, "absence_line_password_checks_total").await,
+        metric::<u64>(&app.base, "absence_line_password_checks_total").await,
         ADDRESS_MAX_FAILURES as u64
     );
     let res = login(
@@ -208,11 +194,11 @@ async fn a_hundred_and_fifty_bearer_guesses_at_once_get_ten_checks() {
         150 - MAX_FAILURES
     );
     assert_eq!(
-        metric(&app.base, "absence_line_password_checks_total").await,
+        metric::<u64>(&app.base, "absence_line_password_checks_total").await,
         MAX_FAILURES as u64
     );
     assert_eq!(
-        metric(&app.base, "absence_line_export_tokens_refused_total").await,
+        metric::<u64>(&app.base, "absence_line_export_tokens_refused_total").await,
         150
     );
 
@@ -228,7 +214,7 @@ async fn a_hundred_and_fifty_bearer_guesses_at_once_get_ten_checks() {
         assert_eq!(res.status(), StatusCode::OK);
     }
     assert_eq!(
-        metric(&app.base, "absence_line_password_checks_total").await,
+        metric::<u64>(&app.base, "absence_line_password_checks_total").await,
         MAX_FAILURES as u64 + 1,
         "three exports, one Argon2 check"
     );
@@ -336,14 +322,14 @@ async fn a_flood_of_guesses_from_many_addresses_runs_a_few_checks_at_a_time() {
         .unwrap();
     assert!(busy.headers().contains_key(RETRY_AFTER));
 
-    let workers = metric(base, "absence_line_password_check_workers").await;
+    let workers = metric::<u64>(base, "absence_line_password_check_workers").await;
     assert!((2..=4).contains(&workers), "{workers} workers");
-    assert!(metric(base, "absence_line_password_checks_in_flight_max").await <= workers);
+    assert!(metric::<u64>(base, "absence_line_password_checks_in_flight_max").await <= workers);
     assert_eq!(
-        metric(base, "absence_line_password_checks_in_flight").await,
+        metric::<u64>(base, "absence_line_password_checks_in_flight").await,
         0
     );
-    assert!(metric(base, "absence_line_password_checks_busy_total").await > 0);
+    assert!(metric::<u64>(base, "absence_line_password_checks_busy_total").await > 0);
 
     // The flood over, a real login gets in.
     let res = login(

@@ -60,32 +60,17 @@ fn tokyo_day(t: DateTime<Utc>) -> chrono::NaiveDate {
     t.with_timezone(&chrono_tz::Asia::Tokyo).date_naive()
 }
 
-async fn metric(app: &TestApp, name: &str) -> f64 {
-    let text = app
-        .client
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    text.lines()
-        .find(|l| l.starts_with(name))
-        .and_then(|l| l.rsplit(' ').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("no {name} in\n{text}"))
-}
-
 /// Poll `/metrics` until `name` reaches `at_least` (5 s at most), then a
 /// moment more so that a count that should not come has had its chance.
 async fn metric_settled(app: &TestApp, name: &str, at_least: f64) -> f64 {
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    while metric(app, name).await < at_least && std::time::Instant::now() < deadline {
+    while crate::helpers::metric::<f64>(&app.base, name).await < at_least
+        && std::time::Instant::now() < deadline
+    {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
-    metric(app, name).await
+    crate::helpers::metric::<f64>(&app.base, name).await
 }
 
 /// The status callback exactly as `Phone::hang_up` posts it, again.

@@ -94,6 +94,21 @@ pub fn start_binary_with(
         .unwrap()
 }
 
+/// One sample of the `/metrics` of the server at `base`: `name` with its
+/// labels as written (`absence_line_calls_total{outcome="reported"}`).
+pub async fn metric<T: std::str::FromStr>(base: &str, name: &str) -> T {
+    let text = reqwest::get(format!("{base}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{name} missing from /metrics:\n{text}"))
+}
+
 /// A server on a fresh temporary data directory.
 pub async fn spawn_app() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");

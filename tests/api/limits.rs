@@ -119,21 +119,7 @@ async fn past_the_in_flight_cap_a_caller_hears_the_line_is_busy_at_once() {
     assert_eq!(healthz().await.status(), 200);
     let t = app.phone("daiichi").dial().await;
     assert!(!t.hangup && t.says_any("墨田区立第一小学校"), "{}", t.raw);
-    let metrics = app
-        .client
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let shed: u64 = metrics
-        .lines()
-        .find_map(|l| l.strip_prefix("absence_line_requests_shed_total "))
-        .expect("the counter is exported")
-        .parse()
-        .unwrap();
+    let shed: u64 = crate::helpers::metric(&app.base, "absence_line_requests_shed_total").await;
     assert!(
         shed >= 3,
         "healthz, the dial and the step were shed: {shed}"

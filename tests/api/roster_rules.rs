@@ -144,22 +144,9 @@ async fn a_roster_file_cut_to_its_header_is_refused_on_reload_and_the_old_roster
             .is_some(),
         "the line still finds the student"
     );
-    let metrics = app
-        .client
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let refused: u64 = metrics
-        .lines()
-        .find_map(|l| l.strip_prefix("absence_line_reload_failures_total "))
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(refused >= 1, "{metrics}");
+    let refused: u64 =
+        crate::helpers::metric(&app.base, "absence_line_reload_failures_total").await;
+    assert!(refused >= 1, "the refused reload is counted");
 
     // The whole file again (one student more) is applied.
     std::fs::write(
