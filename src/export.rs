@@ -180,7 +180,7 @@ pub fn defuse(cell: String) -> String {
         '=', '+', '-', '@', '\t', '\r', '\n', '\0', '\'', '＝', '＋', '－', '＠', '−',
     ];
     let after_space = cell.trim_start_matches([' ', '\u{3000}', '\u{200B}', '\u{FEFF}']);
-    let formula = cell.starts_with(STARTS) || after_space.starts_with(STARTS);
+    let formula = after_space.starts_with(STARTS);
     let leading_zero =
         cell.len() > 1 && cell.starts_with('0') && cell.bytes().all(|b| b.is_ascii_digit());
     if formula || leading_zero {

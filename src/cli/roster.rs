@@ -17,10 +17,7 @@ use super::args::Global;
 use crate::config::Config;
 use crate::domain::SchoolId;
 use crate::roster::{Roster, decode, shrink};
-use crate::store::Store;
-
-/// The `meta` key under which the store notes the last import.
-pub const SOURCE_KEY: &str = crate::store::IMPORTED;
+use crate::store::{IMPORTED, Store};
 
 /// Files with more rows than this show a progress bar (on a terminal).
 const PROGRESS_ROWS: usize = 2_000;
@@ -140,7 +137,7 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<()> {
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     );
     let bar = progress_bar(show_progress, roster.len(), "writing");
-    store.replace_students_with_progress(roster.records(), SOURCE_KEY, &source, &mut |n| {
+    store.replace_students_with_progress(roster.records(), IMPORTED, &source, &mut |n| {
         bar.set_position(n as u64)
     })?;
     bar.finish_and_clear();
@@ -157,10 +154,14 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<()> {
 
 fn show(global: &Global, args: ShowArgs) -> anyhow::Result<()> {
     let (config, id, path) = school(global, &args.school)?;
-    let counts = if path.exists() {
-        Store::open(&path)?.roster_counts()?
+    let store = if path.exists() {
+        Some(Store::open(&path)?)
     } else {
-        Vec::new()
+        None
+    };
+    let counts = match &store {
+        Some(store) => store.roster_counts()?,
+        None => Vec::new(),
     };
     if counts.is_empty() {
         let fallback = match config.schools.get(&id).and_then(|s| s.roster.as_ref()) {
@@ -170,7 +171,10 @@ fn show(global: &Global, args: ShowArgs) -> anyhow::Result<()> {
         println!("{id}: no roster imported{fallback}.");
         return Ok(());
     }
-    let state = Store::open(&path)?.roster_state()?;
+    let Some(store) = store else {
+        unreachable!("a roster was counted, so the store is open")
+    };
+    let state = store.roster_state()?;
     let file = config.schools.get(&id).and_then(|s| s.roster.as_ref());
     let source = match (&state.imported, &state.from_file, file) {
         (Some(s), _, _) => format!(", imported as {s}"),

@@ -4,11 +4,12 @@
 //! the journal at hundreds of megabytes a second and bury what an operator
 //! must see; the count of lines left out goes with the next line written.
 
+use super::serve::now_ms;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 pub struct LogLimit {
-    /// When the next line may be written, in ms since the Unix epoch.
+    /// When the next line may be written, in ms on the server's monotonic
+    /// clock (a wall clock set back would silence the log).
     next_ms: AtomicU64,
     /// Lines left out since the last one written.
     left_out: AtomicU64,
@@ -24,9 +25,7 @@ impl LogLimit {
 
     /// `Some(lines left out before this one)` if a line may be written now.
     pub fn allow(&self) -> Option<u64> {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64);
+        let now = now_ms();
         let next = self.next_ms.load(Relaxed);
         if now >= next
             && self

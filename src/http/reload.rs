@@ -196,9 +196,6 @@ pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store
     Ok(())
 }
 
-/// Open the stores of new schools and copy the roster files in, or say why
-/// not: a roster file that would drop most of a school's students refuses
-/// the whole reload, before anything is copied.
 /// Copy the config's roster files into the stores, unless one of them
 /// would drop most of a school's students: then the reload is refused.
 fn checked_rosters(app: &AppState, dep: &Deployment) -> Result<(), String> {

@@ -78,7 +78,8 @@ pub struct Activity {
 
 static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
 
-fn now_ms() -> u64 {
+/// Milliseconds on a monotonic clock that starts with the process.
+pub(super) fn now_ms() -> u64 {
     EPOCH.elapsed().as_millis() as u64
 }
 

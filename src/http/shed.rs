@@ -136,7 +136,7 @@ where
 }
 
 /// Every voice webhook's answer is timed, refused or not, for the latency
-/// histogram.
+/// histogram; but not a body that never arrived.
 async fn admit<S>(app: AppState, inner: S, req: Request) -> Result<Response, Infallible>
 where
     S: Service<Request, Response = Response, Error = Infallible>,
@@ -145,7 +145,11 @@ where
     if let Kind::Voice { .. } = kind {
         let started = Instant::now();
         let res = answer(&app, kind, inner, req).await;
-        app.0.metrics.observe(started.elapsed().as_secs_f64());
+        // A body that never came is not an answer time: timed, a flood of
+        // half-sent requests would put the histogram at 5 s.
+        if res.status() != StatusCode::REQUEST_TIMEOUT {
+            app.0.metrics.observe(started.elapsed().as_secs_f64());
+        }
         Ok(res)
     } else {
         Ok(answer(&app, kind, inner, req).await)

@@ -95,19 +95,30 @@ async fn open_checked(dep: &Deployment, id: &SchoolId) -> Result<Arc<Store>, &'s
     if !path.exists() {
         tracing::info!(school = %id, "creating the school's store {}", path.display());
     }
-    let checked = match Store::open(&path) {
-        Ok(store) => store.check().await.map(|()| store),
-        Err(e) => Err(e),
-    };
-    checked.map(Arc::new).map_err(|e| {
-        tracing::error!(
-            school = %id,
-            error = %e,
-            "SCHOOL OUT OF SERVICE: its store cannot be used, so its callers hear the apology at the \
-             greeting. The other schools are served. Put the store right, then reload or restart"
-        );
-        e.summary()
+    // Migrations and `quick_check` (up to its budget) are file work: off
+    // the runtime's threads, which are answering calls during a reload.
+    let rt = tokio::runtime::Handle::current();
+    let checked = tokio::task::spawn_blocking(move || {
+        let store = Store::open(&path)?;
+        rt.block_on(store.check())?;
+        Ok::<_, crate::store::StoreError>(store)
     })
+    .await;
+    let e = match checked {
+        Ok(Ok(store)) => return Ok(Arc::new(store)),
+        Ok(Err(e)) => e,
+        Err(panicked) => {
+            tracing::error!(school = %id, error = %panicked, "SCHOOL OUT OF SERVICE: checking its store failed");
+            return Err("its check failed");
+        }
+    };
+    tracing::error!(
+        school = %id,
+        error = %e,
+        "SCHOOL OUT OF SERVICE: its store cannot be used, so its callers hear the apology at the \
+         greeting. The other schools are served. Put the store right, then reload or restart"
+    );
+    Err(e.summary())
 }
 
 /// Every configured school whose store cannot take a report now, and why.

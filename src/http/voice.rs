@@ -85,7 +85,7 @@ pub async fn misrouted(State(app): State<AppState>, req: axum::extract::Request)
     tracing::error!(
         call_sid = tw.call_sid().unwrap_or("-"),
         %method,
-        path = %path.chars().take(120).collect::<String>(),
+        path = super::log_limit::short_path(path),
         "a Twilio webhook came to a URL or method the line does not serve; the caller hears the apology. Fix the number's voice settings in the Twilio console: {hint}"
     );
     app.0

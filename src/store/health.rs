@@ -256,21 +256,9 @@ fn within<T>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{NewReport, Store, StoreError};
+    use super::super::writer::tests::report;
+    use super::super::{Store, StoreError};
     use super::DETACHED;
-
-    fn report(n: u32) -> NewReport {
-        NewReport {
-            call_sid: format!("CA{n:032x}"),
-            student: Some(format!("{}", 10_000 + n)),
-            kind: Some("absence".into()),
-            days: vec!["2026-11-25".into()],
-            language: "ja".into(),
-            channel: "twilio".into(),
-            received_at: "2026-11-24T22:00:00Z".into(),
-            ..Default::default()
-        }
-    }
 
     fn orphans(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         std::fs::read_dir(dir)

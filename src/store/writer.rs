@@ -429,12 +429,13 @@ fn answer(path: &Path, job: Job, done: Done) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::sync::Arc;
 
     use super::super::{NewReport, Store};
 
-    fn report(n: u32) -> NewReport {
+    /// A report of student `10000 + n`, for the store's tests.
+    pub(in crate::store) fn report(n: u32) -> NewReport {
         NewReport {
             call_sid: format!("CA{n:032x}"),
             call_seq: 0,

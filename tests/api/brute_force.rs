@@ -122,9 +122,14 @@ async fn forty_wrong_logins_sent_at_once_get_ten_checks_and_the_rest_429() {
     // password, and only from this address.
     let res = login(&client, &app.base, "daiichi", DAIICHI_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    another_address_logs_in(&app.base).await;
+}
+
+/// The right password from an address that made no guesses still works.
+async fn another_address_logs_in(base: &str) {
     let res = login(
         &client_from(elsewhere(0)),
-        &app.base,
+        base,
         "daiichi",
         DAIICHI_PASSWORD,
     )
@@ -161,18 +166,7 @@ async fn rotating_account_names_from_one_address_is_throttled_too() {
         metric::<u64>(&app.base, "absence_line_password_checks_total").await,
         ADDRESS_MAX_FAILURES as u64
     );
-    let res = login(
-        &client_from(elsewhere(0)),
-        &app.base,
-        "daiichi",
-        DAIICHI_PASSWORD,
-    )
-    .await;
-    assert_eq!(
-        res.status(),
-        StatusCode::SEE_OTHER,
-        "another address logs in"
-    );
+    another_address_logs_in(&app.base).await;
 }
 
 #[tokio::test]

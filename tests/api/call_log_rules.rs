@@ -8,32 +8,10 @@ use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use reqwest::StatusCode;
 
 use crate::helpers::{
-    BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TOKEN, TestApp, spawn_app, spawn_app_in,
+    BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TOKEN, TestApp, login, spawn_app, spawn_app_in,
 };
 
 const METRIC_ABANDONED: &str = "absence_line_calls_total{outcome=\"abandoned\"}";
-
-/// Log in as `account`; the client keeps the session cookie.
-async fn login(app: &TestApp, account: &str, password: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let res = client
-        .post(format!("{}/login", app.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(
-            form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([("account", account), ("password", password)])
-                .finish(),
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "login as {account}");
-    client
-}
 
 async fn page(client: &reqwest::Client, url: String) -> String {
     let res = client.get(url).send().await.unwrap();

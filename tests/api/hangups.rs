@@ -235,23 +235,7 @@ async fn staff_see_what_to_call_back_about() {
     let sid = left.call_sid.clone();
     recordings_when(&app, &sid, |r| !r.is_empty()).await;
 
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let res = client
-        .post(format!("{}/login", app.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(
-            form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([("account", "daiichi"), ("password", DAIICHI_PASSWORD)])
-                .finish(),
-        )
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
+    let client = crate::helpers::login(&app, "daiichi", DAIICHI_PASSWORD).await;
     let page = |path: String| {
         let client = client.clone();
         let url = format!("{}{path}", app.base);

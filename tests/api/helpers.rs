@@ -109,6 +109,53 @@ pub async fn metric<T: std::str::FromStr>(base: &str, name: &str) -> T {
         .unwrap_or_else(|| panic!("{name} missing from /metrics:\n{text}"))
 }
 
+/// A browser: keeps cookies, does not follow redirects (we check them).
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+pub async fn post_form(
+    client: &reqwest::Client,
+    url: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(url)
+        .header(
+            reqwest::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(
+            form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(form)
+                .finish(),
+        )
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Log in to the staff pages as `account` and return the browser holding the session.
+pub async fn login(app: &TestApp, account: &str, password: &str) -> reqwest::Client {
+    let client = browser();
+    let res = post_form(
+        &client,
+        &format!("{}/login", app.base),
+        &[("account", account), ("password", password)],
+    )
+    .await;
+    assert_eq!(
+        res.status(),
+        reqwest::StatusCode::SEE_OTHER,
+        "login as {account}"
+    );
+    client
+}
+
 /// A server on a fresh temporary data directory.
 pub async fn spawn_app() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");

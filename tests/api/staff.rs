@@ -10,49 +10,9 @@ use reqwest::StatusCode;
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
 
 use crate::helpers::{
-    BOARD_PASSWORD, CHUO_PASSWORD, DAIICHI_EXPORT_TOKEN, DAIICHI_PASSWORD, Phone, TestApp,
-    spawn_app,
+    BOARD_PASSWORD, CHUO_PASSWORD, DAIICHI_EXPORT_TOKEN, DAIICHI_PASSWORD, Phone, TestApp, browser,
+    login, post_form, spawn_app,
 };
-
-/// A browser: keeps cookies, does not follow redirects (we check them).
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-async fn post_form(
-    client: &reqwest::Client,
-    url: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    client
-        .post(url)
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(
-            form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(form)
-                .finish(),
-        )
-        .send()
-        .await
-        .unwrap()
-}
-
-/// Log in as `account` and return the browser holding the session.
-async fn login(app: &TestApp, account: &str, password: &str) -> reqwest::Client {
-    let client = browser();
-    let res = post_form(
-        &client,
-        &format!("{}/login", app.base),
-        &[("account", account), ("password", password)],
-    )
-    .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "login as {account}");
-    client
-}
 
 async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     let res = client.get(url).send().await.unwrap();

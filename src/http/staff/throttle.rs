@@ -92,6 +92,20 @@ impl Tries {
 struct Books {
     pairs: HashMap<Key, Tries>,
     sources: HashMap<Source, Tries>,
+    /// Sizes above which each map is swept again: twice what the last
+    /// sweep left, so that a flood of live entries is not scanned on every
+    /// try.
+    pairs_above: usize,
+    sources_above: usize,
+}
+
+/// Forget the entries of `map` that no longer count, once it has grown
+/// past `above` (at least [`SWEEP_ABOVE`]).
+fn sweep<K>(map: &mut HashMap<K, Tries>, above: &mut usize, now: Instant) {
+    if map.len() > (*above).max(SWEEP_ABOVE) {
+        map.retain(|_, t| !t.forgotten(now));
+        *above = map.len() * 2;
+    }
 }
 
 #[derive(Default)]
@@ -128,14 +142,15 @@ impl LoginThrottle {
     ) -> Result<Attempt<'_>, Duration> {
         let key: Key = (door, name.chars().take(64).collect(), source(ip));
         let mut books = self.books.lock().unwrap_or_else(|p| p.into_inner());
+        let Books {
+            pairs,
+            sources,
+            pairs_above,
+            sources_above,
+        } = &mut *books;
         // Bound the memory an attacker can make us use.
-        if books.pairs.len() > SWEEP_ABOVE {
-            books.pairs.retain(|_, t| !t.forgotten(now));
-        }
-        if books.sources.len() > SWEEP_ABOVE {
-            books.sources.retain(|_, t| !t.forgotten(now));
-        }
-        let Books { pairs, sources } = &mut *books;
+        sweep(pairs, pairs_above, now);
+        sweep(sources, sources_above, now);
         let by_source = sources.entry(key.2).or_default();
         let by_pair = pairs.entry(key.clone()).or_default();
         let wait = [
@@ -175,11 +190,14 @@ impl Drop for Attempt<'_> {
             .books
             .lock()
             .unwrap_or_else(|p| p.into_inner());
-        let Books { pairs, sources } = &mut *books;
+        let Books { pairs, sources, .. } = &mut *books;
         if let Some(t) = sources.get_mut(&self.key.2) {
             t.in_flight -= 1;
             if let Outcome::Failed(now) = self.outcome {
                 t.fail(ADDRESS_MAX_FAILURES, now);
+            }
+            if t.in_flight == 0 && t.failures.is_empty() {
+                sources.remove(&self.key.2);
             }
         }
         if let Some(t) = pairs.get_mut(&self.key) {
