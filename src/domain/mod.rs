@@ -4,11 +4,13 @@
 
 mod caller_id;
 mod digits;
+mod illness;
 mod lang_tag;
 mod school_id;
 
 pub use caller_id::CallerId;
 pub use digits::Digits;
+pub use illness::{Disease, Symptom, Symptoms};
 pub use lang_tag::LangTag;
 pub use school_id::SchoolId;
 
