@@ -1,6 +1,6 @@
 //! What keeping the board's counts costs a report's save: the same saves
-//! into a store whose count triggers are there and into one whose triggers
-//! were dropped, in alternating rounds on the same disk, as the writer
+//! with the counts kept and with them switched off, in alternating rounds
+//! on the same disk, as the writer
 //! really commits them (64 callers at once, group commit, `synchronous =
 //! FULL`) and on a memory file system, where an fsync costs nothing (what
 //! the triggers cost the CPU).
@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use absence_line::store::{NewReport, Store};
+use absence_line::store::{NewReport, Store, set_counting_for_benchmarks};
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
@@ -48,7 +48,8 @@ fn report() -> NewReport {
 }
 
 /// Time `saves` saves made by 64 callers at once.
-fn round(store: &Arc<Store>, saves: u32) -> Duration {
+fn round(store: &Arc<Store>, saves: u32, counted: bool) -> Duration {
+    set_counting_for_benchmarks(counted);
     let per = saves.div_ceil(64);
     let start = Instant::now();
     let threads: Vec<_> = (0..64)
@@ -67,40 +68,26 @@ fn round(store: &Arc<Store>, saves: u32) -> Duration {
     start.elapsed() / (per * 64)
 }
 
-fn open(path: &Path, counted: bool) -> Arc<Store> {
-    drop(Store::open(path).unwrap());
-    {
-        // The bench's own copy, changed behind the store's back: the one
-        // place where a store without its triggers exists.
-        let c = rusqlite::Connection::open(path).unwrap();
-        if !counted {
-            c.execute_batch("DROP TRIGGER reports_counted; DROP TRIGGER reports_recounted;")
-                .unwrap();
-        }
-    }
-    Arc::new(Store::open(path).unwrap())
-}
-
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
 }
 
 fn compare(name: &str, dir: &Path, saves: u32, rounds: usize) {
-    let with = open(&dir.join("with.sqlite"), true);
-    let without = open(&dir.join("without.sqlite"), false);
+    let with = Arc::new(Store::open(&dir.join("with.sqlite")).unwrap());
+    let without = Arc::new(Store::open(&dir.join("without.sqlite")).unwrap());
     // Warm both.
-    round(&with, 640);
-    round(&without, 640);
+    round(&with, 640, true);
+    round(&without, 640, false);
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for i in 0..rounds {
         // Alternate which goes first, so drift hits both alike.
         if i % 2 == 0 {
-            a.push(round(&with, saves));
-            b.push(round(&without, saves));
+            a.push(round(&with, saves, true));
+            b.push(round(&without, saves, false));
         } else {
-            b.push(round(&without, saves));
-            a.push(round(&with, saves));
+            b.push(round(&without, saves, false));
+            a.push(round(&with, saves, true));
         }
     }
     let (a, b) = (median(a), median(b));
