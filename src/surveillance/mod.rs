@@ -8,9 +8,12 @@
 //! - `tally`: the store's count rows gathered per class and day.
 //! - `read`: the one place that reads them (and the roster's enrolment)
 //!   from a school's store.
+//! - `sheet`: the daily surveillance sheet (per class, in the national
+//!   system's order, with grade and school totals).
 
 mod enrolment;
 pub mod read;
+pub mod sheet;
 mod tally;
 
 pub use enrolment::{ClassKey, Enrolment};
