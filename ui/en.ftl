@@ -187,3 +187,33 @@ language-fil = Filipino
 language-pt-BR = Portuguese
 language-es = Spanish
 language-ne = Nepali
+
+## Surveillance sheet, corrections and alerts
+
+sheet-title = Surveillance sheet
+sheet-link = Surveillance sheet
+sheet-link-list = Reports of this day
+sheet-csv-utf8 = CSV (UTF-8)
+sheet-csv-sjis = CSV (Shift_JIS)
+sheet-note = In the order of the national school absence surveillance system's entry (per class, zeros included). Absent counts children and leaves out attendance suspensions. A child with several symptoms counts once under each of them, so the symptoms need not add up to "of which illness". Suspensions are by disease. Only active reports count.
+sheet-col-class = Grade and class
+sheet-col-enrolment = Enrolled
+sheet-group-absent = Absent
+sheet-group-symptoms = By symptom (absent for illness)
+sheet-group-suspended = Attendance suspensions
+sheet-col-absent = Total
+sheet-col-illness = Of which illness
+sheet-col-ili = Influenza-like illness
+sheet-col-suspended = Total
+sheet-grade-total = Grade { $grade } total
+sheet-school-total = School total
+sheet-no-class = Grade and class unknown
+sheet-unlisted = (not in the enrolment)
+sheet-csv-grade = Grade
+sheet-csv-class = Class
+sheet-csv-row = Row
+sheet-row-class = Class
+sheet-row-unlisted = Not in the enrolment
+sheet-row-grade = Grade total
+sheet-bad-format = format={ $value } is not offered. Give csv, or leave it out.
+sheet-bad-encoding = encoding={ $value } is not offered. Give utf-8 or shift_jis.

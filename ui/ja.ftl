@@ -188,3 +188,33 @@ language-fil = フィリピノ語
 language-pt-BR = ポルトガル語
 language-es = スペイン語
 language-ne = ネパール語
+
+## Surveillance sheet, corrections and alerts
+
+sheet-title = 欠席者集計表
+sheet-link = 欠席者集計表
+sheet-link-list = この日の連絡一覧
+sheet-csv-utf8 = CSV（UTF-8）
+sheet-csv-sjis = CSV（Shift_JIS）
+sheet-note = 学校等欠席者・感染症情報システムに入力する順（学級ごと、0 も含む）に並べています。欠席者数は人数で、出席停止は含みません。症状が複数ある児童生徒は、該当する症状のそれぞれに 1 人として数えるため、症状の合計は「うち病気」と一致しないことがあります。出席停止は疾病別です。有効な連絡だけを数えます。
+sheet-col-class = 学年・組
+sheet-col-enrolment = 在籍
+sheet-group-absent = 欠席者数
+sheet-group-symptoms = 症状別（病気による欠席）
+sheet-group-suspended = 出席停止
+sheet-col-absent = 計
+sheet-col-illness = うち病気
+sheet-col-ili = インフルエンザ様疾患
+sheet-col-suspended = 計
+sheet-grade-total = { $grade }年 計
+sheet-school-total = 全校 計
+sheet-no-class = 学年・組 不明
+sheet-unlisted = （在籍表にない組）
+sheet-csv-grade = 学年
+sheet-csv-class = 組
+sheet-csv-row = 区分
+sheet-row-class = 学級
+sheet-row-unlisted = 在籍表にない組
+sheet-row-grade = 学年計
+sheet-bad-format = format={ $value } には対応していません。csv を指定するか、指定しないでください。
+sheet-bad-encoding = encoding={ $value } には対応していません。utf-8 か shift_jis を指定してください。

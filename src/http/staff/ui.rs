@@ -234,6 +234,7 @@ mod tests {
             include_str!("pages/call_log.rs"),
             include_str!("pages/login.rs"),
             include_str!("pages/morning_list.rs"),
+            include_str!("pages/sheet.rs"),
         ];
         let mut used = 0;
         for src in sources {

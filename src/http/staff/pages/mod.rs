@@ -4,3 +4,4 @@ pub mod board;
 pub mod call_log;
 pub mod login;
 pub mod morning_list;
+pub mod sheet;

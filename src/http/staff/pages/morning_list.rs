@@ -179,7 +179,7 @@ pub async fn day(
     )
 }
 
-fn previous_school_day(access: &SchoolAccess, date: NaiveDate) -> NaiveDate {
+pub(super) fn previous_school_day(access: &SchoolAccess, date: NaiveDate) -> NaiveDate {
     let cal = &access.school().calendar;
     let mut d = date;
     for _ in 0..400 {
@@ -253,6 +253,7 @@ fn render(
             }
             nav.tools {
                 a href=(format!("/schools/{id}/calls/{date}")) { (tr.t("link-calls")) }
+                a href=(format!("/schools/{id}/sheet/{date}")) { (tr.t("sheet-link")) }
                 a href=(export("csv")) download { (tr.t("export-csv")) }
                 a href=(export("csv-sjis")) download { (tr.t("export-csv-sjis")) }
                 a href=(export("json")) download { (tr.t("export-json")) }
