@@ -217,3 +217,25 @@ sheet-row-unlisted = Not in the enrolment
 sheet-row-grade = Grade total
 sheet-bad-format = format={ $value } is not offered. Give csv, or leave it out.
 sheet-bad-encoding = encoding={ $value } is not offered. Give utf-8 or shift_jis.
+edit-link = Correct
+edit-title = Correct report { $reference }
+edit-days = School days it covers
+edit-reason = Reason
+edit-symptoms = Symptoms (illness; tick all that apply)
+edit-symptoms-hint = Kept only when the reason is illness.
+edit-temperature = Temperature
+edit-temperature-hint = 35.0–42.0 (e.g. 38.5). Leave it empty if it was not measured. Kept only when the reason is illness.
+edit-disease = Disease (attendance suspension)
+edit-disease-hint = Choose it when the reason is an infectious disease. Other if it is not listed.
+edit-applies = The correction applies to every school day of this report; who made it and when is kept.
+edit-save = Save the correction
+edit-cancel = Cancel
+edit-back = Back to the list
+edit-errors = Some entries are wrong. Nothing was changed.
+edit-error-reason = Choose a reason from the list.
+edit-error-symptom = Choose symptoms from the list.
+edit-error-temperature = Give the temperature as a number from 35.0 to 42.0 with at most one decimal (e.g. 38.5).
+edit-error-disease = For an attendance suspension, choose the disease (Other if it is not listed).
+edit-not-active-title = This report cannot be corrected
+edit-not-active = A later call from the parent replaced or cancelled this report, so it cannot be corrected. Nothing was changed. See the list for the current report.
+history-edited = Corrected { $time } ({ $user }): { $before } → { $after }

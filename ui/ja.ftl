@@ -218,3 +218,25 @@ sheet-row-unlisted = 在籍表にない組
 sheet-row-grade = 学年計
 sheet-bad-format = format={ $value } には対応していません。csv を指定するか、指定しないでください。
 sheet-bad-encoding = encoding={ $value } には対応していません。utf-8 か shift_jis を指定してください。
+edit-link = 訂正
+edit-title = 連絡の訂正（受付番号 { $reference }）
+edit-days = 対象の登校日
+edit-reason = 理由
+edit-symptoms = 症状（病気のとき。あてはまるものすべて）
+edit-symptoms-hint = 理由が「病気」以外のときは保存しません。
+edit-temperature = 体温
+edit-temperature-hint = 35.0〜42.0（例: 38.5）。空欄は測っていない場合。理由が「病気」のときだけ保存します。
+edit-disease = 出席停止の疾病
+edit-disease-hint = 理由が「出席停止（感染症）」のときに選びます。一覧にない場合は「その他」。
+edit-applies = この連絡が対象とするすべての登校日に反映し、訂正した人と時刻を記録します。
+edit-save = 訂正を保存
+edit-cancel = やめる
+edit-back = 連絡一覧に戻る
+edit-errors = 入力に誤りがあります。何も変更していません。
+edit-error-reason = 理由を一覧から選んでください。
+edit-error-symptom = 症状は一覧から選んでください。
+edit-error-temperature = 体温は 35.0〜42.0 の数字で、小数点以下は 1 桁までで入力してください（例: 38.5）。
+edit-error-disease = 出席停止の場合は疾病を選んでください（一覧にない場合は「その他」）。
+edit-not-active-title = 訂正できません
+edit-not-active = この連絡は、保護者からの電話で差し替えまたは取り消しされたため訂正できません。何も変更していません。連絡一覧で最新の連絡を確認してください。
+history-edited = 訂正 { $time }（{ $user }）: { $before } → { $after }

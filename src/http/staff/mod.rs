@@ -107,6 +107,10 @@ pub fn routes() -> Router<AppState> {
         // Surveillance sheet, corrections and alerts.
         .route("/schools/{school}/sheet", get(pages::sheet::pick))
         .route("/schools/{school}/sheet/{day}", get(pages::sheet::day))
+        .route(
+            "/schools/{school}/reports/{reference}/edit",
+            get(pages::correction::form).post(pages::correction::submit),
+        )
         .route(layout::STYLE_PATH, get(layout::style))
         .route(layout::SCRIPT_PATH, get(layout::script))
         .layer(axum::middleware::map_response(layout::secure_headers))

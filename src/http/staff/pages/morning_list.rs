@@ -399,6 +399,9 @@ fn row(
                 @if let Some(s) = &r.symptom { " " span.symptom { (tr.code(s)) } }
                 @if let Some(t) = r.temperature { " " span.temp { (fmt::temperature(t)) } }
                 @if let Some(d) = &r.disease { " " span.disease { (tr.code(d)) } }
+                @if active && r.kind.is_some() {
+                    " " a.edit href=(format!("/schools/{}/reports/{}/edit?day={day}", access.id, r.reference)) { (tr.t("edit-link")) }
+                }
             }
             td data-label=(tr.t("col-time")) {
                 @if let Some(t) = &r.time {
@@ -433,7 +436,7 @@ fn row(
                 }
             }
         }
-        @if !events.is_empty() && (!active || events.iter().any(|e| e.by_reference == Some(r.reference))) {
+        @if !events.is_empty() && (!active || events.iter().any(|e| e.by_reference == Some(r.reference) || e.action == "edited")) {
             tr class=(if active { "history" } else { "history inactive" }) {
                 td colspan="11" {
                     @for e in &events {
@@ -442,6 +445,7 @@ fn row(
                             ("replaced", true) => span.event { (tr.ta("history-replaced", &[("reference", &e.by_reference.map_or(String::new(), |n| n.to_string())), ("time", &at)])) },
                             ("replaced", false) => span.event { (tr.ta("history-replaces", &[("reference", &e.reference.to_string()), ("time", &at)])) },
                             ("cancelled", true) => span.event { (tr.ta("history-cancelled", &[("time", &at)])) },
+                            ("edited", true) => span.event.edited { (edited(tr, e, &at)) },
                             _ => {},
                         }
                     }
@@ -449,6 +453,27 @@ fn row(
             }
         }
     }
+}
+
+/// A staff correction in the history: who, when, before → after.
+fn edited(tr: &Tr, e: &ReportEvent, at: &str) -> String {
+    let detail: serde_json::Value = e
+        .detail
+        .as_deref()
+        .and_then(|d| serde_json::from_str(d).ok())
+        .unwrap_or_default();
+    tr.ta(
+        "history-edited",
+        &[
+            ("time", at),
+            ("user", e.user.as_deref().unwrap_or("?")),
+            (
+                "before",
+                &super::correction::describe(tr, &detail["before"]),
+            ),
+            ("after", &super::correction::describe(tr, &detail["after"])),
+        ],
+    )
 }
 
 /// `POST /schools/{id}/reports/{row}/seen` (CSRF): mark it seen for this
