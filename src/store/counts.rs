@@ -515,6 +515,7 @@ mod tests {
                 c.execute_batch(
                     "DROP TRIGGER reports_counted; DROP TRIGGER reports_recounted;
                      DROP TABLE class_counts; DROP TABLE day_totals; DROP TABLE symptom_words;
+                     DROP TABLE alerts;
                      ALTER TABLE reports DROP COLUMN ili;
                      CREATE TABLE ev AS SELECT id, reference, school_day, at, action, call_sid,
                         call_seq, by_reference FROM report_events;
