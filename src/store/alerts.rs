@@ -120,7 +120,7 @@ mod tests {
         let warn = record("class-rate/3-1", "warning");
         assert_eq!(
             store
-                .record_alerts(day, &[warn.clone()], "2026-11-24T23:10:00Z")
+                .record_alerts(day, std::slice::from_ref(&warn), "2026-11-24T23:10:00Z")
                 .unwrap(),
             [0]
         );

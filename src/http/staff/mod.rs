@@ -111,6 +111,7 @@ pub fn routes() -> Router<AppState> {
             "/schools/{school}/reports/{reference}/edit",
             get(pages::correction::form).post(pages::correction::submit),
         )
+        .route("/schools/{school}/alerts.json", get(pages::alerts::json))
         .route(layout::STYLE_PATH, get(layout::style))
         .route(layout::SCRIPT_PATH, get(layout::script))
         .layer(axum::middleware::map_response(layout::secure_headers))

@@ -236,6 +236,7 @@ mod tests {
             include_str!("pages/morning_list.rs"),
             include_str!("pages/sheet.rs"),
             include_str!("pages/correction.rs"),
+            include_str!("pages/alerts.rs"),
         ];
         let mut used = 0;
         for src in sources {

@@ -1,5 +1,6 @@
 //! The staff pages, one file each.
 
+pub mod alerts;
 pub mod board;
 pub mod call_log;
 pub mod correction;

@@ -20,6 +20,7 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use maud::{Markup, html};
 
+use crate::http::alert_watch;
 use crate::http::staff::auth::{SchoolAccess, Viewer};
 use crate::http::staff::fmt;
 use crate::http::staff::layout::{self, Page};
@@ -87,6 +88,8 @@ struct DayData {
     events: Vec<ReportEvent>,
     /// The user's previous look, `None` if never.
     since: Option<String>,
+    /// The day's early-warning alerts.
+    alerts: Vec<alert_watch::Current>,
 }
 
 /// `GET /schools/{id}/days/{day}`.
@@ -138,15 +141,21 @@ pub async fn day(
             seen,
             events,
             since,
+            alerts: Vec::new(),
         })
     })
     .await;
-    let data = match data {
+    let mut data = match data {
         Ok(d) => d,
         Err(e) => {
             return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
+    // The list is worth more than its alerts: a failure here leaves it bare.
+    match alert_watch::current(&app, access.school(), access.store.clone(), date).await {
+        Ok(alerts) => data.alerts = alerts,
+        Err(e) => tracing::error!(school = %access.id, error = %e, "cannot evaluate the alerts"),
+    }
     let ctx = viewer.ctx(&app);
     let tr = ctx.tr;
     let school = access.school();
@@ -261,6 +270,7 @@ fn render(
             }
         }
         div #live data-refresh=(refresh_url) {
+            (super::alerts::panel(tr, &data.alerts, tz, date))
             ul.counts {
                 li.count.kind-absence { span { (tr.t("code-absence")) } strong { (count(Some("absence"))) } }
                 li.count.kind-late { span { (tr.t("code-late")) } strong { (count(Some("late"))) } }
