@@ -196,20 +196,17 @@ fn raised_now(app: &AppState, school: &SchoolId, a: &Alert) {
     );
 }
 
-/// Evaluate the live days of school `id`; the current day's alerts go to
-/// the gauge.
+/// Evaluate the live days of school `id`; their alerts go to the gauge.
 async fn refresh(app: &AppState, id: &SchoolId, store: Arc<Store>) -> Result<(), BlockingError> {
     let dep = app.deployment();
     let Some(school) = dep.schools.get(id) else {
         return Ok(());
     };
-    let days = live_days(&school.calendar, Utc::now());
-    for (i, day) in days.into_iter().enumerate() {
-        let alerts = current(app, school, store.clone(), day).await?;
-        if i == 0 {
-            app.0.metrics.alerts_now(id, alerts.len());
-        }
+    let mut now_in_force = 0;
+    for day in live_days(&school.calendar, Utc::now()) {
+        now_in_force += current(app, school, store.clone(), day).await?.len();
     }
+    app.0.metrics.alerts_now(id, now_in_force);
     Ok(())
 }
 

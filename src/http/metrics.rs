@@ -46,7 +46,7 @@ pub struct Metrics {
     latency_sum_micros: AtomicU64,
     /// New alerts, by rule and level (see [`ALERT_RULES`], [`ALERT_LEVELS`]).
     alerts_raised: [[AtomicU64; 2]; 4],
-    /// Alerts on each school's current school day, as last evaluated.
+    /// Alerts in force per school (its live days), as last evaluated.
     alerts_current: Mutex<BTreeMap<String, usize>>,
 }
 
@@ -77,7 +77,7 @@ impl Metrics {
         self.alerts_raised[r][l].fetch_add(1, Relaxed);
     }
 
-    /// The number of alerts `school` has on its current school day now.
+    /// The number of alerts in force at `school` now.
     pub fn alerts_now(&self, school: &SchoolId, n: usize) {
         self.alerts_current
             .lock()
@@ -237,7 +237,7 @@ pub async fn serve(State(app): State<AppState>) -> Response {
     let name = "absence_line_alerts_current";
     let _ = writeln!(
         out,
-        "# HELP {name} Alerts on each school's current school day, as last evaluated (about every second after a report, every minute otherwise).\n# TYPE {name} gauge"
+        "# HELP {name} Alerts in force per school: on its current school day and, after the cut-off, the next one, as last evaluated (within a second or two of a report, else every minute).\n# TYPE {name} gauge"
     );
     let current = m
         .alerts_current
