@@ -410,7 +410,7 @@ fn row(
                 @if let Some(t) = r.temperature { " " span.temp { (fmt::temperature(t)) } }
                 @if let Some(d) = &r.disease { " " span.disease { (tr.code(d)) } }
                 @if active && r.kind.is_some() {
-                    " " a.edit href=(format!("/schools/{}/reports/{}/edit?day={day}", access.id, r.reference)) { (tr.t("edit-link")) }
+                    " " a.correct href=(format!("/schools/{}/reports/{}/edit?day={day}", access.id, r.reference)) { (tr.t("edit-link")) }
                 }
             }
             td data-label=(tr.t("col-time")) {
