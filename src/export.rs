@@ -136,41 +136,60 @@ pub fn rows(store: &Store, from: &str, to: &str) -> Result<Vec<ExportRow>, Store
 }
 
 pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
+    let records = rows.iter().map(|e| {
+        let r = &e.report;
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        vec![
+            r.reference.to_string(),
+            r.school_day.clone(),
+            r.received_at.clone(),
+            opt(&r.student),
+            opt(&r.grade),
+            opt(&r.class),
+            opt(&r.attendance_no),
+            opt(&r.kind),
+            e.kind_label.to_owned(),
+            opt(&r.reason),
+            e.reason_label.to_owned(),
+            opt(&r.symptom),
+            e.symptom_label.clone(),
+            r.temperature.map(|t| format!("{t:.1}")).unwrap_or_default(),
+            opt(&r.disease),
+            e.disease_label.to_owned(),
+            opt(&r.time),
+            opt(&r.recording_url),
+            r.language.clone(),
+            r.channel.clone(),
+            opt(&r.caller),
+            r.call_sid.clone(),
+            opt(&e.name),
+        ]
+    });
+    csv_file(CSV_COLUMNS.map(str::to_owned), records, encoding)
+}
+
+/// A whole CSV file as a spreadsheet should open it: the header, then
+/// each record, every cell [`defuse`]d, CRLF line ends, in `encoding`.
+/// Every CSV the server writes goes through here.
+pub fn csv_file<H, R>(
+    header: H,
+    records: impl IntoIterator<Item = R>,
+    encoding: Encoding,
+) -> Vec<u8>
+where
+    H: IntoIterator<Item = String>,
+    R: IntoIterator<Item = String>,
+{
     let mut text = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut text);
-        w.write_record(CSV_COLUMNS).expect("write to Vec");
-        for e in rows {
-            let r = &e.report;
-            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-            w.write_record(defused([
-                r.reference.to_string(),
-                r.school_day.clone(),
-                r.received_at.clone(),
-                opt(&r.student),
-                opt(&r.grade),
-                opt(&r.class),
-                opt(&r.attendance_no),
-                opt(&r.kind),
-                e.kind_label.to_owned(),
-                opt(&r.reason),
-                e.reason_label.to_owned(),
-                opt(&r.symptom),
-                e.symptom_label.clone(),
-                r.temperature.map(|t| format!("{t:.1}")).unwrap_or_default(),
-                opt(&r.disease),
-                e.disease_label.to_owned(),
-                opt(&r.time),
-                opt(&r.recording_url),
-                r.language.clone(),
-                r.channel.clone(),
-                opt(&r.caller),
-                r.call_sid.clone(),
-                opt(&e.name),
-            ]))
+        w.write_record(header.into_iter().map(defuse))
             .expect("write to Vec");
+        for record in records {
+            w.write_record(record.into_iter().map(defuse))
+                .expect("write to Vec");
         }
         w.flush().expect("write to Vec");
     }
@@ -207,11 +226,6 @@ pub fn defuse(cell: String) -> String {
     } else {
         cell
     }
-}
-
-/// A row's cells, each [`defuse`]d.
-fn defused<const N: usize>(cells: [String; N]) -> [String; N] {
-    cells.map(defuse)
 }
 
 /// Shift_JIS, with `?` for a character it cannot hold (a name in another

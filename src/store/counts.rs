@@ -603,6 +603,7 @@ mod tests {
             .with(|c| {
                 c.execute_batch(
                     "DROP TABLE class_counts; DROP TABLE day_totals; DROP TABLE symptom_words;
+                     DROP TABLE alerts;
                      ALTER TABLE reports DROP COLUMN ili;
                      CREATE TABLE ev AS SELECT id, reference, school_day, at, action, call_sid,
                         call_seq, by_reference FROM report_events;

@@ -117,6 +117,7 @@ impl Store {
                 )?;
             }
             tx.commit()?;
+            self.reports_changed();
             let mut days = days;
             days.sort();
             Ok(Some(Edited { days }))

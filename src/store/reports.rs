@@ -233,6 +233,12 @@ impl Store {
         )
     }
 
+    /// Every row of report `reference` (one per school day it covers,
+    /// whatever its status), by day: what the staff's correction form shows.
+    pub fn report_rows(&self, reference: u32) -> Result<Vec<ReportRow>, StoreError> {
+        self.select_reports("reference = ?1 ORDER BY school_day", params![reference])
+    }
+
     /// What happened to reports `references`, oldest first.
     pub fn history(&self, references: &[u32]) -> Result<Vec<ReportEvent>, StoreError> {
         self.with(|c| {

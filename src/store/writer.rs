@@ -14,6 +14,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -114,6 +115,7 @@ impl Writer {
         path: &Path,
         stats: std::sync::Arc<std::sync::Mutex<BatchStats>>,
         health: Arc<Health>,
+        generation: Arc<AtomicU64>,
     ) -> Result<Writer, StoreError> {
         let mut conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
@@ -154,7 +156,7 @@ impl Writer {
                         let _ = conn.execute_batch("ROLLBACK");
                         synced = false;
                     }
-                    commit(&mut conn, &mut synced, &owned, &health, batch);
+                    commit(&mut conn, &mut synced, &owned, &health, &generation, batch);
                 });
             })
             .map_err(|cause| StoreError::Io {
@@ -290,7 +292,14 @@ fn durability(conn: &Connection, synced: &mut bool, batch: &[Job]) -> rusqlite::
 /// one job fails (a report the schema refuses, say) is the batch written
 /// again with each job in its own savepoint, so that the bad one fails
 /// alone and the others are still saved.
-fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, health: &Health, batch: Vec<Job>) {
+fn commit(
+    conn: &mut Connection,
+    synced: &mut bool,
+    path: &Path,
+    health: &Health,
+    generation: &AtomicU64,
+    batch: Vec<Job>,
+) {
     // If the durability cannot be set, nothing is written: a report must
     // never be committed without its fsync.
     let result = durability(conn, synced, &batch).and_then(|()| match write(conn, &batch, false) {
@@ -301,6 +310,11 @@ fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, health: &Health
     let store = || path.display().to_string();
     match result.map(|done| (done, health.verify())) {
         Ok((done, Ok(()))) => {
+            // Before anyone is answered: a look at the generation after
+            // an answer sees this batch.
+            if batch.iter().any(|j| matches!(j, Job::Save(..))) {
+                generation.fetch_add(1, Ordering::Release);
+            }
             for (job, done) in batch.into_iter().zip(done) {
                 answer(path, job, done);
             }

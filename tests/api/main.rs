@@ -26,6 +26,7 @@ mod reload;
 mod restart;
 mod roster;
 mod roster_rules;
+mod sheet;
 mod signature;
 mod staff;
 mod stores_health;

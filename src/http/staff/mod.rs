@@ -104,6 +104,14 @@ pub fn routes() -> Router<AppState> {
         .route("/schools/{school}/calls", get(pages::call_log::pick))
         .route("/schools/{school}/calls/{day}", get(pages::call_log::day))
         .route("/schools/{school}/export", get(export::export))
+        // Surveillance sheet, corrections and alerts.
+        .route("/schools/{school}/sheet", get(pages::sheet::pick))
+        .route("/schools/{school}/sheet/{day}", get(pages::sheet::day))
+        .route(
+            "/schools/{school}/reports/{reference}/edit",
+            get(pages::correction::form).post(pages::correction::submit),
+        )
+        .route("/schools/{school}/alerts.json", get(pages::alerts::json))
         .route(layout::STYLE_PATH, get(layout::style))
         .route(layout::SCRIPT_PATH, get(layout::script))
         .layer(axum::middleware::map_response(layout::secure_headers))

@@ -243,6 +243,9 @@ mod tests {
             include_str!("pages/call_log.rs"),
             include_str!("pages/login.rs"),
             include_str!("pages/morning_list.rs"),
+            include_str!("pages/sheet.rs"),
+            include_str!("pages/correction.rs"),
+            include_str!("pages/alerts.rs"),
         ];
         let mut used = 0;
         for src in sources {
