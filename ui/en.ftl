@@ -137,7 +137,6 @@ message-absent = No message (silent)
 ## Board of education
 
 board-title = Schools
-board-hint = Each school's counts for today (after its cut-off, the next school day). Follow a school's name to its list.
 col-school = School
 col-school-day = School day
 col-call-back = To call back
@@ -187,3 +186,52 @@ language-fil = Filipino
 language-pt-BR = Portuguese
 language-es = Spanish
 language-ne = Nepali
+
+## Board dashboard
+
+board-day-hint = Every school on the same date (that day, or the last school day before a closed day). Ill = absent with illness or suspended for an infectious disease. Ill rate = ill ÷ enrolment.
+board-dashboard = School dashboard
+board-days = Change the day
+board-bad-range = Give dates as YYYY-MM-DD, the start on or before the end, at most { $max } days.
+board-district = District
+board-caption = Every school on { $day }
+board-enrolment = Enrolled
+board-ill = Ill
+board-rate = Ill rate
+board-level = Level
+board-suspended = Suspended
+board-ili = Influenza-like illness
+board-sheet = Surveillance sheet
+board-legend = Ill rate levels
+board-level-unknown = Enrolment unknown
+board-level-zero = None
+board-level-low = Low
+board-level-watch = Watch
+board-level-warning = Warning
+board-level-closure = Closure level
+board-heat-title = Ill rate by school and day
+board-heat-hint = Numbers are ill rates (%). Choose a cell to see that school on that day. "·" is a closed day.
+board-heat-cell = { $school } { $day }: { $ill } ill of { $enrolment } ({ $rate }), { $level }
+board-from = From
+board-to = To
+board-trend-title = Trends
+board-trend-symptoms = Absences by symptom
+board-trend-diseases = Suspensions by disease
+board-trend-grades = Ill rate by grade
+board-trend-classes = Ill rate by class
+board-trend-class = Ill rate
+board-students = Students
+board-rate-axis = Ill rate (%)
+board-chart-table = Show the numbers as a table
+board-chart-day = Day
+board-crumbs = You are here
+board-grade = Grade { $grade }
+board-grade-col = Grade
+board-class-col = Class
+board-by-grade = By grade
+board-by-class = By class
+board-by-disease = Suspensions by disease
+board-school-total = Whole school
+board-grade-total = { $grade } in all
+board-class-days = Day by day
+board-no-class = There is no such grade or class.
