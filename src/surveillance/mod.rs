@@ -6,9 +6,11 @@
 //!
 //! - `enrolment`: how many students each class has (roster or config).
 //! - `tally`: the store's count rows gathered per class and day.
+//! - `alerts`: the early-warning rules and their evaluation.
 //! - `read`: the one place that reads them (and the roster's enrolment)
 //!   from a school's store.
 
+pub mod alerts;
 mod enrolment;
 pub mod read;
 mod tally;
