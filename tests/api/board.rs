@@ -473,6 +473,93 @@ async fn a_school_sees_its_own_dashboard_only_and_no_board_page_names_a_child() 
     assert_eq!(status, 400);
 }
 
+#[tokio::test]
+async fn the_alert_list_says_which_classes_counts_rule_and_level() {
+    let b = spawn_board().await;
+    todays_reports(&b).await;
+    // Yesterday: influenza in two classes of grade 1, two of them in 1-1.
+    let yesterday = b.today - chrono::TimeDelta::days(1);
+    for (student, class) in [("70011", "1"), ("70012", "1"), ("70013", "2")] {
+        b.report("early", influenza(student.into(), "1", class, yesterday))
+            .await;
+    }
+    let board = b.login("board", BOARD_PASSWORD).await;
+    let (_, page) = b.get(&board, &format!("/board?day={}", b.today)).await;
+    // Today: 1-1 at the closure level (4 of 20), a sharp rise at あおば
+    // (6 ill against a mean of 0.6), さくら's school rate (1 of 4).
+    assert_eq!(cell(row(&page, "あおば小学校"), "警報"), "2");
+    assert_eq!(cell(row(&page, "さくら中学校"), "警報"), "1");
+    assert!(
+        page.contains(&format!(
+            "href=\"/board/schools/early/grades/1/classes/1?day={}&amp;",
+            b.today
+        )),
+        "the alert links to its class: {page}"
+    );
+    let (status, list) = b
+        .get(
+            &board,
+            &format!("/board/alerts?from={yesterday}&to={}", b.today),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        list.matches("<tr class=\"alert alert-").count(),
+        5,
+        "{list}"
+    );
+    for text in [
+        "1年1組: 病欠 4 / 在籍 20（20.0%）、基準 20% 以上",
+        "1年1組: 病欠 2 / 在籍 20（10.0%）、基準 10% 以上",
+        "1年の 2 学級でインフルエンザ（計 3 人）",
+        "学校全体: 病欠 1 / 在籍 4（25.0%）、基準 15% 以上",
+        "病欠 6 人、直前の登校日の平均 0.6 人の 2 倍以上",
+    ] {
+        assert!(list.contains(text), "{text} in {list}");
+    }
+    assert!(
+        list.find("alert-closure").unwrap() < list.find("alert-warning").unwrap(),
+        "closure levels first"
+    );
+
+    let res = board
+        .get(format!(
+            "{}/board/alerts.json?from={yesterday}&to={}",
+            b.base, b.today
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let json: serde_json::Value = res.json().await.unwrap();
+    let alerts = json["alerts"].as_array().unwrap();
+    assert_eq!(alerts.len(), 5);
+    let class_rate = alerts
+        .iter()
+        .find(|a| a["rule"] == "class-rate" && a["level"] == "closure")
+        .unwrap();
+    assert_eq!(class_rate["school"], "early");
+    assert_eq!(class_rate["school_day"], b.today.to_string());
+    assert_eq!(class_rate["count"], 4);
+    assert_eq!(class_rate["enrolment"], 20);
+    assert_eq!(class_rate["classes"][0]["class"]["grade"], "1");
+    let spread = alerts.iter().find(|a| a["rule"] == "grade-spread").unwrap();
+    assert_eq!(spread["cause"], "influenza");
+    assert_eq!(spread["classes"].as_array().unwrap().len(), 2);
+
+    // The school's dashboard shows its own day's alerts.
+    let (_, school) = b
+        .get(&board, &format!("/board/schools/early?day={}", b.today))
+        .await;
+    assert_eq!(school.matches("<tr class=\"alert alert-").count(), 2);
+
+    let early = b.login("early", DAIICHI_PASSWORD).await;
+    for path in ["/board/alerts", "/board/alerts.json"] {
+        let (status, _) = b.get(&early, path).await;
+        assert_eq!(status, 403, "{path}");
+    }
+}
+
 /// axe-core's script: `AXE_CORE_JS`, or where `.ci/run` installs it.
 fn axe_source() -> String {
     let path = std::env::var("AXE_CORE_JS")

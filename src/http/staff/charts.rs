@@ -35,7 +35,7 @@ const DASHES: [&str; 5] = ["", "8 4", "2 4", "10 4 2 4", "4 4"];
 const W: f64 = 720.0;
 const H: f64 = 300.0;
 const LEFT: f64 = 64.0;
-const RIGHT: f64 = 16.0;
+const RIGHT: f64 = 28.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 48.0;
 /// At most this many x labels: more would overlap.
@@ -63,7 +63,9 @@ fn y_scale(max: f64) -> (f64, f64) {
         .unwrap_or(10.0 * pow);
     // Counts of people: ticks on whole numbers.
     let step = if max >= 1.0 { step.max(1.0) } else { step };
-    ((max / step).ceil() * step, step)
+    // Rounded so that 3 × 0.1 is 0.3.
+    let top = ((max / step).ceil() * step * 1e9).round() / 1e9;
+    (top, step)
 }
 
 /// A tick's text: no decimals for whole numbers.
@@ -115,8 +117,9 @@ pub fn line_chart(c: &LineChart) -> Markup {
                     line x1=(LEFT) x2=(W - RIGHT) y1=(fmt(y(*v))) y2=(fmt(y(*v))) stroke="#d9e2ec" stroke-width="1" {}
                     text x=(LEFT - 8.0) y=(fmt(y(*v) + 5.0)) text-anchor="end" { (tick(*v)) }
                 }
+                // Counted from the last day, which is always labelled.
                 @for (i, label) in c.x_labels.iter().enumerate() {
-                    @if i % every == 0 || i + 1 == n {
+                    @if (n - 1 - i) % every == 0 {
                         text x=(fmt(x(i))) y=(H - BOTTOM + 20.0) text-anchor="middle" { (label) }
                     }
                 }
@@ -125,7 +128,9 @@ pub fn line_chart(c: &LineChart) -> Markup {
             }
             line x1=(LEFT) x2=(LEFT) y1=(TOP) y2=(H - BOTTOM) stroke="#3e4c59" stroke-width="1" {}
             line x1=(LEFT) x2=(W - RIGHT) y1=(H - BOTTOM) y2=(H - BOTTOM) stroke="#3e4c59" stroke-width="1" {}
-            @for (i, s) in c.series.iter().enumerate() {
+            // A line that stays at zero would only hide the axis: the
+            // legend and the table say it is zero.
+            @for (i, s) in c.series.iter().enumerate().filter(|(_, s)| s.values.iter().any(|v| *v != 0.0)) {
                 @let (colour, dash) = stroke(i);
                 @let points = s.values.iter().enumerate().map(|(k, v)| format!("{},{}", fmt(x(k)), fmt(y(*v)))).collect::<Vec<_>>().join(" ");
                 @if n == 1 {
@@ -146,11 +151,13 @@ fn fmt(v: f64) -> String {
     s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
 }
 
-/// The legend: each series' line sample and label, as text.
-pub fn legend(series: &[Series]) -> Markup {
+/// The legend: each series' line sample and label, as text; a series
+/// that is zero throughout is listed apart, undrawn, with `zero` after it.
+pub fn legend(series: &[Series], zero: &str) -> Markup {
+    let is_zero = |s: &Series| s.values.iter().all(|v| *v == 0.0);
     html! {
         ul.legend {
-            @for (i, s) in series.iter().enumerate() {
+            @for (i, s) in series.iter().enumerate().filter(|(_, s)| !is_zero(s)) {
                 @let (colour, dash) = stroke(i);
                 li {
                     svg width="36" height="12" viewBox="0 0 36 12" aria-hidden="true" focusable="false" {
@@ -159,6 +166,9 @@ pub fn legend(series: &[Series]) -> Markup {
                     }
                     " " (s.label)
                 }
+            }
+            @for s in series.iter().filter(|s| is_zero(s)) {
+                li.zero { (s.label) " " (zero) }
             }
         }
     }
@@ -194,12 +204,12 @@ pub fn data_table(c: &LineChart, summary: &str, first_col: &str) -> Markup {
 }
 
 /// Chart, legend and table together, in a `<figure>`.
-pub fn figure(c: &LineChart, summary: &str, first_col: &str) -> Markup {
+pub fn figure(c: &LineChart, summary: &str, first_col: &str, zero: &str) -> Markup {
     html! {
         figure.trend {
             figcaption { (c.title) }
             div.chart-wrap { (line_chart(c)) }
-            (legend(c.series))
+            (legend(c.series, zero))
             (data_table(c, summary, first_col))
         }
     }
@@ -240,14 +250,14 @@ mod tests {
             series: &series,
         };
         let svg = line_chart(&c).into_string();
-        // 4 is the top: x from 64 to 704, y from 16 (4) to 252 (0).
-        assert!(svg.contains(r#"points="64,252 384,134 704,16""#), "{svg}");
+        // 4 is the top: x from 64 to 692, y from 16 (4) to 252 (0).
+        assert!(svg.contains(r#"points="64,252 378,134 692,16""#), "{svg}");
         assert!(
             svg.contains(r#"stroke-dasharray="8 4""#),
             "the second line is dashed"
         );
         assert!(svg.contains("<title id=\"t-t\">Absences by symptom</title>"));
-        let fig = figure(&c, "Numbers", "Day").into_string();
+        let fig = figure(&c, "Numbers", "Day", "(0)").into_string();
         assert!(fig.contains("</svg> Rash</li>"), "{fig}");
         assert!(
             fig.contains(
@@ -277,10 +287,7 @@ mod tests {
             .filter(|d| svg.contains(&format!(">{d}<")))
             .count();
         assert!((2..=MAX_X_LABELS + 1).contains(&labels), "{labels}");
-        assert!(
-            svg.contains(">d1<") && svg.contains(">d20<"),
-            "first and last"
-        );
+        assert!(svg.contains(">d20<"), "the last day is always labelled");
         let one = [days[0].clone()];
         let c = LineChart {
             x_labels: &one,

@@ -93,6 +93,8 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(pages::login::logout))
         // The board's dashboard: district view, drill-down, alerts.
         .route("/board", get(pages::board::board))
+        .route("/board/alerts", get(pages::board::alerts::page))
+        .route("/board/alerts.json", get(pages::board::alerts::json))
         .route("/board/schools/{school}", get(pages::board::drill::school))
         .route(
             "/board/schools/{school}/grades/{grade}",

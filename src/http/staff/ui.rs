@@ -231,6 +231,7 @@ mod tests {
             include_str!("layout.rs"),
             include_str!("mod.rs"),
             include_str!("pages/board.rs"),
+            include_str!("pages/board/alerts.rs"),
             include_str!("pages/board/drill.rs"),
             include_str!("pages/board/heat.rs"),
             include_str!("pages/board/level.rs"),

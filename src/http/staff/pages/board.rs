@@ -16,6 +16,7 @@ mod query;
 mod read;
 mod trends;
 
+pub mod alerts;
 pub mod drill;
 
 use axum::extract::State;
@@ -34,17 +35,6 @@ use crate::surveillance::Tally;
 use level::{Level, Scale, percent, rate};
 use query::{BadQuery, Query, Sort, Span};
 
-/// The bands of a school's rate (the school alert rule's levels).
-pub(super) const SCHOOL_SCALE: Scale = Scale {
-    warning: 0.08,
-    closure: 0.15,
-};
-/// The bands of a class's or grade's rate (the class alert rule's levels).
-pub(super) const CLASS_SCALE: Scale = Scale {
-    warning: 0.10,
-    closure: 0.20,
-};
-
 /// One school's row of the district view.
 struct Row<'a> {
     school: &'a crate::deployment::School,
@@ -53,6 +43,8 @@ struct Row<'a> {
     figures: Option<&'a read::Figures>,
     day: Tally,
     enrolment: Option<u32>,
+    /// The day's alerts.
+    alerts: usize,
 }
 
 impl Row<'_> {
@@ -125,7 +117,10 @@ pub async fn board(State(app): State<AppState>, viewer: Viewer, uri: Uri) -> Res
         Err(e) => return bad_query(&viewer, &app, e),
     };
     let inputs = read::Input::all(&app, &dep);
-    let (from, to, day) = (span.from.min(span.day), span.read_to(), span.day);
+    let rules = &dep.config.alerts;
+    // From the days before the range: the rise rule compares with them.
+    let from = span.read_from(rules.rise_days, alerts::all_open(&dep));
+    let (to, day) = (span.read_to(), span.day);
     // Every school in one blocking task: a prefecture is a thousand stores,
     // and a thousand tasks would queue behind each other anyway.
     let figures = match tokio::task::spawn_blocking(move || {
@@ -138,12 +133,32 @@ pub async fn board(State(app): State<AppState>, viewer: Viewer, uri: Uri) -> Res
     };
     let ctx = viewer.ctx(&app);
     let tr = ctx.tr;
+    let scale = Scale::school(&dep.config.alerts);
     let day_s = span.day.to_string();
+    let mut day_alerts: Vec<(
+        &crate::deployment::School,
+        crate::surveillance::alerts::Alert,
+    )> = Vec::new();
+    for (school, f) in dep.schools.values().zip(&figures) {
+        if let Some(f) = f {
+            let found = alerts::of_school(
+                rules,
+                &school.calendar,
+                &f.enrolment,
+                &f.day_classes,
+                &f.days,
+                &[span.day],
+            );
+            day_alerts.extend(found.into_iter().map(|a| (school, a)));
+        }
+    }
+    alerts::sort(&mut day_alerts);
     let mut rows: Vec<Row> = dep
         .schools
         .values()
         .zip(&figures)
         .map(|(school, f)| Row {
+            alerts: day_alerts.iter().filter(|(s, _)| s.id == school.id).count(),
             school,
             name: layout::school_name(school, &tr),
             open: school.calendar.is_school_day(span.day),
@@ -162,9 +177,14 @@ pub async fn board(State(app): State<AppState>, viewer: Viewer, uri: Uri) -> Res
     });
     let body = html! {
         (head(&tr, &dep, &span))
-        (district_table(&tr, &span, &rows))
-        (SCHOOL_SCALE.legend(&tr))
-        (heat::map(&tr, &span, &rows.iter().map(|r| heat::Line {
+        (district_table(&tr, &span, &rows, scale))
+        (scale.legend(&tr))
+        section.alerts-section aria-labelledby="alerts-title" {
+            h2 #alerts-title { (tr.ta("board-alerts-day", &[("day", &fmt::day_title(&tr, span.day))])) }
+            (alerts::list(&tr, &span, &day_alerts, false))
+            p { a href=(format!("/board/alerts?{}", span.query())) { (tr.t("board-alerts-all")) } }
+        }
+        (heat::map(&tr, &span, scale, &rows.iter().map(|r| heat::Line {
             school: r.school,
             name: r.name,
             figures: r.figures,
@@ -219,7 +239,7 @@ fn head(tr: &Tr, dep: &Deployment, span: &Span) -> Markup {
 }
 
 /// The district totals and one row per school.
-fn district_table(tr: &Tr, span: &Span, rows: &[Row]) -> Markup {
+fn district_table(tr: &Tr, span: &Span, rows: &[Row], scale: Scale) -> Markup {
     let mut total = Tally::default();
     let mut enrolment = 0u32;
     let mut call_backs = 0usize;
@@ -229,7 +249,7 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row]) -> Markup {
         call_backs += r.figures.map_or(0, |f| f.call_backs);
     }
     let enrolment = (enrolment > 0).then_some(enrolment);
-    let district_level = SCHOOL_SCALE.level(total.ill(), enrolment);
+    let district_level = scale.level(total.ill(), enrolment);
     let sort_link = |sort: Sort, label: String| {
         html! {
             @if span.sort == sort {
@@ -263,11 +283,12 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row]) -> Markup {
                     th.n scope="col" { (tr.t("code-late")) }
                     th.n scope="col" { (tr.t("code-early")) }
                     th.n scope="col" { (tr.t("col-call-back")) }
+                    th.n scope="col" { (tr.t("board-alerts-col")) }
                     th scope="col" { (tr.t("col-links")) }
                 } }
                 tbody {
                     @for r in rows {
-                        @let level = if r.figures.is_some() { SCHOOL_SCALE.level(r.day.ill(), r.enrolment) } else { Level::Unknown };
+                        @let level = if r.figures.is_some() { scale.level(r.day.ill(), r.enrolment) } else { Level::Unknown };
                         @let id = &r.school.id;
                         tr class=(format!("school {}", level.class())) {
                             th scope="row" data-label=(tr.t("col-school")) {
@@ -294,6 +315,9 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row]) -> Markup {
                             td data-label=(tr.t("col-call-back")) class=(if back.unwrap_or(0) > 0 { "n attention" } else { "n" }) {
                                 (back.map_or("—".to_owned(), |n| n.to_string()))
                             }
+                            td data-label=(tr.t("board-alerts-col")) class=(if r.alerts > 0 { "n attention" } else { "n" }) {
+                                (r.alerts)
+                            }
                             td.links data-label=(tr.t("col-links")) {
                                 a href=(format!("/schools/{id}/days/{}", span.day)) { (tr.t("nav-list")) }
                                 " · "
@@ -317,6 +341,7 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row]) -> Markup {
                         td.n { (total.late.all) }
                         td.n { (total.early.all) }
                         td.n { (call_backs) }
+                        td.n { (rows.iter().map(|r| r.alerts).sum::<usize>()) }
                         td {}
                     }
                 }
@@ -327,5 +352,10 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row]) -> Markup {
 
 /// A chart figure with the words every chart of the board uses.
 pub(super) fn chart(tr: &Tr, c: &charts::LineChart) -> Markup {
-    charts::figure(c, &tr.t("board-chart-table"), &tr.t("board-chart-day"))
+    charts::figure(
+        c,
+        &tr.t("board-chart-table"),
+        &tr.t("board-chart-day"),
+        &tr.t("board-chart-zero"),
+    )
 }

@@ -23,7 +23,7 @@ use super::heat::range_form;
 use super::level::{Scale, percent, rate};
 use super::query::{self, Query, Span, segment};
 use super::read::{self, Detail};
-use super::{CLASS_SCALE, SCHOOL_SCALE, bad_query, chart, short_day, trends};
+use super::{bad_query, chart, short_day, trends};
 use crate::domain::{Disease, Symptom};
 use crate::http::staff::auth::{Account, SchoolAccess, Viewer};
 use crate::http::staff::charts::{LineChart, Series};
@@ -38,6 +38,8 @@ struct Ctx {
     access: SchoolAccess,
     span: Span,
     detail: Detail,
+    school_scale: Scale,
+    class_scale: Scale,
 }
 
 /// Access, the span in the school's own calendar, and the school's counts.
@@ -57,9 +59,13 @@ async fn load(app: &AppState, viewer: &Viewer, school: &str, uri: &Uri) -> Resul
         .get(&access.id)
         .map(|c| c.enrolment.clone())
         .unwrap_or_default();
-    let (from, to) = (span.from.min(span.day), span.read_to());
+    // From the days before: the rise rule compares with them.
+    let from = span.read_from(access.dep.config.alerts.rise_days, open);
+    let to = span.read_to();
     match blocking(move || read::school(&store, &table, from, to)).await {
         Ok(detail) => Ok(Ctx {
+            school_scale: Scale::school(&access.dep.config.alerts),
+            class_scale: Scale::class(&access.dep.config.alerts),
             access,
             span,
             detail,
@@ -359,14 +365,18 @@ pub async fn school(
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
         (head(&tr, &viewer, &c, &here, &[(format!("{here}?{q}"), name.clone())]))
-        (counts(&tr, &school_day, enrolment, SCHOOL_SCALE))
-        (figures_table(&tr, &tr.t("board-by-grade"), &tr.t("board-grade-col"), &rows, &total, CLASS_SCALE))
-        (CLASS_SCALE.legend(&tr))
+        (counts(&tr, &school_day, enrolment, c.school_scale))
+        (figures_table(&tr, &tr.t("board-by-grade"), &tr.t("board-grade-col"), &rows, &total, c.class_scale))
+        (c.class_scale.legend(&tr))
+        section.alerts-section aria-labelledby="alerts-title" {
+            h2 #alerts-title { (tr.ta("board-alerts-day", &[("day", &fmt::day_title(&tr, c.span.day))])) }
+            (super::alerts::list(&tr, &c.span, &day_alerts(&c), false))
+        }
         section aria-labelledby="trend-title" {
             h2 #trend-title { (tr.t("board-trend-title")) }
             (range_form(&tr, &c.span, &here))
-            (rate_chart(&tr, "grades", &tr.t("board-trend-grades"), &c.span, &per_grade))
-            (trends::charts(&tr, "school", &c.span.days, &school_days))
+            (trends::charts(&tr, "school", &c.span.days, &school_days,
+                Some(rate_chart(&tr, "grades", &tr.t("board-trend-grades"), &c.span, &per_grade))))
         }
     };
     page(
@@ -376,6 +386,33 @@ pub async fn school(
         format!("{name} — {}", tr.t("board-dashboard")),
         body,
     )
+}
+
+/// The school's alerts on the day, the previous days from its own counts.
+fn day_alerts(
+    c: &Ctx,
+) -> Vec<(
+    &crate::deployment::School,
+    crate::surveillance::alerts::Alert,
+)> {
+    let totals = c
+        .detail
+        .tallies
+        .days()
+        .map(|d| (d.to_owned(), c.detail.tallies.school(d)))
+        .collect();
+    let school = c.access.school();
+    super::alerts::of_school(
+        &c.access.dep.config.alerts,
+        &school.calendar,
+        &c.detail.enrolment,
+        &c.detail.tallies,
+        &totals,
+        &[c.span.day],
+    )
+    .into_iter()
+    .map(|a| (school, a))
+    .collect()
 }
 
 /// The big numbers of a school, grade or class on the day.
@@ -470,14 +507,14 @@ pub async fn grade(
             (format!("{here}?{q}"), label.clone()),
         ]))
         h2 { (label) }
-        (counts(&tr, &grade_day, enrolment, CLASS_SCALE))
-        (figures_table(&tr, &tr.t("board-by-class"), &tr.t("board-class-col"), &rows, &total, CLASS_SCALE))
-        (CLASS_SCALE.legend(&tr))
+        (counts(&tr, &grade_day, enrolment, c.class_scale))
+        (figures_table(&tr, &tr.t("board-by-class"), &tr.t("board-class-col"), &rows, &total, c.class_scale))
+        (c.class_scale.legend(&tr))
         section aria-labelledby="trend-title" {
             h2 #trend-title { (tr.t("board-trend-title")) }
             (range_form(&tr, &c.span, &here))
-            (rate_chart(&tr, "classes", &tr.t("board-trend-classes"), &c.span, &per_class))
-            (trends::charts(&tr, "grade", &c.span.days, &grade_days))
+            (trends::charts(&tr, "grade", &c.span.days, &grade_days,
+                Some(rate_chart(&tr, "classes", &tr.t("board-trend-classes"), &c.span, &per_class))))
         }
     };
     page(
@@ -530,14 +567,14 @@ pub async fn class(
             (format!("{here}?{q}"), label.clone()),
         ]))
         h2 { (label) }
-        (counts(&tr, &today, enrolment, CLASS_SCALE))
+        (counts(&tr, &today, enrolment, c.class_scale))
         section aria-labelledby="trend-title" {
             h2 #trend-title { (tr.t("board-class-days")) }
             (range_form(&tr, &c.span, &here))
             (day_table(&tr, &c, &here, &days, enrolment))
-            (CLASS_SCALE.legend(&tr))
-            (rate_chart(&tr, "class", &tr.t("board-trend-class"), &c.span, &ill))
-            (trends::charts(&tr, "class", &c.span.days, &days))
+            (c.class_scale.legend(&tr))
+            (trends::charts(&tr, "class", &c.span.days, &days,
+                Some(rate_chart(&tr, "class", &tr.t("board-trend-class"), &c.span, &ill))))
         }
     };
     page(
@@ -568,7 +605,7 @@ fn day_table(tr: &Tr, c: &Ctx, here: &str, days: &[Tally], enrolment: Option<u32
                 } }
                 tbody {
                     @for (d, t) in c.span.days.iter().zip(days) {
-                        @let lv = CLASS_SCALE.level(t.ill(), enrolment);
+                        @let lv = c.class_scale.level(t.ill(), enrolment);
                         tr class=(format!("{}{}", lv.class(), if *d == c.span.day { " sel" } else { "" })) {
                             th scope="row" data-label=(tr.t("board-chart-day")) {
                                 a href=(format!("{here}?{}", c.span.with_day(*d))) { (fmt::day_title(tr, *d)) }

@@ -6,9 +6,10 @@
 
 use maud::{Markup, html};
 
+use super::level::{self, Scale};
 use super::query::Span;
 use super::read::Figures;
-use super::{SCHOOL_SCALE, level, short_day};
+use super::short_day;
 use crate::deployment::School;
 use crate::http::staff::fmt;
 use crate::http::staff::ui::Tr;
@@ -20,7 +21,7 @@ pub struct Line<'a> {
     pub figures: Option<&'a Figures>,
 }
 
-pub fn map(tr: &Tr, span: &Span, lines: &[Line]) -> Markup {
+pub fn map(tr: &Tr, span: &Span, scale: Scale, lines: &[Line]) -> Markup {
     html! {
         section.heat-section aria-labelledby="heat-title" {
             h2 #heat-title { (tr.t("board-heat-title")) }
@@ -42,7 +43,7 @@ pub fn map(tr: &Tr, span: &Span, lines: &[Line]) -> Markup {
                             tr {
                                 th scope="row" { (l.name) }
                                 @for d in &span.days {
-                                    (cell(tr, span, l, *d))
+                                    (cell(tr, span, scale, l, *d))
                                 }
                             }
                         }
@@ -53,7 +54,7 @@ pub fn map(tr: &Tr, span: &Span, lines: &[Line]) -> Markup {
     }
 }
 
-fn cell(tr: &Tr, span: &Span, l: &Line, d: chrono::NaiveDate) -> Markup {
+fn cell(tr: &Tr, span: &Span, scale: Scale, l: &Line, d: chrono::NaiveDate) -> Markup {
     let Some(f) = l.figures else {
         return html! { td.lv-unknown { "—" } };
     };
@@ -62,7 +63,7 @@ fn cell(tr: &Tr, span: &Span, l: &Line, d: chrono::NaiveDate) -> Markup {
     }
     let t = f.on(&d.to_string());
     let enrolment = Some(f.enrolment.total()).filter(|n| *n > 0);
-    let lv = SCHOOL_SCALE.level(t.ill(), enrolment);
+    let lv = scale.level(t.ill(), enrolment);
     let rate = level::rate(t.ill(), enrolment);
     let text = rate.map_or_else(|| t.ill().to_string(), |r| format!("{:.1}", r * 100.0));
     let title = tr.ta(

@@ -7,6 +7,7 @@
 use maud::{Markup, html};
 
 use crate::http::staff::ui::Tr;
+use crate::surveillance::alerts::AlertRules;
 
 /// Where the bands change: the rule's warning and closure rates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,6 +46,22 @@ pub fn percent(rate: Option<f64>) -> String {
 }
 
 impl Scale {
+    /// A school's bands: the school rate rule's levels.
+    pub fn school(rules: &AlertRules) -> Scale {
+        Scale {
+            warning: rules.school_warning,
+            closure: rules.school_closure,
+        }
+    }
+
+    /// A class's (and a grade's) bands: the class rate rule's levels.
+    pub fn class(rules: &AlertRules) -> Scale {
+        Scale {
+            warning: rules.class_warning,
+            closure: rules.class_closure,
+        }
+    }
+
     pub fn level(&self, ill: u32, enrolment: Option<u32>) -> Level {
         match rate(ill, enrolment) {
             None if ill == 0 => Level::Zero,

@@ -139,3 +139,33 @@ pub fn school(
         tallies: surveillance::read::tallies(store, &from.to_string(), &to.to_string())?,
     })
 }
+
+/// One school's counts for the alert list.
+pub struct AlertCounts {
+    pub enrolment: Enrolment,
+    pub tallies: Tallies,
+    /// The whole school per day: what the rise rule compares with.
+    pub totals: BTreeMap<String, Tally>,
+}
+
+/// Every school's per-class counts and day totals of `from..=to`, in one
+/// pass on this (blocking) thread; `None` for a store that cannot be read.
+pub fn alert_counts(inputs: &[Input], from: NaiveDate, to: NaiveDate) -> Vec<Option<AlertCounts>> {
+    let (from, to) = (from.to_string(), to.to_string());
+    inputs
+        .iter()
+        .map(|i| {
+            let store = i.store.as_ref()?;
+            let read = || -> Result<AlertCounts, StoreError> {
+                Ok(AlertCounts {
+                    enrolment: surveillance::read::enrolment(store, &i.table)?,
+                    tallies: surveillance::read::tallies(store, &from, &to)?,
+                    totals: surveillance::school_days(&store.day_totals(&from, &to)?),
+                })
+            };
+            read()
+                .map_err(|e| tracing::error!(school = %i.id, error = %e, "cannot read a school's counts for the alerts"))
+                .ok()
+        })
+        .collect()
+}

@@ -47,7 +47,14 @@ pub fn by_disease(tr: &Tr, tallies: &[Tally]) -> Vec<Series> {
 }
 
 /// The two charts (symptoms, diseases) of `tallies`, one per day of `days`.
-pub fn charts(tr: &Tr, id: &str, days: &[NaiveDate], tallies: &[Tally]) -> Markup {
+/// `first`, if given, is another chart put in the same grid before them.
+pub fn charts(
+    tr: &Tr,
+    id: &str,
+    days: &[NaiveDate],
+    tallies: &[Tally],
+    first: Option<Markup>,
+) -> Markup {
     let labels: Vec<String> = days.iter().map(|d| short_day(*d)).collect();
     let symptoms = by_symptom(tr, tallies);
     let diseases = by_disease(tr, tallies);
@@ -58,6 +65,7 @@ pub fn charts(tr: &Tr, id: &str, days: &[NaiveDate], tallies: &[Tally]) -> Marku
     let disease_title = tr.t("board-trend-diseases");
     html! {
         div.trends {
+            @if let Some(f) = first { (f) }
             (chart(tr, &LineChart { id: &sid, title: &symptom_title, y_label: &students, x_labels: &labels, series: &symptoms }))
             (chart(tr, &LineChart { id: &did, title: &disease_title, y_label: &students, x_labels: &labels, series: &diseases }))
         }
@@ -83,7 +91,7 @@ pub fn district(tr: &Tr, span: &Span, figures: &[Option<Figures>]) -> Markup {
     html! {
         section aria-labelledby="trend-title" {
             h2 #trend-title { (tr.t("board-trend-title")) }
-            (charts(tr, "district", &span.days, &tallies))
+            (charts(tr, "district", &span.days, &tallies, None))
         }
     }
 }
