@@ -119,7 +119,7 @@ pub fn line_chart(c: &LineChart) -> Markup {
                 }
                 // Counted from the last day, which is always labelled.
                 @for (i, label) in c.x_labels.iter().enumerate() {
-                    @if (n - 1 - i) % every == 0 {
+                    @if (n - 1 - i).is_multiple_of(every) {
                         text x=(fmt(x(i))) y=(H - BOTTOM + 20.0) text-anchor="middle" { (label) }
                     }
                 }

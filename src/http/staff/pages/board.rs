@@ -318,7 +318,7 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row], scale: Scale) -> Markup {
                             td data-label=(tr.t("board-alerts-col")) class=(if r.alerts > 0 { "n attention" } else { "n" }) {
                                 (r.alerts)
                             }
-                            td.links data-label=(tr.t("col-links")) {
+                            td.pages data-label=(tr.t("col-links")) {
                                 a href=(format!("/schools/{id}/days/{}", span.day)) { (tr.t("nav-list")) }
                                 " · "
                                 a href=(format!("/schools/{id}/sheet/{}", span.day)) { (tr.t("board-sheet")) }

@@ -73,12 +73,13 @@ pub fn of_school(
         .collect()
 }
 
-/// Closure levels first, then the newest day, then the school's order.
+/// The newest day first, on a day closure levels first, then the
+/// schools' order.
 pub fn sort(alerts: &mut [(&School, Alert)]) {
     alerts.sort_by(|(a_school, a), (b_school, b)| {
-        b.level
-            .cmp(&a.level)
-            .then_with(|| b.school_day.cmp(&a.school_day))
+        b.school_day
+            .cmp(&a.school_day)
+            .then_with(|| b.level.cmp(&a.level))
             .then_with(|| a_school.id.cmp(&b_school.id))
     });
 }
