@@ -264,7 +264,7 @@ fn district_table(tr: &Tr, span: &Span, rows: &[Row], scale: Scale) -> Markup {
             li.count { span { (tr.t("board-enrolment")) } strong { (enrolment.map_or("—".into(), |n| n.to_string())) } }
             li.count.kind-absence { span { (tr.t("code-absence")) } strong { (total.absence.all) } }
             li.count { span { (tr.t("board-ill")) } strong { (total.ill()) } }
-            li.count class=(district_level.class()) { span { (tr.t("board-rate")) } strong { (percent(rate(total.ill(), enrolment))) } }
+            li class=(format!("count {}", district_level.class())) { span { (tr.t("board-rate")) } strong { (percent(rate(total.ill(), enrolment))) } " " span { (tr.t(district_level.key())) } }
             li.count { span { (tr.t("board-suspended")) } strong { (total.suspended()) } }
             li.count { span { (tr.t("board-ili")) } strong { (total.absence.ili) } }
         }

@@ -423,7 +423,7 @@ fn counts(tr: &Tr, t: &Tally, enrolment: Option<u32>, scale: Scale) -> Markup {
             li.count { span { (tr.t("board-enrolment")) } strong { (enrolment.map_or("—".into(), |n| n.to_string())) } }
             li.count.kind-absence { span { (tr.t("code-absence")) } strong { (t.absence.all) } }
             li.count { span { (tr.t("board-ill")) } strong { (t.ill()) } }
-            li.count class=(lv.class()) { span { (tr.t("board-rate")) } strong { (percent(rate(t.ill(), enrolment))) } " " span { (tr.t(lv.key())) } }
+            li class=(format!("count {}", lv.class())) { span { (tr.t("board-rate")) } strong { (percent(rate(t.ill(), enrolment))) } " " span { (tr.t(lv.key())) } }
             li.count { span { (tr.t("board-suspended")) } strong { (t.suspended()) } }
             li.count { span { (tr.t("board-ili")) } strong { (t.absence.ili) } }
         }

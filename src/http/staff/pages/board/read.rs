@@ -54,8 +54,10 @@ pub struct Figures {
     /// The shown day's counts per class (what the class and grade alert
     /// rules look at).
     pub day_classes: Tallies,
-    /// Calls of the shown calendar day that ended without a report, from
-    /// a number that can be called back and did not report later.
+    /// Calls from the start of the shown day until the school's next
+    /// school day (the evening and a weekend after it) that ended without
+    /// a report, from a number that can be called back and did not report
+    /// later.
     pub call_backs: usize,
 }
 
@@ -82,7 +84,9 @@ pub fn district(
             let store = i.store.as_ref()?;
             let read = || -> Result<Figures, StoreError> {
                 let day_s = day.to_string();
-                let (start, end) = fmt::day_bounds(day, i.calendar.tz());
+                let tz = i.calendar.tz();
+                let (start, _) = fmt::day_bounds(day, tz);
+                let (end, _) = fmt::day_bounds(i.calendar.next_school_day_after(day), tz);
                 Ok(Figures {
                     enrolment: surveillance::read::enrolment(store, &i.table)?,
                     days: surveillance::school_days(
