@@ -55,7 +55,8 @@ pub struct ExportRow {
     pub report: ReportRow,
     pub kind_label: &'static str,
     pub reason_label: &'static str,
-    pub symptom_label: &'static str,
+    /// Every symptom of the list labelled, joined with 「・」.
+    pub symptom_label: String,
     pub disease_label: &'static str,
     pub name: Option<String>,
 }
@@ -66,7 +67,7 @@ impl ExportRow {
         ExportRow {
             kind_label: l(&report.kind),
             reason_label: l(&report.reason),
-            symptom_label: l(&report.symptom),
+            symptom_label: symptoms_label(report.symptom.as_deref().unwrap_or("")),
             disease_label: l(&report.disease),
             name,
             report,
@@ -88,15 +89,33 @@ pub fn label(code: &str) -> &'static str {
         "infectious" => "出席停止(感染症)",
         "fever" => "発熱",
         "respiratory" => "咳・喉の痛み・鼻水",
+        "diarrhoea" => "下痢・腹痛",
+        "vomiting" => "嘔気・嘔吐",
+        // Stored before stomach ache and vomiting were asked apart.
         "digestive" => "腹痛・下痢・嘔吐",
         "headache" => "頭痛",
         "rash" => "発疹",
         "influenza" => "インフルエンザ",
         "covid-19" => "新型コロナウイルス感染症",
         "gastroenteritis" => "感染性胃腸炎",
+        "strep" => "溶連菌感染症",
+        "chickenpox" => "水痘",
+        "mumps" => "流行性耳下腺炎",
+        "pharyngoconjunctival-fever" => "咽頭結膜熱",
+        "hand-foot-mouth" => "手足口病",
         "other" => "その他",
         _ => "",
     }
+}
+
+/// A symptom list (`fever,respiratory`) in the school's words, each
+/// labelled and joined with 「・」: 発熱・咳・喉の痛み・鼻水.
+pub fn symptoms_label(list: &str) -> String {
+    list.split(',')
+        .map(label)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("・")
 }
 
 /// The active reports of school days `from..=to`, with names from the roster.
@@ -139,7 +158,7 @@ pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
                 opt(&r.reason),
                 e.reason_label.to_owned(),
                 opt(&r.symptom),
-                e.symptom_label.to_owned(),
+                e.symptom_label.clone(),
                 r.temperature.map(|t| format!("{t:.1}")).unwrap_or_default(),
                 opt(&r.disease),
                 e.disease_label.to_owned(),
@@ -251,6 +270,31 @@ mod tests {
             },
             Some("Nguyễn 花子".into()),
         )
+    }
+
+    #[test]
+    fn every_symptom_of_a_list_is_labelled() {
+        let mut r = row("absence", "illness");
+        r.report.symptom = Some("fever,respiratory,vomiting".into());
+        let r = ExportRow::new(r.report, None);
+        assert_eq!(r.symptom_label, "発熱・咳・喉の痛み・鼻水・嘔気・嘔吐");
+        assert_eq!(symptoms_label("diarrhoea"), "下痢・腹痛");
+        assert_eq!(symptoms_label("digestive"), "腹痛・下痢・嘔吐");
+        assert_eq!(symptoms_label(""), "");
+        let text = String::from_utf8(to_csv(&[r], Encoding::Utf8Bom)).unwrap();
+        assert!(
+            text.contains("\"fever,respiratory,vomiting\",発熱・咳・喉の痛み・鼻水・嘔気・嘔吐"),
+            "{text}"
+        );
+        for (code, word) in [
+            ("strep", "溶連菌感染症"),
+            ("chickenpox", "水痘"),
+            ("mumps", "流行性耳下腺炎"),
+            ("pharyngoconjunctival-fever", "咽頭結膜熱"),
+            ("hand-foot-mouth", "手足口病"),
+        ] {
+            assert_eq!(label(code), word);
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 pub use calls::{CallRow, UNFINISHED_AFTER};
-pub use counts::{ClassCount, DayTotal};
+pub use counts::{ClassCount, DayTotal, set_counting_for_benchmarks};
 pub use edits::{Edited, ReportEdit};
 pub use maintenance::{BackupInfo, PurgeCounts};
 pub use recordings::{RecordingNote, RecordingRow};

@@ -21,6 +21,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::calls::CallLog;
+use super::counts::Deltas;
 use super::health::{self, Health, Moved};
 use super::queue::{Queue, Urgency};
 use super::reports::{NewReport, Saved, save_in};
@@ -366,31 +367,38 @@ fn write(
     // between, failing every save in the batch.
     let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut done = Vec::with_capacity(batch.len());
+    // The batch's changes to the counts, written once before the commit;
+    // a job that fails takes its own changes with it.
+    let mut deltas = Deltas::default();
     for job in batch {
+        let mut mine = Deltas::default();
         if isolated {
             let mut sp = tx.savepoint()?;
-            let d = run(&sp, job);
+            let d = run(&sp, job, &mut mine);
             if d.failed() {
                 sp.rollback()?;
             } else {
                 sp.commit()?;
+                deltas.merge(mine);
             }
             done.push(d);
         } else {
-            let d = run(&tx, job);
+            let d = run(&tx, job, &mut mine);
             if d.failed() {
                 return Ok(None); // dropping `tx` rolls it back
             }
+            deltas.merge(mine);
             done.push(d);
         }
     }
+    deltas.apply(&tx)?;
     tx.commit()?;
     Ok(Some(done))
 }
 
-fn run(conn: &Connection, job: &Job) -> Done {
+fn run(conn: &Connection, job: &Job, deltas: &mut Deltas) -> Done {
     match job {
-        Job::Save(report, _) => Done::Saved(save_in(conn, report)),
+        Job::Save(report, _) => Done::Saved(save_in(conn, report, deltas)),
         Job::Log(change, ..) => Done::Logged(change.apply(conn)),
         Job::Flush(_) => Done::Logged(Ok(Vec::new())),
         Job::Probe(_) => Done::Probed(probe(conn)),
@@ -514,6 +522,34 @@ pub(super) mod tests {
                 .len(),
             15
         );
+    }
+
+    /// A job that fails after counting part of itself (its second day
+    /// breaks a constraint) takes its counts with it; its batch mates'
+    /// counts stay.
+    #[test]
+    fn a_failed_save_leaves_no_count_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(&dir.path().join("s.sqlite")).unwrap());
+        let mut bad = report(999);
+        bad.days = vec!["2026-11-25".into(), "2026-11-25".into()];
+        let handles: Vec<_> = (0..16)
+            .map(|i| {
+                let store = store.clone();
+                let r = if i == 7 { bad.clone() } else { report(i) };
+                std::thread::spawn(move || store.save_report(&r))
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        assert!(results[7].is_err());
+        let counted: u32 = store
+            .class_counts("2026-11-25", "2026-11-25")
+            .unwrap()
+            .iter()
+            .filter(|c| c.dim == "all")
+            .map(|c| c.n)
+            .sum();
+        assert_eq!(counted, 15);
     }
 }
 

@@ -30,5 +30,6 @@ mod roster_rules;
 mod signature;
 mod staff;
 mod stores_health;
+mod symptoms;
 mod twilio_python;
 mod webdriver;

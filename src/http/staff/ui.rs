@@ -181,6 +181,15 @@ impl Tr<'_> {
         }
     }
 
+    /// A list of stored codes (`fever,respiratory`: every symptom a parent
+    /// gave), each labelled, joined as the language lists words.
+    pub fn codes(&self, list: &str) -> String {
+        list.split(',')
+            .map(|c| self.code(c))
+            .collect::<Vec<_>>()
+            .join(&self.t("code-separator"))
+    }
+
     /// A language's name (`vi` → ベトナム語), or its tag.
     pub fn language(&self, tag: &str) -> String {
         let id = format!("language-{tag}");
@@ -270,6 +279,16 @@ mod tests {
         assert_eq!(ja.code("absence"), "欠席");
         assert_eq!(en.code("absence"), "Absent");
         assert_eq!(ja.code("no-such-code"), "no-such-code");
+        assert_eq!(ja.codes("fever"), "発熱");
+        assert_eq!(
+            ja.codes("fever,diarrhoea,vomiting"),
+            "発熱・下痢・腹痛・嘔気・嘔吐"
+        );
+        assert_eq!(
+            en.codes("fever,respiratory"),
+            "Fever; Cough, sore throat, runny nose"
+        );
+        assert_eq!(en.code("hand-foot-mouth"), "Hand, foot and mouth disease");
         assert_eq!(
             ja.ta("group-title", &[("grade", "1"), ("class", "2")]),
             "1年2組"

@@ -395,7 +395,7 @@ fn row(
             }
             td.details data-label=(tr.t("col-details")) {
                 @if let Some(reason) = &r.reason { span.reason { (tr.code(reason)) } }
-                @if let Some(s) = &r.symptom { " " span.symptom { (tr.code(s)) } }
+                @if let Some(s) = &r.symptom { " " span.symptom { (tr.codes(s)) } }
                 @if let Some(t) = r.temperature { " " span.temp { (fmt::temperature(t)) } }
                 @if let Some(d) = &r.disease { " " span.disease { (tr.code(d)) } }
             }
