@@ -4,6 +4,7 @@
 
 mod admission;
 mod backup;
+mod board;
 mod browser;
 mod brute_force;
 mod call_log_rules;

@@ -17,6 +17,7 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+mod charts;
 mod cookie;
 mod csrf;
 mod export;
@@ -90,7 +91,19 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(pages::login::root))
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", post(pages::login::logout))
+        // The board's dashboard: district view, drill-down, alerts.
         .route("/board", get(pages::board::board))
+        .route("/board/alerts", get(pages::board::alerts::page))
+        .route("/board/alerts.json", get(pages::board::alerts::json))
+        .route("/board/schools/{school}", get(pages::board::drill::school))
+        .route(
+            "/board/schools/{school}/grades/{grade}",
+            get(pages::board::drill::grade),
+        )
+        .route(
+            "/board/schools/{school}/grades/{grade}/classes/{class}",
+            get(pages::board::drill::class),
+        )
         .route("/schools/{school}", get(pages::morning_list::today))
         .route("/schools/{school}/days", get(pages::morning_list::pick))
         .route(
