@@ -275,6 +275,19 @@ pub struct DayTotal {
     pub n: u32,
 }
 
+/// A [`ClassCount`] from `school_day, grade, class, kind, dim, value, n`.
+fn class_count(r: &Row) -> rusqlite::Result<ClassCount> {
+    Ok(ClassCount {
+        school_day: r.get(0)?,
+        grade: r.get(1)?,
+        class: r.get(2)?,
+        kind: r.get(3)?,
+        dim: r.get(4)?,
+        value: r.get(5)?,
+        n: r.get(6)?,
+    })
+}
+
 impl Store {
     /// The per-class counts of school days `from..=to` (ISO dates), zeros
     /// left out.
@@ -284,17 +297,7 @@ impl Store {
                 "SELECT school_day, grade, class, kind, dim, value, n FROM class_counts
                  WHERE school_day BETWEEN ?1 AND ?2 AND n > 0",
             )?;
-            let rows = stmt.query_map(params![from, to], |r| {
-                Ok(ClassCount {
-                    school_day: r.get(0)?,
-                    grade: r.get(1)?,
-                    class: r.get(2)?,
-                    kind: r.get(3)?,
-                    dim: r.get(4)?,
-                    value: r.get(5)?,
-                    n: r.get(6)?,
-                })
-            })?;
+            let rows = stmt.query_map(params![from, to], class_count)?;
             rows.collect()
         })
     }
@@ -329,17 +332,7 @@ impl Store {
         );
         self.with(|c| {
             let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map([], |r| {
-                Ok(ClassCount {
-                    school_day: r.get(0)?,
-                    grade: r.get(1)?,
-                    class: r.get(2)?,
-                    kind: r.get(3)?,
-                    dim: r.get(4)?,
-                    value: r.get(5)?,
-                    n: r.get(6)?,
-                })
-            })?;
+            let rows = stmt.query_map([], class_count)?;
             rows.collect()
         })
     }
