@@ -118,6 +118,9 @@ pub struct Store {
     /// Moves on after every commit that changed what reports say: a batch
     /// holding a report, a staff correction. What the alerts watch.
     generation: Arc<AtomicU64>,
+    /// [`roster_counts`](Self::roster_counts)' last answer and the roster
+    /// source it was for.
+    roster_counts: Mutex<Option<(Option<String>, Vec<(String, String, i64)>)>>,
 }
 
 impl Store {
@@ -159,6 +162,7 @@ impl Store {
             batches,
             health,
             generation,
+            roster_counts: Mutex::new(None),
         };
         store.migrate()?;
         Ok(store)

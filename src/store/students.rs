@@ -161,14 +161,33 @@ impl Store {
 
     /// How many students each class has: `(grade, class, students)`,
     /// grades and classes in numeric order where they are numbers.
+    ///
+    /// Every board page asks it of every school, and it changes only when
+    /// the roster is replaced: the answer is kept until the roster's
+    /// source (the `meta` note every replacement writes, from this process
+    /// or a `roster import` in another) changes.
     pub fn roster_counts(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
         self.with(|c| {
-            let mut stmt = c.prepare(
+            let source: Option<String> = c
+                .prepare_cached(
+                    "SELECT group_concat(key || '=' || value, ';') FROM meta WHERE key IN (?1, ?2)",
+                )?
+                .query_row(params![IMPORTED, FROM_FILE], |r| r.get(0))?;
+            let mut kept = self.roster_counts.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some((was, counts)) = kept.as_ref()
+                && *was == source
+            {
+                return Ok(counts.clone());
+            }
+            let mut stmt = c.prepare_cached(
                 "SELECT grade, class, COUNT(*) FROM students GROUP BY grade, class
                  ORDER BY length(grade), grade, length(class), class",
             )?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect()
+            let counts: Vec<(String, String, i64)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            *kept = Some((source, counts.clone()));
+            Ok(counts)
         })
     }
 }
@@ -234,6 +253,38 @@ fn student_row(r: &rusqlite::Row) -> rusqlite::Result<StudentRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn student(id: &str, grade: &str, class: &str) -> StudentRecord {
+        StudentRecord {
+            student: id.into(),
+            grade: grade.into(),
+            class: class.into(),
+            number: "1".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn class_sizes_follow_every_replacement_of_the_roster_even_from_another_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite");
+        let store = Store::open(&path).unwrap();
+        assert!(store.roster_counts().unwrap().is_empty());
+        let one = [student("1", "1", "1"), student("2", "1", "1")];
+        store.replace_students(&one, IMPORTED, "import 1").unwrap();
+        assert_eq!(
+            store.roster_counts().unwrap(),
+            [("1".into(), "1".into(), 2)]
+        );
+        // A `roster import` run while the server is up opens its own store.
+        let other = Store::open(&path).unwrap();
+        let two = [student("1", "1", "1"), student("3", "2", "1")];
+        other.replace_students(&two, IMPORTED, "import 2").unwrap();
+        assert_eq!(
+            store.roster_counts().unwrap(),
+            [("1".into(), "1".into(), 1), ("2".into(), "1".into(), 1)]
+        );
+    }
 
     #[test]
     fn a_roster_lookup_says_whether_there_is_a_roster_and_who() {

@@ -54,6 +54,8 @@ pub struct Staff {
     /// Every password and token check runs through it.
     gate: gate::Gate,
     tokens: token_cache::TokenCache,
+    /// The board's district view's counts, kept per school.
+    board_counts: pages::board::read::Cache,
 }
 
 impl Staff {
@@ -76,6 +78,7 @@ impl Staff {
             throttle: Default::default(),
             gate: gate::Gate::for_this_machine(),
             tokens: Default::default(),
+            board_counts: Default::default(),
         })
     }
 

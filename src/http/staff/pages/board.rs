@@ -13,7 +13,7 @@
 mod heat;
 mod level;
 mod query;
-mod read;
+pub(in crate::http::staff) mod read;
 mod trends;
 
 pub mod alerts;
@@ -123,8 +123,9 @@ pub async fn board(State(app): State<AppState>, viewer: Viewer, uri: Uri) -> Res
     let (to, day) = (span.read_to(), span.day);
     // Every school in one blocking task: a prefecture is a thousand stores,
     // and a thousand tasks would queue behind each other anyway.
+    let kept = app.clone();
     let figures = match tokio::task::spawn_blocking(move || {
-        read::district(&inputs, from, to, day, now)
+        read::district(&inputs, from, to, day, now, &kept.0.staff.board_counts)
     })
     .await
     {

@@ -3,8 +3,8 @@
 //! district view), or one school's per-class counts (the drill-down). Only
 //! the kept counts and the enrolment are read, never report rows.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -68,39 +68,105 @@ impl Figures {
     }
 }
 
-/// Every school's figures for days `from..=to` and the calls of `day`, in
-/// one pass on this (blocking) thread. A school whose store cannot be read
-/// is `None` and logged; the others are still shown.
+/// What [`district`] read of each school's counts, kept until that
+/// school's reports change ([`Store::report_generation`]) or another range
+/// is asked for: the board looks at the same morning again and again, and
+/// a prefecture is a thousand stores.
+#[derive(Default)]
+pub struct Cache(Mutex<HashMap<SchoolId, Kept>>);
+
+struct Kept {
+    /// `from`, `to`, `day` and the store's report generation.
+    key: (NaiveDate, NaiveDate, NaiveDate, u64),
+    days: BTreeMap<String, Tally>,
+    day_classes: Tallies,
+}
+
+/// Every school's figures for days `from..=to` and the calls of `day`, on
+/// this (blocking) thread and one more (the stores are independent files).
+/// A school whose store cannot be read is `None` and logged; the others
+/// are still shown.
 pub fn district(
     inputs: &[Input],
     from: NaiveDate,
     to: NaiveDate,
     day: NaiveDate,
     now: DateTime<Utc>,
+    cache: &Cache,
 ) -> Vec<Option<Figures>> {
-    inputs
-        .iter()
-        .map(|i| {
-            let store = i.store.as_ref()?;
-            let read = || -> Result<Figures, StoreError> {
-                let day_s = day.to_string();
-                let tz = i.calendar.tz();
-                let (start, _) = fmt::day_bounds(day, tz);
-                let (end, _) = fmt::day_bounds(i.calendar.next_school_day_after(day), tz);
-                Ok(Figures {
-                    enrolment: surveillance::read::enrolment(store, &i.table)?,
-                    days: surveillance::school_days(
-                        &store.day_totals(&from.to_string(), &to.to_string())?,
-                    ),
-                    day_classes: surveillance::read::tallies(store, &day_s, &day_s)?,
-                    call_backs: call_backs(store, &start, &end, now)?,
+    let half = inputs.len().div_ceil(2).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = inputs
+            .chunks(half)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|i| school_figures(i, from, to, day, now, cache))
+                        .collect::<Vec<_>>()
                 })
-            };
-            read()
-                .map_err(|e| tracing::error!(school = %i.id, error = %e, "cannot read a school's counts for the board"))
-                .ok()
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| {
+                p.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn school_figures(
+    i: &Input,
+    from: NaiveDate,
+    to: NaiveDate,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+    cache: &Cache,
+) -> Option<Figures> {
+    let store = i.store.as_ref()?;
+    let read = || -> Result<Figures, StoreError> {
+        let tz = i.calendar.tz();
+        let (start, _) = fmt::day_bounds(day, tz);
+        let (end, _) = fmt::day_bounds(i.calendar.next_school_day_after(day), tz);
+        // Read the generation before the counts: a report committed in
+        // between makes the next look read again, never keeps stale counts.
+        let key = (from, to, day, store.report_generation());
+        let kept = {
+            let map = cache.0.lock().unwrap_or_else(|p| p.into_inner());
+            map.get(&i.id)
+                .filter(|k| k.key == key)
+                .map(|k| (k.days.clone(), k.day_classes.clone()))
+        };
+        let (days, day_classes) = match kept {
+            Some(k) => k,
+            None => {
+                let day_s = day.to_string();
+                let days = surveillance::school_days(
+                    &store.day_totals(&from.to_string(), &to.to_string())?,
+                );
+                let day_classes = surveillance::read::tallies(store, &day_s, &day_s)?;
+                cache.0.lock().unwrap_or_else(|p| p.into_inner()).insert(
+                    i.id.clone(),
+                    Kept {
+                        key,
+                        days: days.clone(),
+                        day_classes: day_classes.clone(),
+                    },
+                );
+                (days, day_classes)
+            }
+        };
+        Ok(Figures {
+            enrolment: surveillance::read::enrolment(store, &i.table)?,
+            days,
+            day_classes,
+            call_backs: call_backs(store, &start, &end, now)?,
         })
-        .collect()
+    };
+    read()
+        .map_err(|e| tracing::error!(school = %i.id, error = %e, "cannot read a school's counts for the board"))
+        .ok()
 }
 
 /// As the call log marks them: ended without a report (or given up on),
