@@ -120,7 +120,7 @@ pub struct Store {
     generation: Arc<AtomicU64>,
     /// [`roster_counts`](Self::roster_counts)' last answer and the roster
     /// source it was for.
-    roster_counts: Mutex<Option<(Option<String>, Vec<(String, String, i64)>)>>,
+    roster_counts: Mutex<Option<students::KeptCounts>>,
 }
 
 impl Store {

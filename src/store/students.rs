@@ -9,6 +9,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use super::{Store, StoreError};
 
+/// Class sizes `(grade, class, students)` and the roster source they were
+/// counted for.
+pub(super) type KeptCounts = (Option<String>, Vec<(String, String, i64)>);
+
 /// One student as the school's roster lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StudentRecord {
