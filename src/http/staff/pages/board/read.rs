@@ -49,11 +49,11 @@ impl Input {
 /// One school's counts for the district view.
 pub struct Figures {
     pub enrolment: Enrolment,
-    /// The whole school per school day read.
-    pub days: BTreeMap<String, Tally>,
+    /// The whole school per school day read (shared with the cache).
+    pub days: Arc<BTreeMap<String, Tally>>,
     /// The shown day's counts per class (what the class and grade alert
     /// rules look at).
-    pub day_classes: Tallies,
+    pub day_classes: Arc<Tallies>,
     /// Calls from the start of the shown day until the school's next
     /// school day (the evening and a weekend after it) that ended without
     /// a report, from a number that can be called back and did not report
@@ -78,8 +78,8 @@ pub struct Cache(Mutex<HashMap<SchoolId, Kept>>);
 struct Kept {
     /// `from`, `to`, `day` and the store's report generation.
     key: (NaiveDate, NaiveDate, NaiveDate, u64),
-    days: BTreeMap<String, Tally>,
-    day_classes: Tallies,
+    days: Arc<BTreeMap<String, Tally>>,
+    day_classes: Arc<Tallies>,
 }
 
 /// Every school's figures for days `from..=to` and the calls of `day`, on
@@ -142,10 +142,10 @@ fn school_figures(
             Some(k) => k,
             None => {
                 let day_s = day.to_string();
-                let days = surveillance::school_days(
+                let days = Arc::new(surveillance::school_days(
                     &store.day_totals(&from.to_string(), &to.to_string())?,
-                );
-                let day_classes = surveillance::read::tallies(store, &day_s, &day_s)?;
+                ));
+                let day_classes = Arc::new(surveillance::read::tallies(store, &day_s, &day_s)?);
                 cache.0.lock().unwrap_or_else(|p| p.into_inner()).insert(
                     i.id.clone(),
                     Kept {
