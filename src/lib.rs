@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod decimal;
 pub mod deployment;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod flow;

@@ -3,6 +3,7 @@
 //! before the caller is told it is recorded. Schema changes are migrations
 //! numbered by `PRAGMA user_version`.
 
+mod bulk;
 mod calls;
 mod health;
 mod maintenance;

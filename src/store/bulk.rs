@@ -1,0 +1,134 @@
+//! Many reports at once, for demo data and benchmarks. Each is saved by the
+//! very code a call's save runs ([`reports::save_in`]), so everything a
+//! save keeps up to date (rows per day, corrections with their history, the
+//! call log, and whatever the schema's triggers keep) comes out exactly as
+//! if the reports had been phoned in one by one; only the transactions are
+//! bigger, thousands of reports each instead of one group commit a moment.
+
+use rusqlite::TransactionBehavior;
+
+use super::calls::CallLog;
+use super::reports::{self, NewReport, Saved};
+use super::{Store, StoreError};
+
+/// Reports per transaction: big enough that the commit's fsync costs
+/// nothing per report, small enough that the WAL stays modest.
+const CHUNK: usize = 5_000;
+
+impl Store {
+    /// Save `reports` in order, as the line would have saved them, and end
+    /// each report's call as Twilio's status callback would (`completed`,
+    /// at the report's time). What each save gave, in the same order. A
+    /// report already saved (the same call and sequence) is a repeat, as on
+    /// the line. On an error, the chunk that failed is rolled back and the
+    /// chunks before it stay. Blocks: run it on a blocking thread.
+    pub fn import_reports(&self, reports: &[NewReport]) -> Result<Vec<Saved>, StoreError> {
+        let mut saved = Vec::with_capacity(reports.len());
+        for chunk in reports.chunks(CHUNK) {
+            let done = self.with(|c| {
+                let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let mut done = Vec::with_capacity(chunk.len());
+                for r in chunk {
+                    done.push(reports::save_in(&tx, r)?);
+                    CallLog::Ended {
+                        call_sid: r.call_sid.clone(),
+                        status: "completed".to_owned(),
+                        duration_secs: None,
+                        at: r.received_at.clone(),
+                        from: r.caller.clone().unwrap_or_default(),
+                        to: String::new(),
+                    }
+                    .apply(&tx)?;
+                }
+                tx.commit()?;
+                Ok(done)
+            })?;
+            saved.extend(done);
+        }
+        Ok(saved)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Correction;
+
+    fn report(sid: &str, student: &str, day: &str, at: &str) -> NewReport {
+        NewReport {
+            call_sid: sid.into(),
+            student: Some(student.into()),
+            kind: Some("absence".into()),
+            reason: Some("illness".into()),
+            symptom: Some("fever".into()),
+            temperature: Some(38.2),
+            days: vec![day.into()],
+            language: "ja".into(),
+            channel: "twilio".into(),
+            received_at: at.into(),
+            caller: Some("+819000001234".into()),
+            ..Default::default()
+        }
+    }
+
+    /// A bulk import leaves the store as the same saves one by one do:
+    /// references, statuses, history and the call log.
+    #[test]
+    fn an_import_stores_what_saves_one_by_one_store() {
+        let mut replace = report("CA3", "10203", "2026-11-25", "2026-11-24T22:40:00Z");
+        replace.kind = Some("late".into());
+        replace.correction = Some(Correction::Replace);
+        let mut cancel = report("CA4", "30412", "2026-11-25", "2026-11-24T22:50:00Z");
+        cancel.correction = Some(Correction::Cancel);
+        let reports = [
+            report("CA1", "10203", "2026-11-25", "2026-11-24T22:00:00Z"),
+            report("CA2", "30412", "2026-11-25", "2026-11-24T22:10:00Z"),
+            replace,
+            cancel,
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let bulk = Store::open(&dir.path().join("bulk.sqlite")).unwrap();
+        let one = Store::open(&dir.path().join("one.sqlite")).unwrap();
+        let saved = bulk.import_reports(&reports).unwrap();
+        let each: Vec<Saved> = reports
+            .iter()
+            .map(|r| one.save_report(r).unwrap())
+            .collect();
+        assert_eq!(saved, each);
+        let look = |s: &Store| {
+            let rows: Vec<(u32, String, String)> = s
+                .reports_on("2026-11-25")
+                .unwrap()
+                .into_iter()
+                .map(|r| (r.reference, r.status, r.kind.unwrap_or_default()))
+                .collect();
+            let history: Vec<(u32, String)> = s
+                .history(&[1, 2, 3])
+                .unwrap()
+                .into_iter()
+                .map(|e| (e.reference, e.action))
+                .collect();
+            (rows, history)
+        };
+        assert_eq!(look(&bulk), look(&one));
+        assert_eq!(
+            look(&bulk).0,
+            [
+                (1, "replaced".into(), "absence".into()),
+                (2, "cancelled".into(), "absence".into()),
+                (3, "active".into(), "late".into())
+            ]
+        );
+        let calls = bulk.calls_between("2026", "2027").unwrap();
+        assert_eq!(calls.len(), 4);
+        assert!(
+            calls
+                .iter()
+                .all(|c| c.outcome == "reported" && c.status.as_deref() == Some("completed"))
+        );
+        // Again: every one a repeat, nothing added.
+        let again = bulk.import_reports(&reports).unwrap();
+        assert!(again.iter().all(|s| !s.new));
+        assert_eq!(bulk.reports_on("2026-11-25").unwrap().len(), 3);
+    }
+}
