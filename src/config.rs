@@ -113,6 +113,11 @@ pub struct SchoolConfig {
     /// A token for fetching exports by program (`Authorization: Bearer`),
     /// as an Argon2 PHC string.
     pub staff_token_hash: Option<String>,
+    /// Students per class (grade → class → students), for a school without
+    /// a roster: the denominator of the board's rates. The roster's own
+    /// counts take precedence.
+    #[serde(default)]
+    pub enrolment: BTreeMap<String, BTreeMap<String, u32>>,
 }
 
 #[derive(Debug, thiserror::Error)]

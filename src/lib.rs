@@ -21,4 +21,5 @@ pub mod roster;
 pub mod schoolday;
 pub mod speech;
 pub mod store;
+pub mod surveillance;
 pub mod twiml;

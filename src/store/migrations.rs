@@ -146,9 +146,16 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE reports ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;",
 ];
 
+/// Migrations whose SQL is put together from parts (the count triggers
+/// repeat one measure list for each table and row), after [`MIGRATIONS`].
+const BUILT: &[fn() -> String] = &[
+    // 6: counts kept as reports change, ILI, staff corrections.
+    super::counts::migration,
+];
+
 impl Store {
     pub(super) fn migrate(&self) -> Result<(), StoreError> {
-        let known = MIGRATIONS.len() as i64;
+        let known = (MIGRATIONS.len() + BUILT.len()) as i64;
         let found: i64 = self.with(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))?;
         if found > known {
             return Err(StoreError::TooNew {
@@ -158,9 +165,13 @@ impl Store {
             });
         }
         self.with(|c| {
-            for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let all = MIGRATIONS
+                .iter()
+                .map(|s| std::borrow::Cow::Borrowed(*s))
+                .chain(BUILT.iter().map(|f| std::borrow::Cow::Owned(f())));
+            for (i, sql) in all.enumerate().skip(found as usize) {
                 let tx = c.transaction()?;
-                tx.execute_batch(sql)?;
+                tx.execute_batch(&sql)?;
                 tx.pragma_update(None, "user_version", (i + 1) as i64)?;
                 tx.commit()?;
             }
@@ -182,7 +193,7 @@ mod tests {
         let v: i64 = store
             .with(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
             .unwrap();
-        assert_eq!(v, MIGRATIONS.len() as i64);
+        assert_eq!(v, (MIGRATIONS.len() + BUILT.len()) as i64);
         assert!(store.integrity_ok().unwrap());
     }
 

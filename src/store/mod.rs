@@ -5,6 +5,8 @@
 
 mod bulk;
 mod calls;
+mod counts;
+mod edits;
 mod health;
 mod maintenance;
 mod migrations;
@@ -21,6 +23,8 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 pub use calls::{CallRow, UNFINISHED_AFTER};
+pub use counts::{ClassCount, DayTotal};
+pub use edits::{Edited, ReportEdit};
 pub use maintenance::{BackupInfo, PurgeCounts};
 pub use recordings::{RecordingNote, RecordingRow};
 pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
+use crate::domain::Symptoms;
 
 /// What a report does to one the student already has for that day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,9 +104,13 @@ pub struct ReportEvent {
     pub reference: u32,
     pub school_day: String,
     pub at: String,
-    /// created | replaced | cancelled
+    /// created | replaced | cancelled | edited
     pub action: String,
     pub by_reference: Option<u32>,
+    /// The staff account that made an edit.
+    pub user: Option<String>,
+    /// An edit's values before and after, as JSON.
+    pub detail: Option<String>,
 }
 
 /// The active reports of a student from one day to another: one range
@@ -231,7 +236,7 @@ impl Store {
     pub fn history(&self, references: &[u32]) -> Result<Vec<ReportEvent>, StoreError> {
         self.with(|c| {
             let mut stmt = c.prepare_cached(
-                "SELECT reference, school_day, at, action, by_reference FROM report_events
+                "SELECT reference, school_day, at, action, by_reference, user, detail FROM report_events
                  WHERE reference = ?1 OR by_reference = ?1 ORDER BY at, id",
             )?;
             let mut out = Vec::new();
@@ -243,6 +248,8 @@ impl Store {
                         at: row.get(2)?,
                         action: row.get(3)?,
                         by_reference: row.get(4)?,
+                        user: row.get(5)?,
+                        detail: row.get(6)?,
                     })
                 })?;
                 for e in rows {
@@ -317,6 +324,9 @@ pub(super) fn save_in(tx: &Connection, r: &NewReport) -> rusqlite::Result<Saved>
 /// A new report, one row per day; with `Replace`, the student's active
 /// reports on those days are marked replaced by it.
 fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+    // Derived here, once, so that every path that stores a report counts
+    // influenza-like illness the same way (see `store::counts`).
+    let ili = is_ili(r.symptom.as_deref(), r.temperature);
     let reference: u32 = tx
         .prepare_cached("SELECT COALESCE(MAX(reference), 0) + 1 FROM reports")?
         .query_row([], |row| row.get(0))?;
@@ -336,13 +346,13 @@ fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
         tx.prepare_cached(
             "INSERT INTO reports (reference, call_sid, call_seq, student, grade, class,
                 attendance_no, kind, reason, symptom, disease, temperature, school_day, time,
-                recording_url, language, channel, received_at, caller, unconfirmed)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                recording_url, language, channel, received_at, caller, unconfirmed, ili)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
         )?
         .execute(params![
             reference, r.call_sid, r.call_seq, r.student, r.grade, r.class, r.attendance_no,
             r.kind, r.reason, r.symptom, r.disease, r.temperature, day, r.time,
-            r.recording_url, r.language, r.channel, r.received_at, r.caller, r.unconfirmed
+            r.recording_url, r.language, r.channel, r.received_at, r.caller, r.unconfirmed, ili
         ])?;
         event(tx, reference, day, r, "created", None)?;
     }
@@ -374,6 +384,11 @@ fn cancel(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
         }
     }
     Ok(newest)
+}
+
+/// Influenza-like illness from a stored symptom list and temperature.
+pub(super) fn is_ili(symptom: Option<&str>, temperature: Option<f64>) -> bool {
+    symptom.is_some_and(|s| Symptoms::parse(s).is_ili(temperature))
 }
 
 fn event(

@@ -1,0 +1,533 @@
+//! The counts the board and the surveillance sheet read, kept up to date by
+//! SQLite triggers in the same transaction as every change to a report.
+//!
+//! Why triggers: a report's counts change when it is saved, replaced,
+//! cancelled or corrected by staff, and on every path (the writer's group
+//! commit, a staff correction, a bulk import) the counts must move with the
+//! row or not at all. A trigger fires inside the statement that changes the
+//! row, so no path can forget it, and a rolled-back batch rolls its counts
+//! back too. The pages then read a few hundred count rows instead of every
+//! report.
+//!
+//! Two tables, one per grain:
+//! - `class_counts (school_day, grade, class, kind, dim, value, n)`: per
+//!   class, for the sheet, the drill-down and the alert rules;
+//! - `day_totals (school_day, kind, dim, value, n)`: per school day, for the
+//!   board's district view, which reads every school.
+//!
+//! `kind` is the report's kind (`absence`, `late`, `early`, or `message` for
+//! a voice message without one); `dim` is what is counted: `all` (value
+//! empty), `reason`, `symptom` (its national category), `ili` (value empty)
+//! or `disease`. Only active reports count; a several-day absence counts on
+//! each of its days. Counts survive `purge`, which blanks caller numbers and
+//! recordings but keeps the rows.
+
+use rusqlite::params;
+
+use super::{Store, StoreError};
+
+/// How a row's measures are found: one branch per `dim`. `{r}` is the
+/// report row (`NEW`, `OLD`, or the alias `r`).
+const BRANCHES: &[(&str, &str, &str, &str)] = &[
+    // (dim, value, extra FROM, condition)
+    ("'all'", "''", "", "1"),
+    ("'reason'", "{r}.reason", "", "{r}.reason IS NOT NULL"),
+    (
+        "'symptom'",
+        "w.category",
+        "symptom_words w",
+        "instr(',' || {r}.symptom || ',', ',' || w.word || ',') > 0",
+    ),
+    ("'ili'", "''", "", "{r}.ili"),
+    ("'disease'", "{r}.disease", "", "{r}.disease IS NOT NULL"),
+];
+
+/// `SELECT dim, value` for one report row `r`, as a compound select.
+fn measures_of(r: &str) -> String {
+    BRANCHES
+        .iter()
+        .map(|(dim, value, from, cond)| {
+            let from = if from.is_empty() {
+                String::new()
+            } else {
+                format!(" FROM {from}")
+            };
+            format!(
+                "SELECT DISTINCT {dim} AS dim, {} AS value{from} WHERE {}",
+                value.replace("{r}", r),
+                cond.replace("{r}", r)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
+}
+
+/// Every measure of every active report, as rows `(d, g, c, k, dim,
+/// value)`: what the counts are the sum of.
+fn every_measure() -> String {
+    BRANCHES
+        .iter()
+        .map(|(dim, value, from, cond)| {
+            let from = if from.is_empty() {
+                String::new()
+            } else {
+                format!(", {from}")
+            };
+            format!(
+                "SELECT r.school_day AS d, COALESCE(r.grade, '') AS g, COALESCE(r.class, '') AS c,
+                    COALESCE(r.kind, 'message') AS k, {dim} AS dim, {} AS value
+                 FROM reports r{from} WHERE r.status = 'active' AND {}",
+                value.replace("{r}", "r"),
+                cond.replace("{r}", "r")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
+}
+
+/// Add `sign` (1 or -1) to every measure of report row `r` in both tables.
+fn apply(r: &str, sign: i32) -> String {
+    let m = measures_of(r);
+    let grade = format!("COALESCE({r}.grade, '')");
+    let class = format!("COALESCE({r}.class, '')");
+    let kind = format!("COALESCE({r}.kind, 'message')");
+    format!(
+        "INSERT INTO class_counts (school_day, grade, class, kind, dim, value, n)
+           SELECT {r}.school_day, {grade}, {class}, {kind}, m.dim, m.value, {sign} FROM ({m}) m
+           WHERE {r}.status = 'active'
+           ON CONFLICT DO UPDATE SET n = n + excluded.n;
+         INSERT INTO day_totals (school_day, kind, dim, value, n)
+           SELECT {r}.school_day, {kind}, m.dim, m.value, {sign} FROM ({m}) m
+           WHERE {r}.status = 'active'
+           ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+    )
+}
+
+/// Migration 6: the derived ILI flag, staff corrections in the history,
+/// the count tables, their triggers, and the counts of the reports already
+/// stored.
+pub(super) fn migration() -> String {
+    let all = every_measure();
+    format!(
+        "ALTER TABLE reports ADD COLUMN ili INTEGER NOT NULL DEFAULT 0;
+         UPDATE reports SET ili = 1 WHERE temperature >= 38.0
+             AND instr(',' || symptom || ',', ',respiratory,') > 0;
+         CREATE TABLE report_events_v6 (
+             id           INTEGER PRIMARY KEY,
+             reference    INTEGER NOT NULL,
+             school_day   TEXT NOT NULL,
+             at           TEXT NOT NULL,
+             action       TEXT NOT NULL
+                          CHECK (action IN ('created', 'replaced', 'cancelled', 'edited')),
+             call_sid     TEXT,
+             call_seq     INTEGER,
+             by_reference INTEGER,
+             user         TEXT,
+             detail       TEXT
+         );
+         INSERT INTO report_events_v6 (id, reference, school_day, at, action, call_sid,
+             call_seq, by_reference)
+             SELECT id, reference, school_day, at, action, call_sid, call_seq, by_reference
+             FROM report_events;
+         DROP TABLE report_events;
+         ALTER TABLE report_events_v6 RENAME TO report_events;
+         CREATE INDEX report_events_ref ON report_events (reference);
+         CREATE INDEX report_events_call ON report_events (call_sid, call_seq);
+         CREATE INDEX report_events_by ON report_events (by_reference);
+         CREATE TABLE symptom_words (word TEXT PRIMARY KEY, category TEXT NOT NULL) WITHOUT ROWID;
+         INSERT INTO symptom_words VALUES
+             ('fever', 'fever'), ('headache', 'headache'), ('respiratory', 'respiratory'),
+             ('diarrhoea', 'diarrhoea'), ('digestive', 'diarrhoea'), ('vomiting', 'vomiting'),
+             ('rash', 'rash'), ('other', 'other');
+         CREATE TABLE class_counts (
+             school_day TEXT NOT NULL, grade TEXT NOT NULL, class TEXT NOT NULL,
+             kind TEXT NOT NULL, dim TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+             PRIMARY KEY (school_day, grade, class, kind, dim, value)
+         ) WITHOUT ROWID;
+         CREATE TABLE day_totals (
+             school_day TEXT NOT NULL, kind TEXT NOT NULL, dim TEXT NOT NULL,
+             value TEXT NOT NULL, n INTEGER NOT NULL,
+             PRIMARY KEY (school_day, kind, dim, value)
+         ) WITHOUT ROWID;
+         INSERT INTO class_counts (school_day, grade, class, kind, dim, value, n)
+             SELECT d, g, c, k, dim, value, COUNT(*) FROM ({all}) GROUP BY d, g, c, k, dim, value;
+         INSERT INTO day_totals (school_day, kind, dim, value, n)
+             SELECT school_day, kind, dim, value, SUM(n) FROM class_counts
+             GROUP BY school_day, kind, dim, value;
+         CREATE TRIGGER reports_counted AFTER INSERT ON reports BEGIN {add_new} END;
+         CREATE TRIGGER reports_recounted AFTER UPDATE OF
+             status, kind, reason, symptom, disease, ili, grade, class, school_day ON reports
+         BEGIN {sub_old} {add_new} END;",
+        add_new = apply("NEW", 1),
+        sub_old = apply("OLD", -1),
+    )
+}
+
+/// One count of one class on one school day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassCount {
+    pub school_day: String,
+    /// Empty when the report named no class (no roster).
+    pub grade: String,
+    pub class: String,
+    pub kind: String,
+    pub dim: String,
+    pub value: String,
+    pub n: u32,
+}
+
+/// One count of a whole school on one school day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayTotal {
+    pub school_day: String,
+    pub kind: String,
+    pub dim: String,
+    pub value: String,
+    pub n: u32,
+}
+
+impl Store {
+    /// The per-class counts of school days `from..=to` (ISO dates), zeros
+    /// left out.
+    pub fn class_counts(&self, from: &str, to: &str) -> Result<Vec<ClassCount>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT school_day, grade, class, kind, dim, value, n FROM class_counts
+                 WHERE school_day BETWEEN ?1 AND ?2 AND n > 0",
+            )?;
+            let rows = stmt.query_map(params![from, to], |r| {
+                Ok(ClassCount {
+                    school_day: r.get(0)?,
+                    grade: r.get(1)?,
+                    class: r.get(2)?,
+                    kind: r.get(3)?,
+                    dim: r.get(4)?,
+                    value: r.get(5)?,
+                    n: r.get(6)?,
+                })
+            })?;
+            rows.collect()
+        })
+    }
+
+    /// The whole school's counts of school days `from..=to`, zeros left out.
+    pub fn day_totals(&self, from: &str, to: &str) -> Result<Vec<DayTotal>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT school_day, kind, dim, value, n FROM day_totals
+                 WHERE school_day BETWEEN ?1 AND ?2 AND n > 0",
+            )?;
+            let rows = stmt.query_map(params![from, to], |r| {
+                Ok(DayTotal {
+                    school_day: r.get(0)?,
+                    kind: r.get(1)?,
+                    dim: r.get(2)?,
+                    value: r.get(3)?,
+                    n: r.get(4)?,
+                })
+            })?;
+            rows.collect()
+        })
+    }
+
+    /// The counts as they would be if recounted from every report now: to
+    /// check that the kept counts never drift (tests, `lint --store`).
+    pub fn recounted_class_counts(&self) -> Result<Vec<ClassCount>, StoreError> {
+        let sql = format!(
+            "SELECT d, g, c, k, dim, value, COUNT(*) FROM ({}) GROUP BY d, g, c, k, dim, value
+             ORDER BY 1, 2, 3, 4, 5, 6",
+            every_measure()
+        );
+        self.with(|c| {
+            let mut stmt = c.prepare(&sql)?;
+            let rows = stmt.query_map([], |r| {
+                Ok(ClassCount {
+                    school_day: r.get(0)?,
+                    grade: r.get(1)?,
+                    class: r.get(2)?,
+                    kind: r.get(3)?,
+                    dim: r.get(4)?,
+                    value: r.get(5)?,
+                    n: r.get(6)?,
+                })
+            })?;
+            rows.collect()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Correction, NewReport, ReportEdit};
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
+        (dir, store)
+    }
+
+    fn report(sid: &str, student: &str, class: &str, days: &[&str]) -> NewReport {
+        NewReport {
+            call_sid: sid.into(),
+            student: Some(student.into()),
+            grade: Some("3".into()),
+            class: Some(class.into()),
+            kind: Some("absence".into()),
+            reason: Some("illness".into()),
+            symptom: Some("fever,respiratory".into()),
+            temperature: Some(38.5),
+            days: days.iter().map(|d| d.to_string()).collect(),
+            language: "ja".into(),
+            channel: "twilio".into(),
+            received_at: "2026-11-24T22:00:00Z".into(),
+            ..Default::default()
+        }
+    }
+
+    /// The counts of `day` as `class kind dim value n` lines, sorted.
+    fn counts(store: &Store, day: &str) -> Vec<String> {
+        let mut v: Vec<String> = store
+            .class_counts(day, day)
+            .unwrap()
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "{}-{} {} {} {} {}",
+                    c.grade, c.class, c.kind, c.dim, c.value, c.n
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn assert_no_drift(store: &Store) {
+        let mut kept = store.class_counts("0000-00-00", "9999-99-99").unwrap();
+        kept.sort_by(|a, b| {
+            (&a.school_day, &a.grade, &a.class, &a.kind, &a.dim, &a.value).cmp(&(
+                &b.school_day,
+                &b.grade,
+                &b.class,
+                &b.kind,
+                &b.dim,
+                &b.value,
+            ))
+        });
+        assert_eq!(kept, store.recounted_class_counts().unwrap());
+        // The school's totals are the sum of its classes.
+        let mut totals = std::collections::BTreeMap::new();
+        for c in &kept {
+            *totals
+                .entry((
+                    c.school_day.clone(),
+                    c.kind.clone(),
+                    c.dim.clone(),
+                    c.value.clone(),
+                ))
+                .or_insert(0) += c.n;
+        }
+        let kept_totals: std::collections::BTreeMap<_, _> = store
+            .day_totals("0000-00-00", "9999-99-99")
+            .unwrap()
+            .into_iter()
+            .map(|t| ((t.school_day, t.kind, t.dim, t.value), t.n))
+            .collect();
+        assert_eq!(kept_totals, totals);
+    }
+
+    #[test]
+    fn a_report_counts_once_in_each_of_its_measures_ili_derived() {
+        let (_d, store) = store();
+        store
+            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .unwrap();
+        let mut late = report("CA2", "302", "1", &["2026-11-25"]);
+        late.kind = Some("late".into());
+        late.symptom = Some("headache".into());
+        late.temperature = None;
+        store.save_report(&late).unwrap();
+        assert_eq!(
+            counts(&store, "2026-11-25"),
+            [
+                "3-1 absence all  1",
+                "3-1 absence ili  1",
+                "3-1 absence reason illness 1",
+                "3-1 absence symptom fever 1",
+                "3-1 absence symptom respiratory 1",
+                "3-1 late all  1",
+                "3-1 late reason illness 1",
+                "3-1 late symptom headache 1",
+            ]
+        );
+        assert_no_drift(&store);
+    }
+
+    #[test]
+    fn a_several_day_absence_counts_on_each_of_its_days() {
+        let (_d, store) = store();
+        let mut flu = report(
+            "CA1",
+            "301",
+            "2",
+            &["2026-11-25", "2026-11-26", "2026-11-27"],
+        );
+        flu.reason = Some("infectious".into());
+        flu.symptom = None;
+        flu.temperature = None;
+        flu.disease = Some("influenza".into());
+        store.save_report(&flu).unwrap();
+        for day in ["2026-11-25", "2026-11-26", "2026-11-27"] {
+            assert_eq!(
+                counts(&store, day),
+                [
+                    "3-2 absence all  1",
+                    "3-2 absence disease influenza 1",
+                    "3-2 absence reason infectious 1",
+                ],
+                "{day}"
+            );
+        }
+        assert!(counts(&store, "2026-11-24").is_empty());
+        assert_no_drift(&store);
+    }
+
+    #[test]
+    fn a_replacement_and_a_cancellation_move_the_counts() {
+        let (_d, store) = store();
+        store
+            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .unwrap();
+        // The parent calls again: it was a headache, not a fever.
+        let mut second = report("CA2", "301", "1", &["2026-11-25"]);
+        second.symptom = Some("headache".into());
+        second.temperature = None;
+        second.correction = Some(Correction::Replace);
+        store.save_report(&second).unwrap();
+        assert_eq!(
+            counts(&store, "2026-11-25"),
+            [
+                "3-1 absence all  1",
+                "3-1 absence reason illness 1",
+                "3-1 absence symptom headache 1",
+            ]
+        );
+        let mut cancel = report("CA3", "301", "1", &["2026-11-25"]);
+        cancel.correction = Some(Correction::Cancel);
+        store.save_report(&cancel).unwrap();
+        assert!(counts(&store, "2026-11-25").is_empty());
+        assert_no_drift(&store);
+    }
+
+    #[test]
+    fn a_staff_correction_moves_the_counts_and_keeps_who_and_when() {
+        let (_d, store) = store();
+        let saved = store
+            .save_report(&report("CA1", "301", "1", &["2026-11-25", "2026-11-26"]))
+            .unwrap();
+        let flu = ReportEdit {
+            reason: Some("infectious".into()),
+            symptom: None,
+            temperature: None,
+            disease: Some("influenza".into()),
+        };
+        let edited = store
+            .edit_report(
+                saved.reference,
+                &flu,
+                "sumida-daiichi",
+                "2026-11-25T01:00:00Z",
+            )
+            .unwrap()
+            .unwrap();
+        assert_eq!(edited.days, ["2026-11-25", "2026-11-26"]);
+        for day in ["2026-11-25", "2026-11-26"] {
+            assert_eq!(
+                counts(&store, day),
+                [
+                    "3-1 absence all  1",
+                    "3-1 absence disease influenza 1",
+                    "3-1 absence reason infectious 1",
+                ]
+            );
+        }
+        let history = store.history(&[saved.reference]).unwrap();
+        let edits: Vec<_> = history.iter().filter(|e| e.action == "edited").collect();
+        assert_eq!(edits.len(), 2);
+        assert_eq!(edits[0].user.as_deref(), Some("sumida-daiichi"));
+        assert_eq!(edits[0].at, "2026-11-25T01:00:00Z");
+        let detail = edits[0].detail.as_deref().unwrap();
+        assert!(detail.contains("\"fever,respiratory\"") && detail.contains("\"influenza\""));
+        // The same values again change nothing and leave no history.
+        store
+            .edit_report(
+                saved.reference,
+                &flu,
+                "sumida-daiichi",
+                "2026-11-25T02:00:00Z",
+            )
+            .unwrap();
+        assert_eq!(
+            store.history(&[saved.reference]).unwrap().len(),
+            history.len()
+        );
+        assert_no_drift(&store);
+    }
+
+    #[test]
+    fn a_replaced_report_cannot_be_edited() {
+        let (_d, store) = store();
+        let first = store
+            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .unwrap();
+        let mut second = report("CA2", "301", "1", &["2026-11-25"]);
+        second.correction = Some(Correction::Replace);
+        store.save_report(&second).unwrap();
+        let before = counts(&store, "2026-11-25");
+        let edit = ReportEdit {
+            reason: Some("injury".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            store
+                .edit_report(first.reference, &edit, "x", "2026-11-25T01:00:00Z")
+                .unwrap(),
+            None
+        );
+        assert_eq!(counts(&store, "2026-11-25"), before);
+    }
+
+    #[test]
+    fn reports_stored_before_the_counts_existed_are_counted_by_the_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite");
+        let store = Store::open(&path).unwrap();
+        store
+            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .unwrap();
+        let mut old = report("CA2", "302", "1", &["2026-11-25"]);
+        old.symptom = Some("digestive".into());
+        store.save_report(&old).unwrap();
+        let expected = counts(&store, "2026-11-25");
+        // Back to schema 5 as an older server left it: no counts, no ILI.
+        store
+            .with(|c| {
+                c.execute_batch(
+                    "DROP TRIGGER reports_counted; DROP TRIGGER reports_recounted;
+                     DROP TABLE class_counts; DROP TABLE day_totals; DROP TABLE symptom_words;
+                     ALTER TABLE reports DROP COLUMN ili;
+                     CREATE TABLE ev AS SELECT id, reference, school_day, at, action, call_sid,
+                        call_seq, by_reference FROM report_events;
+                     DROP TABLE report_events; ALTER TABLE ev RENAME TO report_events;
+                     PRAGMA user_version = 5;",
+                )
+            })
+            .unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(counts(&store, "2026-11-25"), expected);
+        assert!(expected.contains(&"3-1 absence symptom diarrhoea 1".to_owned()));
+        assert!(expected.contains(&"3-1 absence ili  1".to_owned()));
+        assert_no_drift(&store);
+    }
+}

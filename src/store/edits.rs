@@ -1,0 +1,102 @@
+//! Staff corrections of what a report says about an illness: the school
+//! nurse hears "it was influenza after all" and changes the reason, the
+//! symptoms or the disease on the morning list. The row changes in place
+//! (the counts follow through their triggers) and the history keeps who
+//! changed what, and when.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::reports::is_ili;
+use super::{Store, StoreError};
+
+/// The new values, all four at once (what the correction form holds). The
+/// caller checks them against the flow's words; the store keeps what it is
+/// given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReportEdit {
+    pub reason: Option<String>,
+    /// A symptom list as the flow stores it (`fever,respiratory`).
+    pub symptom: Option<String>,
+    pub temperature: Option<f64>,
+    pub disease: Option<String>,
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    /// The school days whose rows changed (a several-day report changes on
+    /// each of its days).
+    pub days: Vec<String>,
+}
+
+impl Store {
+    /// Change active report `reference` on every day it covers, by `user`
+    /// at `at` (RFC 3339). `None` when it has no active row (it was
+    /// replaced or cancelled meanwhile): nothing changes. An edit that
+    /// changes nothing leaves no history.
+    pub fn edit_report(
+        &self,
+        reference: u32,
+        edit: &ReportEdit,
+        user: &str,
+        at: &str,
+    ) -> Result<Option<Edited>, StoreError> {
+        self.with(|c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let before: Option<ReportEdit> = tx
+                .query_row(
+                    "SELECT reason, symptom, temperature, disease FROM reports
+                     WHERE reference = ?1 AND status = 'active' LIMIT 1",
+                    [reference],
+                    |r| {
+                        Ok(ReportEdit {
+                            reason: r.get(0)?,
+                            symptom: r.get(1)?,
+                            temperature: r.get(2)?,
+                            disease: r.get(3)?,
+                        })
+                    },
+                )
+                .optional()?;
+            let Some(before) = before else {
+                return Ok(None);
+            };
+            if before == *edit {
+                return Ok(Some(Edited { days: Vec::new() }));
+            }
+            let ili = is_ili(edit.symptom.as_deref(), edit.temperature);
+            let days: Vec<String> = tx
+                .prepare(
+                    "UPDATE reports SET reason = ?2, symptom = ?3, temperature = ?4, disease = ?5,
+                        ili = ?6, changed_at = ?7
+                     WHERE reference = ?1 AND status = 'active' RETURNING school_day",
+                )?
+                .query_map(
+                    params![
+                        reference,
+                        edit.reason,
+                        edit.symptom,
+                        edit.temperature,
+                        edit.disease,
+                        ili,
+                        at
+                    ],
+                    |r| r.get(0),
+                )?
+                .collect::<Result<_, _>>()?;
+            let detail = serde_json::json!({ "before": before, "after": edit }).to_string();
+            for day in &days {
+                tx.execute(
+                    "INSERT INTO report_events (reference, school_day, at, action, user, detail)
+                     VALUES (?1, ?2, ?3, 'edited', ?4, ?5)",
+                    params![reference, day, at, user, detail],
+                )?;
+            }
+            tx.commit()?;
+            let mut days = days;
+            days.sort();
+            Ok(Some(Edited { days }))
+        })
+    }
+}
