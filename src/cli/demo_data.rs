@@ -81,14 +81,7 @@ pub fn run(global: &Global, args: DemoDataArgs) -> anyhow::Result<()> {
     println!(
         "{} reports ({} rows, one per school day) on {} school days, {} to {}; \
          {} replaced and {} cancelled by a second call, {} corrected by staff",
-        s.reports,
-        s.rows,
-        args.days,
-        s.first_day,
-        s.last_day,
-        s.replaced,
-        s.cancelled,
-        s.edited
+        s.reports, s.rows, args.days, s.first_day, s.last_day, s.replaced, s.cancelled, s.edited
     );
     println!(
         "written to {} in {:.1} s; serve it: absence-line --config {} serve (logins: {})",

@@ -100,7 +100,13 @@ mod tests {
             NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
             days,
         );
-        for closed in ["2026-08-03", "2026-12-28", "2027-01-07", "2026-11-23", "2026-05-06"] {
+        for closed in [
+            "2026-08-03",
+            "2026-12-28",
+            "2027-01-07",
+            "2026-11-23",
+            "2026-05-06",
+        ] {
             // 2026-05-03 is a Sunday: its substitute is the 6th.
             assert!(!cal.is_school_day(closed.parse().unwrap()), "{closed}");
         }

@@ -127,7 +127,11 @@ pub fn other_diseases(day: NaiveDate, elementary: bool, young: bool) -> [(Diseas
         (Disease::Other, 0.00002, 3),
         (
             Disease::Influenza,
-            if matches!(m, 11 | 12 | 1..=3) { 0.0001 } else { 0.0 },
+            if matches!(m, 11 | 12 | 1..=3) {
+                0.0001
+            } else {
+                0.0
+            },
             5,
         ),
     ]

@@ -87,7 +87,7 @@ pub struct Summary {
     pub rows: usize,
     pub replaced: usize,
     pub cancelled: usize,
-    /// Staff corrections planned (see the report of the run).
+    /// Reports the staff corrected (a fever that was influenza).
     pub edited: usize,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
@@ -230,4 +230,92 @@ pub fn generate(
         last_day: days.last().copied().unwrap_or(options.until),
         elapsed: started.elapsed(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn make(out: &Path, seed: u64) -> Summary {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let template = Template {
+            flows_dir: repo.join("call-flows"),
+            locales_dir: repo.join("locales"),
+            prompts_dir: repo.join("prompts"),
+            languages: String::new(),
+            board_password_hash: None,
+        };
+        let options = Options {
+            schools: 2,
+            days: 5,
+            seed,
+            until: "2026-11-27".parse().unwrap(),
+        };
+        generate(out, &options, &template, Path::new("t.toml"), &|_| {}).unwrap()
+    }
+
+    fn stored(out: &Path, school: &str) -> Vec<crate::store::ReportRow> {
+        Store::open(&out.join("data").join(format!("{school}.sqlite")))
+            .unwrap()
+            .reports_on("2026-11-27")
+            .unwrap()
+    }
+
+    /// Whatever the threads did, the same seed stores the same reports
+    /// under the same references; and a directory with stores is refused.
+    #[test]
+    fn the_same_seed_stores_the_same_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("c"),
+        );
+        let first = make(&a, 5);
+        make(&b, 5);
+        make(&c, 6);
+        assert_eq!(first.schools, 2);
+        assert_eq!(first.first_day.to_string(), "2026-11-20");
+        for school in ["school-001", "school-002"] {
+            let rows = stored(&a, school);
+            assert!(!rows.is_empty());
+            assert_eq!(rows, stored(&b, school));
+            assert_ne!(rows, stored(&c, school));
+            // The kept counts agree with the rows, corrections and staff
+            // edits included.
+            let store = Store::open(&a.join("data").join(format!("{school}.sqlite"))).unwrap();
+            let mut kept = store.class_counts("0000", "9999").unwrap();
+            kept.sort_by(|x, y| {
+                (&x.school_day, &x.grade, &x.class, &x.kind, &x.dim, &x.value).cmp(&(
+                    &y.school_day,
+                    &y.grade,
+                    &y.class,
+                    &y.kind,
+                    &y.dim,
+                    &y.value,
+                ))
+            });
+            assert_eq!(kept, store.recounted_class_counts().unwrap());
+        }
+        let again = generate(
+            &a,
+            &Options {
+                schools: 1,
+                days: 1,
+                seed: 5,
+                until: "2026-11-27".parse().unwrap(),
+            },
+            &Template {
+                flows_dir: a.clone(),
+                locales_dir: a.clone(),
+                prompts_dir: a.clone(),
+                languages: String::new(),
+                board_password_hash: None,
+            },
+            Path::new("t.toml"),
+            &|_| {},
+        );
+        assert!(matches!(again, Err(DemoError::NotEmpty(_))));
+    }
 }

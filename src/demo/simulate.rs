@@ -72,7 +72,10 @@ impl District {
         let flu_peaks = (first.year()..=last.year() + 1)
             .map(|year| {
                 let jan24 = NaiveDate::from_ymd_opt(year, 1, 24).expect("a date");
-                (year, jan24 + Days::new(rng.random_range(0..16)) - Days::new(5))
+                (
+                    year,
+                    jan24 + Days::new(rng.random_range(0..16)) - Days::new(5),
+                )
             })
             .collect();
         // An elementary school, and an autumn week in the range.
@@ -238,14 +241,11 @@ impl Sim<'_> {
                     let peak = *peak + TimeDelta::days(flu_shift);
                     illness::flu_wave(day, peak) * illness::FLU_PEAK * flu_strength
                 });
-            let cluster_day = district
-                .gastro
-                .filter(|c| c.school == index)
-                .and_then(|c| {
-                    let first = days.iter().position(|d| *d == c.first)?;
-                    let k = di.checked_sub(first)?;
-                    CLUSTER_RATES.get(k).map(|rate| (c.grade, *rate))
-                });
+            let cluster_day = district.gastro.filter(|c| c.school == index).and_then(|c| {
+                let first = days.iter().position(|d| *d == c.first)?;
+                let k = di.checked_sub(first)?;
+                CLUSTER_RATES.get(k).map(|rate| (c.grade, *rate))
+            });
             let ill = illness::ILLNESS_ABSENT
                 * illness::weekday_factor(day)
                 * illness::month_factor(day)
@@ -410,9 +410,19 @@ impl Sim<'_> {
                 let reason = pick(
                     &mut self.rng,
                     if late {
-                        &[("medical", 0.4), ("illness", 0.3), ("family", 0.15), ("other", 0.15)]
+                        &[
+                            ("medical", 0.4),
+                            ("illness", 0.3),
+                            ("family", 0.15),
+                            ("other", 0.15),
+                        ]
                     } else {
-                        &[("medical", 0.45), ("illness", 0.25), ("family", 0.2), ("other", 0.1)]
+                        &[
+                            ("medical", 0.45),
+                            ("illness", 0.25),
+                            ("family", 0.2),
+                            ("other", 0.1),
+                        ]
                     },
                 );
                 let at = self.morning(day);
@@ -567,7 +577,11 @@ impl Sim<'_> {
         new.call_sid = format!("CA{:032x}", self.rng.random::<u128>());
         let after = TimeDelta::minutes(self.rng.random_range(10..=90));
         new.received_at = chrono::DateTime::parse_from_rfc3339(&r.received_at)
-            .map(|t| (t + after).to_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
+            .map(|t| {
+                (t + after)
+                    .to_utc()
+                    .to_rfc3339_opts(SecondsFormat::Secs, true)
+            })
             .unwrap_or_else(|_| r.received_at.clone());
         new
     }
@@ -645,75 +659,211 @@ fn pick<T: Copy>(rng: &mut StdRng, choices: &[(T, f64)]) -> T {
 }
 
 #[cfg(test)]
-mod explore {
-    use super::*;
+mod tests {
     use std::collections::HashMap;
 
+    use super::*;
+
+    /// Six elementary schools over the 200 school days to 2026-11-27
+    /// (from late November 2025: a whole winter and a summer term).
+    fn year() -> (District, Vec<NaiveDate>, SchoolCalendar) {
+        let until: NaiveDate = "2026-11-27".parse().unwrap();
+        let (_, calendar) = super::super::calendar(until, 200).unwrap();
+        let days = super::super::school_days(&calendar, until, 200);
+        (District::new(1, 6, &days), days, calendar)
+    }
+
     #[test]
-    #[ignore]
-    fn stats() {
-        let until: NaiveDate = std::env::var("UNTIL").unwrap_or("2026-11-27".into()).parse().unwrap();
-        let n: usize = std::env::var("N").unwrap_or("35".into()).parse().unwrap();
-        let (_, cal) = super::super::calendar(until, 200).unwrap();
-        let days = super::super::school_days(&cal, until, 200);
-        println!("days {} .. {}", days[0], days[days.len() - 1]);
-        let district = District::new(1, n, &days);
-        println!("{district:?}");
-        let mut total = 0;
-        let mut students = 0;
-        let mut edits = 0;
-        let mut kinds: HashMap<String, usize> = HashMap::new();
-        let mut hot = 0;
-        let mut hot10 = 0;
+    fn the_same_seed_makes_the_same_school_and_another_seed_another() {
+        let (district, days, calendar) = year();
+        let days = &days[..40];
+        let a = plan_school(&district, 2, days, &calendar);
+        let b = plan_school(&district, 2, days, &calendar);
+        assert_eq!(a, b);
+        assert!(!a.reports.is_empty() && !a.edits.is_empty());
+        let other = District::new(2, 6, days);
+        let c = plan_school(&other, 2, days, &calendar);
+        assert_ne!(a.reports, c.reports);
+        assert!(
+            a.reports
+                .windows(2)
+                .all(|w| w[0].received_at <= w[1].received_at),
+            "in the order they come in"
+        );
+    }
+
+    /// Rows of active reports per day (after corrections): the school day,
+    /// grade, class and the report.
+    fn rows(plan: &Plan) -> Vec<(NaiveDate, &NewReport)> {
+        let replaced_or_cancelled: Vec<(&str, &str)> = plan
+            .reports
+            .iter()
+            .filter(|r| r.correction.is_some())
+            .flat_map(|r| {
+                r.days
+                    .iter()
+                    .map(|d| (r.student.as_deref().unwrap(), d.as_str()))
+            })
+            .collect();
+        plan.reports
+            .iter()
+            .filter(|r| r.correction != Some(Correction::Cancel))
+            .flat_map(|r| r.days.iter().map(move |d| (d, r)))
+            .filter(|(d, r)| {
+                r.correction.is_some()
+                    || !replaced_or_cancelled.contains(&(r.student.as_deref().unwrap(), d.as_str()))
+            })
+            .map(|(d, r)| (d.parse().unwrap(), r))
+            .collect()
+    }
+
+    #[test]
+    fn the_winter_wave_brings_influenza_to_whole_classes_and_summer_almost_none() {
+        let (district, days, calendar) = year();
+        let peak = district
+            .flu_peaks
+            .iter()
+            .find(|(y, _)| *y == 2026)
+            .unwrap()
+            .1;
+        let mut peak_weeks = 0;
+        let mut summer = 0;
+        let mut closure_level = 0;
         let mut classes = 0;
-        let mut ill_rows = 0usize;
-        let mut ili = 0;
-        let mut fever = 0;
-        for i in 0..n {
-            let p = plan_school(&district, i, &days, &cal);
-            total += p.reports.len();
-            students += p.students.len();
-            edits += p.edits.len();
-            // active rows per (day, class) for infectious influenza
-            let mut flu: HashMap<(String, String, String), usize> = HashMap::new();
-            for r in &p.reports {
-                let k = format!("{:?}/{:?}/{:?}/{:?}", r.kind, r.reason, r.disease, r.correction);
-                *kinds.entry(k).or_default() += 1;
-                if r.reason.as_deref() == Some("illness") && r.correction.is_none() {
-                    ill_rows += r.days.len();
-                    if let Some(s) = &r.symptom {
-                        if s.contains("fever") {
-                            fever += 1;
-                            if Symptoms::parse(s).is_ili(r.temperature) { ili += 1; }
-                        }
-                    }
+        for i in 0..district.schools {
+            let plan = plan_school(&district, i, &days, &calendar);
+            let mut per_class: HashMap<(NaiveDate, &str, &str), usize> = HashMap::new();
+            for (day, r) in rows(&plan) {
+                if r.disease.as_deref() != Some("influenza") {
+                    continue;
                 }
-                if r.disease.as_deref() == Some("influenza") || (r.symptom.as_deref() == Some("fever,respiratory") && false) {
-                    for d in &r.days {
-                        *flu.entry((d.clone(), r.grade.clone().unwrap(), r.class.clone().unwrap())).or_default() += 1;
-                    }
+                if (day - peak).num_days().abs() <= 7 {
+                    peak_weeks += 1;
                 }
+                if matches!(day.month(), 6 | 7) {
+                    summer += 1;
+                }
+                let class = (
+                    day,
+                    r.grade.as_deref().unwrap(),
+                    r.class.as_deref().unwrap(),
+                );
+                *per_class.entry(class).or_default() += 1;
             }
-            let mut class_max: HashMap<(String, String), usize> = HashMap::new();
-            for ((_, g, c), v) in &flu {
-                let e = class_max.entry((g.clone(), c.clone())).or_default();
-                *e = (*e).max(*v);
-            }
-            for (g, sizes) in p.school.classes.iter().enumerate() {
+            for (g, sizes) in plan.school.classes.iter().enumerate() {
                 for (c, size) in sizes.iter().enumerate() {
                     classes += 1;
-                    let m = class_max.get(&((g + 1).to_string(), (c + 1).to_string())).copied().unwrap_or(0);
-                    if m * 5 >= *size { hot += 1; }
-                    if m * 10 >= *size { hot10 += 1; }
+                    let (g, c) = ((g + 1).to_string(), (c + 1).to_string());
+                    let most = per_class
+                        .iter()
+                        .filter(|((_, cg, cc), _)| *cg == g && *cc == c)
+                        .map(|(_, n)| *n)
+                        .max()
+                        .unwrap_or(0);
+                    if most * 5 >= *size {
+                        closure_level += 1;
+                    }
                 }
             }
         }
-        let mut k: Vec<_> = kinds.into_iter().collect();
-        k.sort_by(|a, b| b.1.cmp(&a.1));
-        for (k, v) in &k { println!("{v:8} {k}"); }
-        println!("students {students} reports {total} edits {edits} ({:.2}%)", edits as f64 * 100.0 / total as f64);
-        println!("illness prevalence {:.2}%", ill_rows as f64 * 100.0 / (students as f64 * days.len() as f64));
-        println!("fever {fever} ili {ili} {:.2}", ili as f64 / fever as f64);
-        println!("classes {classes} with a day >=20% flu: {hot}; >=10%: {hot10}");
+        // Two weeks around the peak against the two months of summer term.
+        assert!(
+            peak_weeks > 20 * summer.max(1),
+            "{peak_weeks} at the peak, {summer} in summer"
+        );
+        assert!(
+            (1..=classes / 4).contains(&closure_level),
+            "{closure_level} of {classes} classes reach 20 % on some day"
+        );
+    }
+
+    #[test]
+    fn mondays_winters_and_the_cluster_grade_have_more_illness() {
+        let (district, days, calendar) = year();
+        let cluster = district.gastro.expect("an autumn in the range");
+        let mut by_weekday = [0usize; 5];
+        let (mut winter, mut spring) = (0, 0);
+        let (mut in_cluster, mut week_before) = (0, 0);
+        for i in 0..district.schools {
+            let plan = plan_school(&district, i, &days, &calendar);
+            for (day, r) in rows(&plan) {
+                if r.kind.as_deref() != Some("absence")
+                    || !matches!(r.reason.as_deref(), Some("illness" | "infectious"))
+                {
+                    continue;
+                }
+                if let Some(w) = by_weekday.get_mut(day.weekday().num_days_from_monday() as usize) {
+                    *w += 1;
+                }
+                match day.month() {
+                    1 | 2 => winter += 1,
+                    5 | 6 => spring += 1,
+                    _ => {}
+                }
+                let gut = r
+                    .symptom
+                    .as_deref()
+                    .is_some_and(|s| s.contains("diarrhoea"))
+                    || r.disease.as_deref() == Some("gastroenteritis");
+                if i == cluster.school
+                    && r.grade.as_deref() == Some(&cluster.grade.to_string())
+                    && gut
+                {
+                    let from_start = (day - cluster.first).num_days();
+                    if (0..7).contains(&from_start) {
+                        in_cluster += 1;
+                    } else if (-7..0).contains(&from_start) {
+                        week_before += 1;
+                    }
+                }
+            }
+        }
+        // Per school day of each weekday (holidays take more Mondays).
+        let mut weekdays = [0usize; 5];
+        for d in &days {
+            weekdays[d.weekday().num_days_from_monday() as usize] += 1;
+        }
+        let rate: Vec<f64> = (0..5)
+            .map(|w| by_weekday[w] as f64 / weekdays[w] as f64)
+            .collect();
+        assert!(rate[0] > rate[4] * 1.2, "{rate:?}");
+        assert!(winter > spring, "{winter} in Jan-Feb, {spring} in May-Jun");
+        assert!(
+            in_cluster > 5 * week_before.max(2),
+            "{in_cluster} in the cluster's week, {week_before} the week before"
+        );
+    }
+
+    #[test]
+    fn corrections_come_at_their_rates() {
+        let (district, days, calendar) = year();
+        let (mut reports, mut replaced, mut cancelled, mut edited) = (0, 0, 0, 0);
+        for i in 0..district.schools {
+            let plan = plan_school(&district, i, &days, &calendar);
+            reports += plan.reports.len();
+            replaced += plan
+                .reports
+                .iter()
+                .filter(|r| r.correction == Some(Correction::Replace))
+                .count();
+            cancelled += plan
+                .reports
+                .iter()
+                .filter(|r| r.correction == Some(Correction::Cancel))
+                .count();
+            edited += plan.edits.len();
+        }
+        let share = |n: usize| n as f64 / reports as f64;
+        assert!(
+            (0.02..0.035).contains(&share(replaced)),
+            "{}",
+            share(replaced)
+        );
+        assert!(
+            (0.006..0.014).contains(&share(cancelled)),
+            "{}",
+            share(cancelled)
+        );
+        assert!((0.012..0.03).contains(&share(edited)), "{}", share(edited));
     }
 }

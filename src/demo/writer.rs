@@ -2,6 +2,7 @@
 //! through the store's own code), the calendar file, a config that serves
 //! it all, and the staff passwords.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use rand::{RngExt, SeedableRng};
 
 use super::DemoError;
 use super::simulate::Plan;
-use crate::store::{IMPORTED, NewReport, Store};
+use crate::store::{IMPORTED, NewReport, ReportEdit, Store};
 
 /// What the demo takes from an existing config (the repository's demo
 /// config): where the flows, locales and prompts are, the voices, and the
@@ -85,8 +86,37 @@ pub fn write_school(
     let path = data_dir.join(format!("{id}.sqlite"));
     let store = Store::open(&path)?;
     let roster: Vec<_> = plan.students.iter().map(|s| s.record.clone()).collect();
-    store.replace_students(&roster, IMPORTED, &format!("absence-line demo-data, seed {seed}"))?;
-    store.import_reports(&plan.reports)?;
+    store.replace_students(
+        &roster,
+        IMPORTED,
+        &format!("absence-line demo-data, seed {seed}"),
+    )?;
+    let saved = store.import_reports(&plan.reports)?;
+    // The staff's corrections, as the morning list makes them: by the
+    // reference the save gave, as the school's account.
+    let references: HashMap<&str, u32> = plan
+        .reports
+        .iter()
+        .zip(&saved)
+        .map(|(r, s)| (r.call_sid.as_str(), s.reference))
+        .collect();
+    let mut edited = 0;
+    for e in &plan.edits {
+        let Some(&reference) = references.get(e.call_sid.as_str()) else {
+            continue;
+        };
+        // A suspension says its disease, not symptoms (the history keeps
+        // the fever the parent reported).
+        let edit = ReportEdit {
+            reason: Some("infectious".to_owned()),
+            symptom: None,
+            temperature: None,
+            disease: Some(e.disease.to_string()),
+        };
+        if store.edit_report(reference, &edit, id, &e.at)?.is_some() {
+            edited += 1;
+        }
+    }
     let (password, password_hash) = password(seed, index)?;
     let correction = |c| {
         plan.reports
@@ -110,7 +140,7 @@ pub fn write_school(
             .sum(),
         replaced: correction(crate::store::Correction::Replace),
         cancelled: correction(crate::store::Correction::Cancel),
-        edited: plan.edits.len(),
+        edited,
     })
 }
 
@@ -123,8 +153,8 @@ fn password(seed: u64, index: usize) -> Result<(String, String), DemoError> {
         .map(|_| char::from(LETTERS[rng.random_range(0..LETTERS.len())]))
         .collect();
     let password = format!("demo-{tail}");
-    let hash = crate::http::hash_password(&password)
-        .map_err(|e| DemoError::Password(e.to_string()))?;
+    let hash =
+        crate::http::hash_password(&password).map_err(|e| DemoError::Password(e.to_string()))?;
     Ok((password, hash))
 }
 
