@@ -86,37 +86,40 @@ pub fn write_school(
     let path = data_dir.join(format!("{id}.sqlite"));
     let store = Store::open(&path)?;
     let roster: Vec<_> = plan.students.iter().map(|s| s.record.clone()).collect();
-    store.replace_students(
-        &roster,
-        IMPORTED,
-        &format!("absence-line demo-data, seed {seed}"),
-    )?;
-    let saved = store.import_reports(&plan.reports)?;
-    // The staff's corrections, as the morning list makes them: by the
-    // reference the save gave, as the school's account.
-    let references: HashMap<&str, u32> = plan
-        .reports
-        .iter()
-        .zip(&saved)
-        .map(|(r, s)| (r.call_sid.as_str(), s.reference))
-        .collect();
-    let mut edited = 0;
-    for e in &plan.edits {
-        let Some(&reference) = references.get(e.call_sid.as_str()) else {
-            continue;
-        };
-        // A suspension says its disease, not symptoms (the history keeps
-        // the fever the parent reported).
-        let edit = ReportEdit {
-            reason: Some("infectious".to_owned()),
-            symptom: None,
-            temperature: None,
-            disease: Some(e.disease.to_string()),
-        };
-        if store.edit_report(reference, &edit, id, &e.at)?.is_some() {
-            edited += 1;
+    let edited = store.filling(|store| {
+        store.replace_students(
+            &roster,
+            IMPORTED,
+            &format!("absence-line demo-data, seed {seed}"),
+        )?;
+        let saved = store.import_reports(&plan.reports)?;
+        // The staff's corrections, as the morning list makes them: by the
+        // reference the save gave, as the school's account.
+        let references: HashMap<&str, u32> = plan
+            .reports
+            .iter()
+            .zip(&saved)
+            .map(|(r, s)| (r.call_sid.as_str(), s.reference))
+            .collect();
+        let mut edited = 0;
+        for e in &plan.edits {
+            let Some(&reference) = references.get(e.call_sid.as_str()) else {
+                continue;
+            };
+            // A suspension says its disease, not symptoms (the history
+            // keeps the fever the parent reported).
+            let edit = ReportEdit {
+                reason: Some("infectious".to_owned()),
+                symptom: None,
+                temperature: None,
+                disease: Some(e.disease.to_string()),
+            };
+            if store.edit_report(reference, &edit, id, &e.at)?.is_some() {
+                edited += 1;
+            }
         }
-    }
+        Ok(edited)
+    })?;
     let (password, password_hash) = password(seed, index)?;
     let correction = |c| {
         plan.reports
