@@ -43,6 +43,9 @@ pub struct Config {
     /// What the server holds at once; read at start-up only.
     #[serde(default)]
     pub limits: Limits,
+    /// `[alerts]`: the early-warning rules' levels.
+    #[serde(default)]
+    pub alerts: crate::surveillance::alerts::AlertRules,
     pub schools: BTreeMap<SchoolId, SchoolConfig>,
 }
 
@@ -173,6 +176,15 @@ impl Config {
                 text,
                 at,
                 "[limits]: in_flight and connections must be at least 1, header_timeout_secs between 1 and 120, and send_timeout_secs between 1 and 300",
+            )));
+        }
+        if let Err(why) = config.alerts.check() {
+            let at = text.find("[alerts]").unwrap_or(0);
+            return Err(ConfigError::Invalid(Located::at(
+                file,
+                text,
+                at,
+                format!("[alerts]: {why}"),
             )));
         }
         if config.schools.is_empty() {

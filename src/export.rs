@@ -55,7 +55,8 @@ pub struct ExportRow {
     pub report: ReportRow,
     pub kind_label: &'static str,
     pub reason_label: &'static str,
-    pub symptom_label: &'static str,
+    /// Every symptom of the list labelled, joined with 「・」.
+    pub symptom_label: String,
     pub disease_label: &'static str,
     pub name: Option<String>,
 }
@@ -66,7 +67,7 @@ impl ExportRow {
         ExportRow {
             kind_label: l(&report.kind),
             reason_label: l(&report.reason),
-            symptom_label: l(&report.symptom),
+            symptom_label: symptoms_label(report.symptom.as_deref().unwrap_or("")),
             disease_label: l(&report.disease),
             name,
             report,
@@ -88,15 +89,33 @@ pub fn label(code: &str) -> &'static str {
         "infectious" => "出席停止(感染症)",
         "fever" => "発熱",
         "respiratory" => "咳・喉の痛み・鼻水",
+        "diarrhoea" => "下痢・腹痛",
+        "vomiting" => "嘔気・嘔吐",
+        // Stored before stomach ache and vomiting were asked apart.
         "digestive" => "腹痛・下痢・嘔吐",
         "headache" => "頭痛",
         "rash" => "発疹",
         "influenza" => "インフルエンザ",
         "covid-19" => "新型コロナウイルス感染症",
         "gastroenteritis" => "感染性胃腸炎",
+        "strep" => "溶連菌感染症",
+        "chickenpox" => "水痘",
+        "mumps" => "流行性耳下腺炎",
+        "pharyngoconjunctival-fever" => "咽頭結膜熱",
+        "hand-foot-mouth" => "手足口病",
         "other" => "その他",
         _ => "",
     }
+}
+
+/// A symptom list (`fever,respiratory`) in the school's words, each
+/// labelled and joined with 「・」: 発熱・咳・喉の痛み・鼻水.
+pub fn symptoms_label(list: &str) -> String {
+    list.split(',')
+        .map(label)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("・")
 }
 
 /// The active reports of school days `from..=to`, with names from the roster.
@@ -117,41 +136,60 @@ pub fn rows(store: &Store, from: &str, to: &str) -> Result<Vec<ExportRow>, Store
 }
 
 pub fn to_csv(rows: &[ExportRow], encoding: Encoding) -> Vec<u8> {
+    let records = rows.iter().map(|e| {
+        let r = &e.report;
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        vec![
+            r.reference.to_string(),
+            r.school_day.clone(),
+            r.received_at.clone(),
+            opt(&r.student),
+            opt(&r.grade),
+            opt(&r.class),
+            opt(&r.attendance_no),
+            opt(&r.kind),
+            e.kind_label.to_owned(),
+            opt(&r.reason),
+            e.reason_label.to_owned(),
+            opt(&r.symptom),
+            e.symptom_label.clone(),
+            r.temperature.map(|t| format!("{t:.1}")).unwrap_or_default(),
+            opt(&r.disease),
+            e.disease_label.to_owned(),
+            opt(&r.time),
+            opt(&r.recording_url),
+            r.language.clone(),
+            r.channel.clone(),
+            opt(&r.caller),
+            r.call_sid.clone(),
+            opt(&e.name),
+        ]
+    });
+    csv_file(CSV_COLUMNS.map(str::to_owned), records, encoding)
+}
+
+/// A whole CSV file as a spreadsheet should open it: the header, then
+/// each record, every cell [`defuse`]d, CRLF line ends, in `encoding`.
+/// Every CSV the server writes goes through here.
+pub fn csv_file<H, R>(
+    header: H,
+    records: impl IntoIterator<Item = R>,
+    encoding: Encoding,
+) -> Vec<u8>
+where
+    H: IntoIterator<Item = String>,
+    R: IntoIterator<Item = String>,
+{
     let mut text = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut text);
-        w.write_record(CSV_COLUMNS).expect("write to Vec");
-        for e in rows {
-            let r = &e.report;
-            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-            w.write_record(defused([
-                r.reference.to_string(),
-                r.school_day.clone(),
-                r.received_at.clone(),
-                opt(&r.student),
-                opt(&r.grade),
-                opt(&r.class),
-                opt(&r.attendance_no),
-                opt(&r.kind),
-                e.kind_label.to_owned(),
-                opt(&r.reason),
-                e.reason_label.to_owned(),
-                opt(&r.symptom),
-                e.symptom_label.to_owned(),
-                r.temperature.map(|t| format!("{t:.1}")).unwrap_or_default(),
-                opt(&r.disease),
-                e.disease_label.to_owned(),
-                opt(&r.time),
-                opt(&r.recording_url),
-                r.language.clone(),
-                r.channel.clone(),
-                opt(&r.caller),
-                r.call_sid.clone(),
-                opt(&e.name),
-            ]))
+        w.write_record(header.into_iter().map(defuse))
             .expect("write to Vec");
+        for record in records {
+            w.write_record(record.into_iter().map(defuse))
+                .expect("write to Vec");
         }
         w.flush().expect("write to Vec");
     }
@@ -188,11 +226,6 @@ pub fn defuse(cell: String) -> String {
     } else {
         cell
     }
-}
-
-/// A row's cells, each [`defuse`]d.
-fn defused<const N: usize>(cells: [String; N]) -> [String; N] {
-    cells.map(defuse)
 }
 
 /// Shift_JIS, with `?` for a character it cannot hold (a name in another
@@ -251,6 +284,31 @@ mod tests {
             },
             Some("Nguyễn 花子".into()),
         )
+    }
+
+    #[test]
+    fn every_symptom_of_a_list_is_labelled() {
+        let mut r = row("absence", "illness");
+        r.report.symptom = Some("fever,respiratory,vomiting".into());
+        let r = ExportRow::new(r.report, None);
+        assert_eq!(r.symptom_label, "発熱・咳・喉の痛み・鼻水・嘔気・嘔吐");
+        assert_eq!(symptoms_label("diarrhoea"), "下痢・腹痛");
+        assert_eq!(symptoms_label("digestive"), "腹痛・下痢・嘔吐");
+        assert_eq!(symptoms_label(""), "");
+        let text = String::from_utf8(to_csv(&[r], Encoding::Utf8Bom)).unwrap();
+        assert!(
+            text.contains("\"fever,respiratory,vomiting\",発熱・咳・喉の痛み・鼻水・嘔気・嘔吐"),
+            "{text}"
+        );
+        for (code, word) in [
+            ("strep", "溶連菌感染症"),
+            ("chickenpox", "水痘"),
+            ("mumps", "流行性耳下腺炎"),
+            ("pharyngoconjunctival-fever", "咽頭結膜熱"),
+            ("hand-foot-mouth", "手足口病"),
+        ] {
+            assert_eq!(label(code), word);
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::call::RosterAnswer;
 use crate::deployment::School;
-use crate::domain::CallerId;
+use crate::domain::{CallerId, Symptom, Symptoms};
 use crate::flow::CallState;
 use crate::flow::Roster;
 use crate::store::{Correction, NewReport, Store, StoreError, StudentRecord};
@@ -40,7 +40,7 @@ pub fn new_report(
         attendance_no: get("number"),
         kind: get("kind").filter(|k| ["absence", "late", "early"].contains(&k.as_str())),
         reason: get("reason"),
-        symptom: get("symptom"),
+        symptom: get("symptom").map(national_order),
         disease: get("disease"),
         temperature: a.get("temperature").and_then(|t| t.parse().ok()),
         days: days(state, school, now),
@@ -56,6 +56,19 @@ pub fn new_report(
             _ => None,
         },
         unconfirmed: false,
+    }
+}
+
+/// A symptom list (a `choices` answer, in key order) in the national
+/// system's order, each once (`respiratory,fever` → `fever,respiratory`),
+/// so the store and its counts see one spelling whatever the keypad's
+/// order. A list with a word that is no national category (a school's own
+/// flow) is kept as keyed.
+fn national_order(list: String) -> String {
+    if list.split(',').all(|w| Symptom::parse(w).is_some()) {
+        Symptoms::parse(&list).to_string()
+    } else {
+        list
     }
 }
 
@@ -154,4 +167,24 @@ pub fn roster_answer(
             ..Default::default()
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::national_order;
+
+    #[test]
+    fn symptoms_are_stored_in_the_national_order() {
+        // The keypad's order (5 headache after 2 respiratory) is not the
+        // national system's (headache before respiratory).
+        assert_eq!(
+            national_order("fever,respiratory,headache".into()),
+            "fever,headache,respiratory"
+        );
+        assert_eq!(national_order("rash".into()), "rash");
+        // A call that began before the upgrade still says `digestive`.
+        assert_eq!(national_order("digestive".into()), "diarrhoea");
+        // A school's own word is kept as keyed, never dropped.
+        assert_eq!(national_order("asthma,fever".into()), "asthma,fever");
+    }
 }

@@ -62,7 +62,9 @@ fn speak_in(
 ) -> Option<Vec<Speech>> {
     // Most prompts are fixed text: no arguments to build for them.
     let args = if dep.catalog.has_placeables(lang, msg) {
-        call_args(&state.answers, school.name_in(lang))
+        let mut args = call_args(&state.answers, school.name_in(lang));
+        dep.catalog.add_lists(lang, &state.answers, &mut args);
+        args
     } else {
         fluent_bundle::FluentArgs::new()
     };

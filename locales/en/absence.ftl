@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in English.
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits, and the # key as "the hash key".
@@ -42,15 +48,15 @@ help-kind = Please choose the type of report. If your child will miss school, pr
 ask-reason = Please choose the reason. For illness, press 1. For an injury, press 2. For a medical appointment, press 3. For family reasons, press 4. For a bereavement, press 5. For an infectious disease that requires staying home from school, press 6. For any other reason, press 9.
 help-reason = Please choose the reason for the absence, late arrival or early leave. If your child is unwell, press 1. If your child has been injured, press 2. If your child has a hospital or clinic appointment, press 3. For family reasons, press 4. For a death in the family, press 5. If a doctor has diagnosed an infectious disease, such as influenza, that means your child must stay home from school, press 6. For any other reason, press 9.
 
-ask-symptom = Please choose the symptom. For a fever, press 1. For a cough, sore throat or runny nose, press 2. For a stomach ache, diarrhoea or vomiting, press 3. For a headache, press 4. For a rash, press 5. For any other symptom, press 9.
-help-symptom = Please choose the symptom that fits best. If your child has a fever, press 1. If your child has a cough, a sore throat or a runny nose, press 2. If your child has a stomach ache, diarrhoea or vomiting, press 3. If your child has a headache, press 4. If your child has a rash, press 5. For any other symptom, press 9.
+ask-symptom = Please press the number of every symptom your child has. For a fever, press 1. For a cough, sore throat or runny nose, press 2. For diarrhoea or a stomach ache, press 3. For nausea or vomiting, press 4. For a headache, press 5. For a rash, press 6. For any other symptom, press 9. When you have finished, press the hash key.
+help-symptom = Please tell us every symptom your child has. You can press several numbers, one after the other. If your child has a fever, press 1. If your child has a cough, a sore throat or a runny nose, press 2. If your child has diarrhoea or a stomach ache, press 3. If your child feels sick or has been vomiting, press 4. If your child has a headache, press 5. If your child has a rash, press 6. For any other symptom, press 9. For example, for a fever and a cough, press 1 and then 2. When you have finished, press the hash key.
 
 ask-temperature = Please enter your child's temperature as three digits. For example, for 38.5 degrees, press 3, 8, 5. If you have not taken it, press the hash key.
 help-temperature = Please enter the temperature in degrees Celsius as three digits, without the decimal point. For example, for 37.8 degrees, press 3, 7, 8. For exactly 38 degrees, press 3, 8, 0. If you have not taken the temperature, or do not know it, press only the hash key.
 temperature-invalid = Sorry, we could not accept that temperature. Please enter a temperature between 35 and 42 degrees as three digits. For example, for 38.5 degrees, press 3, 8, 5.
 
-ask-disease = Please choose the disease. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, press 3. For any other infectious disease, press 9.
-help-disease = Please choose the disease your child has been diagnosed with by a doctor. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, such as norovirus, press 3. For any other infectious disease, press 9.
+ask-disease = Please choose the disease. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, press 3. For strep throat, press 4. For chickenpox, press 5. For mumps, press 6. For pharyngoconjunctival fever, also called pool fever, press 7. For hand, foot and mouth disease, press 8. For any other infectious disease, press 9.
+help-disease = Please choose the disease your child has been diagnosed with by a doctor. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, such as norovirus, press 3. For strep throat, a streptococcal infection, press 4. For chickenpox, press 5. For mumps, press 6. For pharyngoconjunctival fever, an adenovirus infection also called pool fever, press 7. For hand, foot and mouth disease, press 8. For any other infectious disease, press 9.
 
 ## 6. Day and time
 
@@ -126,19 +132,29 @@ summary-reason = The reason is { $reason ->
         [infectious] an infectious disease requiring your child to stay home from school.
        *[other] something else.
     }
-summary-symptom = { $symptom ->
-        [fever] Your child has a fever.
-        [respiratory] Your child has a cough, sore throat or runny nose.
-        [digestive] Your child has a stomach ache, diarrhoea or vomiting.
-        [headache] Your child has a headache.
-        [rash] Your child has a rash.
-       *[other] Your child has another symptom.
+summary-symptom = Your child has { $symptom-list }.
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
+        [fever] a fever
+        [headache] a headache
+        [respiratory] a cough or cold
+        [diarrhoea] diarrhoea or a stomach ache
+        [vomiting] nausea or vomiting
+        [rash] a rash
+       *[other] another symptom
     }
+list-and = { $first } and { $last }
+list-comma = { $first }, { $rest }
 summary-temperature = The temperature is { $temperature } degrees Celsius.
 summary-disease = The disease is { $disease ->
         [influenza] influenza.
         [covid-19] COVID-19.
         [gastroenteritis] infectious gastroenteritis.
+        [strep] strep throat.
+        [chickenpox] chickenpox.
+        [mumps] mumps.
+        [pharyngoconjunctival-fever] pharyngoconjunctival fever.
+        [hand-foot-mouth] hand, foot and mouth disease.
        *[other] another infectious disease.
     }
 summary-recording = You have recorded a message for the teacher.

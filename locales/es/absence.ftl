@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in Spanish (neutral Latin American).
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech (voice es-MX): short sentences, no symbols.
 ### Write keys as digits ("marque 1"), and the # key as "la tecla numeral".
@@ -43,15 +49,15 @@ help-kind = Elija el tipo de aviso. Si su hijo o hija no va a ir a la escuela, m
 ask-reason = Elija el motivo. Por enfermedad, marque 1. Por una lesión, marque 2. Por una cita médica, marque 3. Por asuntos familiares, marque 4. Por el fallecimiento de un familiar, marque 5. Por una enfermedad contagiosa que obliga a quedarse en casa, marque 6. Por cualquier otro motivo, marque 9.
 help-reason = Elija el motivo de la ausencia, la llegada tarde o la salida temprana. Si su hijo o hija se siente mal, marque 1. Si se lastimó, marque 2. Si tiene una cita en un hospital o una clínica, marque 3. Por asuntos familiares, marque 4. Por el fallecimiento de un familiar, marque 5. Si un médico le diagnosticó una enfermedad contagiosa, como la influenza, por la que no puede ir a la escuela, marque 6. Por cualquier otro motivo, marque 9.
 
-ask-symptom = Elija el síntoma. Para fiebre, marque 1. Para tos, dolor de garganta o secreción nasal, marque 2. Para dolor de estómago, diarrea o vómito, marque 3. Para dolor de cabeza, marque 4. Para ronchas o sarpullido, marque 5. Para cualquier otro síntoma, marque 9.
-help-symptom = Elija el síntoma que mejor describa cómo se siente. Si su hijo o hija tiene fiebre, marque 1. Si tiene tos, dolor de garganta o secreción nasal, marque 2. Si tiene dolor de estómago, diarrea o vómito, marque 3. Si tiene dolor de cabeza, marque 4. Si tiene ronchas o sarpullido, marque 5. Para cualquier otro síntoma, marque 9.
+ask-symptom = Elija los síntomas. Marque todos los números que correspondan. Para fiebre, marque 1. Para tos, dolor de garganta o secreción nasal, marque 2. Para diarrea o dolor de estómago, marque 3. Para náuseas o vómito, marque 4. Para dolor de cabeza, marque 5. Para ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Al terminar, presione la tecla numeral.
+help-symptom = Marque, uno tras otro, los números de todos los síntomas de su hijo o hija. Si tiene fiebre, marque 1. Si tiene tos, dolor de garganta o secreción nasal, marque 2. Si tiene diarrea o dolor de estómago, marque 3. Si tiene náuseas o vómito, marque 4. Si tiene dolor de cabeza, marque 5. Si tiene ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Por ejemplo, para fiebre y tos, marque 1 y luego 2. Al terminar, presione la tecla numeral.
 
 ask-temperature = Marque la temperatura de su hijo o hija con tres dígitos. Por ejemplo, para 38.5 grados, marque 3, 8, 5. Si no la ha medido, presione la tecla numeral.
 help-temperature = Marque la temperatura en grados centígrados con tres dígitos, sin el punto decimal. Por ejemplo, para 37.8 grados, marque 3, 7, 8. Para 38 grados exactos, marque 3, 8, 0. Si no ha medido la temperatura o no la sabe, presione solo la tecla numeral.
 temperature-invalid = Lo sentimos, no pudimos aceptar esa temperatura. Marque una temperatura entre 35 y 42 grados, con tres dígitos. Por ejemplo, para 38.5 grados, marque 3, 8, 5.
 
-ask-disease = Elija la enfermedad. Para influenza, marque 1. Para COVID-19, marque 2. Para gastroenteritis infecciosa, marque 3. Para cualquier otra enfermedad contagiosa, marque 9.
-help-disease = Elija la enfermedad que le diagnosticó el médico. Para influenza, marque 1. Para COVID-19, marque 2. Para gastroenteritis infecciosa, como la causada por norovirus, marque 3. Para cualquier otra enfermedad contagiosa, marque 9.
+ask-disease = Elija la enfermedad. Para influenza, marque 1. Para COVID-19, marque 2. Para gastroenteritis infecciosa, marque 3. Para faringitis por estreptococo, marque 4. Para varicela, marque 5. Para paperas, marque 6. Para fiebre faringoconjuntival, marque 7. Para la enfermedad de manos, pies y boca, marque 8. Para cualquier otra enfermedad contagiosa, marque 9.
+help-disease = Elija la enfermedad que le diagnosticó el médico. Para influenza, marque 1. Para COVID-19, marque 2. Para gastroenteritis infecciosa, como la causada por norovirus, marque 3. Para faringitis por estreptococo, marque 4. Para varicela, marque 5. Para paperas, marque 6. Para fiebre faringoconjuntival, causada por adenovirus, marque 7. Para la enfermedad de manos, pies y boca, marque 8. Para cualquier otra enfermedad contagiosa, marque 9.
 
 ## 6. Day and time
 
@@ -133,19 +139,29 @@ summary-reason = El motivo es { $reason ->
         [infectious] una enfermedad contagiosa que obliga a quedarse en casa.
        *[other] otro motivo.
     }
-summary-symptom = { $symptom ->
-        [fever] Su hijo o hija tiene fiebre.
-        [respiratory] Su hijo o hija tiene tos, dolor de garganta o secreción nasal.
-        [digestive] Su hijo o hija tiene dolor de estómago, diarrea o vómito.
-        [headache] Su hijo o hija tiene dolor de cabeza.
-        [rash] Su hijo o hija tiene ronchas o sarpullido.
-       *[other] Su hijo o hija tiene otro síntoma.
+summary-symptom = Su hijo o hija tiene { $symptom-list }.
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
+        [fever] fiebre
+        [headache] dolor de cabeza
+        [respiratory] tos o resfriado
+        [diarrhoea] diarrea o dolor de estómago
+        [vomiting] náuseas o vómito
+        [rash] ronchas o sarpullido
+       *[other] otro síntoma
     }
+list-and = { $first } y { $last }
+list-comma = { $first }, { $rest }
 summary-temperature = La temperatura es de { $temperature } grados centígrados.
 summary-disease = La enfermedad es { $disease ->
         [influenza] influenza.
         [covid-19] COVID-19.
         [gastroenteritis] gastroenteritis infecciosa.
+        [strep] faringitis por estreptococo.
+        [chickenpox] varicela.
+        [mumps] paperas.
+        [pharyngoconjunctival-fever] fiebre faringoconjuntival.
+        [hand-foot-mouth] enfermedad de manos, pies y boca.
        *[other] otra enfermedad contagiosa.
     }
 summary-recording = Usted grabó un mensaje para el maestro.

@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in Filipino (fil).
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("pindutin ang 1"), and the # key as "ang hash key".
@@ -42,15 +48,15 @@ help-kind = Pakipili po ang uri ng ulat. Kung hindi papasok sa paaralan ang inyo
 ask-reason = Pakipili po ang dahilan. Para sa sakit, pindutin ang 1. Para sa pinsala o sugat, pindutin ang 2. Para sa appointment sa doktor, pindutin ang 3. Para sa dahilang pampamilya, pindutin ang 4. Para sa pagpanaw ng kamag-anak, pindutin ang 5. Para sa nakahahawang sakit na kailangang hindi muna pumasok, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
 help-reason = Pakipili po ang dahilan ng pagliban, pagkahuli, o maagang pag-uwi. Kung masama ang pakiramdam ng inyong anak, pindutin ang 1. Kung nasaktan o nasugatan siya, pindutin ang 2. Kung may appointment siya sa ospital o klinika, pindutin ang 3. Kung dahil sa pamilya, pindutin ang 4. Kung may pumanaw sa pamilya, pindutin ang 5. Kung sinabi ng doktor na may nakahahawang sakit siya, tulad ng trangkaso, at kailangan muna niyang manatili sa bahay, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
 
-ask-symptom = Pakipili po ang sintomas. Para sa lagnat, pindutin ang 1. Para sa ubo, pananakit ng lalamunan, o sipon, pindutin ang 2. Para sa pananakit ng tiyan, pagtatae, o pagsusuka, pindutin ang 3. Para sa sakit ng ulo, pindutin ang 4. Para sa pantal, pindutin ang 5. Para sa ibang sintomas, pindutin ang 9.
-help-symptom = Pakipili po ang sintomas na pinakaangkop. Kung may lagnat ang inyong anak, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung masakit ang tiyan niya, nagtatae, o nagsusuka siya, pindutin ang 3. Kung masakit ang ulo niya, pindutin ang 4. Kung may pantal siya, pindutin ang 5. Para sa ibang sintomas, pindutin ang 9.
+ask-symptom = Pakipili po ang mga sintomas ng inyong anak. Pindutin ang lahat ng numerong angkop. Para sa lagnat, pindutin ang 1. Para sa ubo, pananakit ng lalamunan, o sipon, pindutin ang 2. Para sa pagtatae o pananakit ng tiyan, pindutin ang 3. Para sa pagduduwal o pagsusuka, pindutin ang 4. Para sa sakit ng ulo, pindutin ang 5. Para sa pantal, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Kapag tapos na, pindutin ang hash key.
+help-symptom = Pindutin po, isa-isa, ang lahat ng numerong angkop sa mga sintomas ng inyong anak. Kung may lagnat siya, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung nagtatae siya o masakit ang tiyan niya, pindutin ang 3. Kung nasusuka o nagsusuka siya, pindutin ang 4. Kung masakit ang ulo niya, pindutin ang 5. Kung may pantal siya, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Halimbawa, kung may lagnat at ubo siya, pindutin ang 1 at pagkatapos ang 2. Kapag tapos na, pindutin ang hash key.
 
 ask-temperature = Pakilagay po ang temperatura ng inyong anak gamit ang tatlong digit. Halimbawa, para sa 38.5 degrees, pindutin ang 3, 8, 5. Kung hindi pa ninyo nasusukat ang temperatura, pindutin ang hash key.
 help-temperature = Pakilagay po ang temperatura sa degrees Celsius gamit ang tatlong digit, nang walang decimal point. Halimbawa, para sa 37.8 degrees, pindutin ang 3, 7, 8. Para sa eksaktong 38 degrees, pindutin ang 3, 8, 0. Kung hindi ninyo nasukat ang temperatura, o hindi ninyo ito alam, ang hash key lamang po ang pindutin.
 temperature-invalid = Paumanhin po, hindi namin matanggap ang temperaturang iyon. Pakilagay po ang temperaturang mula 35 hanggang 42 degrees gamit ang tatlong digit. Halimbawa, para sa 38.5 degrees, pindutin ang 3, 8, 5.
 
-ask-disease = Pakipili po ang sakit. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, pindutin ang 3. Para sa ibang nakahahawang sakit, pindutin ang 9.
-help-disease = Pakipili po ang sakit na natukoy ng doktor sa inyong anak. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, tulad ng norovirus, pindutin ang 3. Para sa ibang nakahahawang sakit, pindutin ang 9.
+ask-disease = Pakipili po ang sakit. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, pindutin ang 3. Para sa strep throat, pindutin ang 4. Para sa bulutong-tubig, pindutin ang 5. Para sa beke, pindutin ang 6. Para sa pharyngoconjunctival fever, pindutin ang 7. Para sa hand, foot and mouth disease, pindutin ang 8. Para sa ibang nakahahawang sakit, pindutin ang 9.
+help-disease = Pakipili po ang sakit na natukoy ng doktor sa inyong anak. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, tulad ng norovirus, pindutin ang 3. Para sa strep throat, isang impeksyon ng lalamunan dahil sa streptococcus, pindutin ang 4. Para sa bulutong-tubig, pindutin ang 5. Para sa beke, pindutin ang 6. Para sa pharyngoconjunctival fever, isang impeksyon dahil sa adenovirus, pindutin ang 7. Para sa hand, foot and mouth disease, pindutin ang 8. Para sa ibang nakahahawang sakit, pindutin ang 9.
 
 ## 6. Day and time
 
@@ -127,19 +133,29 @@ summary-reason = Ang dahilan ay { $reason ->
         [infectious] nakahahawang sakit, kaya kailangan munang manatili sa bahay ng inyong anak.
        *[other] iba pa.
     }
-summary-symptom = { $symptom ->
-        [fever] May lagnat ang inyong anak.
-        [respiratory] May ubo, pananakit ng lalamunan, o sipon ang inyong anak.
-        [digestive] May pananakit ng tiyan, pagtatae, o pagsusuka ang inyong anak.
-        [headache] Masakit ang ulo ng inyong anak.
-        [rash] May pantal ang inyong anak.
-       *[other] May ibang sintomas ang inyong anak.
+summary-symptom = Ang mga sintomas ng inyong anak ay { $symptom-list }.
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
+        [fever] lagnat
+        [headache] sakit ng ulo
+        [respiratory] ubo o sipon
+        [diarrhoea] pagtatae o pananakit ng tiyan
+        [vomiting] pagduduwal o pagsusuka
+        [rash] pantal
+       *[other] ibang sintomas
     }
+list-and = { $first } at { $last }
+list-comma = { $first }, { $rest }
 summary-temperature = Ang temperatura ay { $temperature } degrees Celsius.
 summary-disease = Ang sakit ay { $disease ->
         [influenza] trangkaso o influenza.
         [covid-19] COVID-19.
         [gastroenteritis] nakahahawang gastroenteritis.
+        [strep] strep throat.
+        [chickenpox] bulutong-tubig.
+        [mumps] beke.
+        [pharyngoconjunctival-fever] pharyngoconjunctival fever.
+        [hand-foot-mouth] hand, foot and mouth disease.
        *[other] ibang nakahahawang sakit.
     }
 summary-recording = Nag-iwan po kayo ng mensahe para sa guro.

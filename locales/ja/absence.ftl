@@ -11,9 +11,14 @@
 ###   $grade $class $number  名簿の学年、組、出席番号 "3" "2" "15"(組は "A" などの場合あり)
 ###   $kind                absence | late | early
 ###   $reason              illness | injury | medical | family | bereavement | infectious | other
-###   $symptom             fever | respiratory | digestive | headache | rash | other
+###   $symptom             当てはまる症状すべてをコンマでつないだもの "fever,respiratory"
+###                        (fever | respiratory | diarrhoea | vomiting | headache | rash | other)
+###   $symptom-list        症状を symptom-name で読み、list-and と list-comma でつないだもの
+###                        "発熱、せき、のどの痛み、鼻水"(symptom-name では $symptom は症状1つ)
 ###   $temperature         体温 "38.5"
-###   $disease             influenza | covid-19 | gastroenteritis | other
+###   $disease             influenza | covid-19 | gastroenteritis | strep | chickenpox | mumps
+###                        | pharyngoconjunctival-fever | hand-foot-mouth | other
+###   list-and の $first $last、list-comma の $first $rest  つなぐ前後の言葉
 ###   $day-month $day-day  月と日(数値)、$day-weekday mon から sun
 ###   $time-hour $time-minute  時と分(数値)、$time-minute-padded "05"
 ###   $reference-digits    一桁ずつ区切った受付番号 "4 2"
@@ -56,15 +61,15 @@ help-kind = ご連絡の種類を選んでください。学校をお休みす�
 ask-reason = 理由を選んでください。病気は1、けがは2、通院は3、家庭の事情は4、忌引きは5、感染症による出席停止は6、その他の理由は9を押してください。
 help-reason = お休みや遅刻、早退の理由を選んでください。体調が悪い場合は1を押してください。けがをした場合は2を押してください。病院の受診や予約がある場合は3を押してください。家庭の事情の場合は4を押してください。ご親族のご不幸による忌引きの場合は5を押してください。インフルエンザなど、出席停止となる感染症の場合は6を押してください。それ以外の理由の場合は9を押してください。
 
-ask-symptom = 症状を選んでください。発熱は1、せきやのどの痛み、鼻水は2、腹痛や下痢、おう吐は3、頭痛は4、発疹は5、その他の症状は9を押してください。
-help-symptom = いちばん当てはまる症状を選んでください。熱がある場合は1を押してください。せき、のどの痛み、鼻水がある場合は2を押してください。おなかの痛み、下痢、おう吐がある場合は3を押してください。頭が痛い場合は4を押してください。発疹がある場合は5を押してください。それ以外の症状の場合は9を押してください。
+ask-symptom = 症状を選んでください。当てはまる番号を、すべて続けて押してください。発熱は1、せき、のどの痛み、鼻水は2、下痢や腹痛は3、吐き気やおう吐は4、頭痛は5、発疹は6、その他の症状は9です。押し終わったら、シャープを押してください。
+help-symptom = お子さまの症状に当てはまる番号を、いくつでも続けて押してください。熱がある場合は1、せき、のどの痛み、鼻水がある場合は2、下痢をしている、またはおなかが痛い場合は3、吐き気がある、または吐いた場合は4、頭が痛い場合は5、発疹がある場合は6、それ以外の症状は9です。例えば、熱とせきがある場合は、1と2を押します。押し終わったら、シャープを押してください。
 
 ask-temperature = 体温を3けたの数字で入力してください。例えば38.5度の場合は、3、8、5と押してください。測っていない場合は、シャープを押してください。
 help-temperature = 体温を、小数点を除いた3けたの数字で入力してください。例えば、37.8度の場合は3、7、8、38度ちょうどの場合は3、8、0と押してください。体温を測っていない場合や、わからない場合は、数字を押さずに、シャープだけを押してください。
 temperature-invalid = 入力された体温を確認できませんでした。35度から42度までの体温を、3けたの数字で入力してください。例えば38.5度の場合は、3、8、5と押してください。
 
-ask-disease = 病名を選んでください。インフルエンザは1、新型コロナウイルス感染症は2、感染性胃腸炎は3、その他の感染症は9を押してください。
-help-disease = 医師から診断された病名を選んでください。インフルエンザの場合は1を押してください。新型コロナウイルス感染症の場合は2を押してください。ノロウイルスなどによる感染性胃腸炎の場合は3を押してください。それ以外の感染症の場合は9を押してください。
+ask-disease = 病名を選んでください。インフルエンザは1、新型コロナウイルス感染症は2、感染性胃腸炎は3、溶連菌感染症は4、水ぼうそうは5、おたふくかぜは6、プール熱とも呼ばれる咽頭結膜熱は7、手足口病は8、その他の感染症は9を押してください。
+help-disease = 医師から診断された病名を選んでください。インフルエンザの場合は1を押してください。新型コロナウイルス感染症の場合は2を押してください。ノロウイルスなどによる感染性胃腸炎の場合は3を押してください。溶連菌感染症の場合は4を押してください。水ぼうそう、水痘の場合は5を押してください。おたふくかぜ、流行性耳下腺炎の場合は6を押してください。アデノウイルスによる咽頭結膜熱、プール熱の場合は7を押してください。手足口病の場合は8を押してください。それ以外の感染症の場合は9を押してください。
 
 ## 6. 日付と時刻
 
@@ -115,19 +120,30 @@ summary-reason = 理由は、{ $reason ->
         [infectious] 感染症による出席停止
        *[other] その他
     }です。
-summary-symptom = 症状は、{ $symptom ->
+summary-symptom = 症状は、{ $symptom-list }です。
+# 症状1つの読み方。$symptom-list は、これを list-and と list-comma でつないだものです。
+symptom-name = { $symptom ->
         [fever] 発熱
-        [respiratory] せき、のどの痛み、鼻水
-        [digestive] 腹痛、下痢、おう吐
         [headache] 頭痛
+        [respiratory] せき、のどの痛み、鼻水
+        [diarrhoea] 下痢や腹痛
+        [vomiting] 吐き気やおう吐
         [rash] 発疹
        *[other] その他の症状
-    }です。
+    }
+# 最後の2つをつなぐ言葉と、それより前をつなぐ言葉。
+list-and = { $first }、{ $last }
+list-comma = { $first }、{ $rest }
 summary-temperature = 体温は、{ $temperature }度です。
 summary-disease = 病名は、{ $disease ->
         [influenza] インフルエンザ
         [covid-19] 新型コロナウイルス感染症
         [gastroenteritis] 感染性胃腸炎
+        [strep] 溶連菌感染症
+        [chickenpox] 水ぼうそう
+        [mumps] おたふくかぜ
+        [pharyngoconjunctival-fever] 咽頭結膜熱
+        [hand-foot-mouth] 手足口病
        *[other] その他の感染症
     }です。
 summary-recording = 担任の先生への伝言を録音しました。

@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in Korean (ko).
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("1번을 눌러 주십시오"), and the # key as "샵 버튼".
@@ -42,15 +48,15 @@ help-kind = 연락 종류를 선택해 주십시오. 자녀가 학교를 쉬는 
 ask-reason = 사유를 선택해 주십시오. 질병은 1번, 부상은 2번, 병원 진료는 3번, 가정 사정은 4번, 가족의 장례는 5번, 감염병으로 인한 출석 정지는 6번, 그 밖의 사유는 9번을 눌러 주십시오.
 help-reason = 결석, 지각, 조퇴의 사유를 선택해 주십시오. 자녀가 몸이 아픈 경우 1번을 눌러 주십시오. 다친 경우 2번을 눌러 주십시오. 병원이나 의원에 진료 예약이 있는 경우 3번을 눌러 주십시오. 가정 사정인 경우 4번을 눌러 주십시오. 가족이나 친척이 돌아가신 경우 5번을 눌러 주십시오. 인플루엔자 등 감염병으로 의사의 진단을 받아 등교할 수 없는 경우 6번을 눌러 주십시오. 그 밖의 사유는 9번을 눌러 주십시오.
 
-ask-symptom = 증상을 선택해 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 복통, 설사, 구토는 3번, 두통은 4번, 발진은 5번, 그 밖의 증상은 9번을 눌러 주십시오.
-help-symptom = 가장 가까운 증상을 선택해 주십시오. 열이 있는 경우 1번을 눌러 주십시오. 기침이 나거나 목이 아프거나 콧물이 나는 경우 2번을 눌러 주십시오. 배가 아프거나 설사나 구토를 하는 경우 3번을 눌러 주십시오. 머리가 아픈 경우 4번을 눌러 주십시오. 발진이 있는 경우 5번을 눌러 주십시오. 그 밖의 증상은 9번을 눌러 주십시오.
+ask-symptom = 증상을 선택해 주십시오. 해당하는 번호를 모두 눌러 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 그 밖의 증상은 9번입니다. 다 누르신 후 샵 버튼을 눌러 주십시오.
+help-symptom = 자녀에게 해당하는 증상의 번호를 모두 차례로 눌러 주십시오. 열이 있는 경우 1번, 기침이 나거나 목이 아프거나 콧물이 나는 경우 2번, 설사를 하거나 배가 아픈 경우 3번, 메스껍거나 구토를 하는 경우 4번, 머리가 아픈 경우 5번, 발진이 있는 경우 6번, 그 밖의 증상은 9번입니다. 예를 들어 열과 기침이 있으면 1번과 2번을 차례로 눌러 주십시오. 다 누르신 후 샵 버튼을 눌러 주십시오.
 
 ask-temperature = 자녀의 체온을 세 자리 숫자로 입력해 주십시오. 예를 들어 38.5도라면 3, 8, 5를 눌러 주십시오. 체온을 재지 않으셨다면 샵 버튼을 눌러 주십시오.
 help-temperature = 섭씨 체온을 소수점 없이 세 자리 숫자로 입력해 주십시오. 예를 들어 37.8도라면 3, 7, 8을 눌러 주십시오. 딱 38도라면 3, 8, 0을 눌러 주십시오. 체온을 재지 않으셨거나 모르시는 경우 숫자 없이 샵 버튼만 눌러 주십시오.
 temperature-invalid = 죄송합니다. 입력하신 체온을 확인할 수 없습니다. 35도에서 42도 사이의 체온을 세 자리 숫자로 입력해 주십시오. 예를 들어 38.5도라면 3, 8, 5를 눌러 주십시오.
 
-ask-disease = 병명을 선택해 주십시오. 인플루엔자는 1번, 코로나19는 2번, 감염성 위장염은 3번, 그 밖의 감염병은 9번을 눌러 주십시오.
-help-disease = 의사에게 진단받은 병명을 선택해 주십시오. 인플루엔자, 곧 독감은 1번을 눌러 주십시오. 코로나19는 2번을 눌러 주십시오. 노로바이러스 등으로 인한 감염성 위장염은 3번을 눌러 주십시오. 그 밖의 감염병은 9번을 눌러 주십시오.
+ask-disease = 병명을 선택해 주십시오. 인플루엔자는 1번, 코로나19는 2번, 감염성 위장염은 3번, 연쇄상구균 인두염은 4번, 수두는 5번, 볼거리는 6번, 인두결막열은 7번, 수족구병은 8번, 그 밖의 감염병은 9번을 눌러 주십시오.
+help-disease = 의사에게 진단받은 병명을 선택해 주십시오. 인플루엔자, 곧 독감은 1번을 눌러 주십시오. 코로나19는 2번을 눌러 주십시오. 노로바이러스 등으로 인한 감염성 위장염은 3번을 눌러 주십시오. 용혈성 연쇄상구균으로 인한 인두염은 4번을 눌러 주십시오. 수두는 5번을 눌러 주십시오. 볼거리, 곧 유행성 이하선염은 6번을 눌러 주십시오. 아데노바이러스로 인한 인두결막열, 곧 수영장열은 7번을 눌러 주십시오. 수족구병은 8번을 눌러 주십시오. 그 밖의 감염병은 9번을 눌러 주십시오.
 
 ## 6. Day and time
 
@@ -126,19 +132,29 @@ summary-reason = 사유는 { $reason ->
         [infectious] 감염병으로 인한 출석 정지
        *[other] 기타
     }입니다.
-summary-symptom = 증상은 { $symptom ->
+summary-symptom = 증상은 { $symptom-list }입니다.
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
         [fever] 발열
-        [respiratory] 기침, 목 통증, 콧물
-        [digestive] 복통, 설사, 구토
         [headache] 두통
+        [respiratory] 기침, 목 통증, 콧물
+        [diarrhoea] 설사나 복통
+        [vomiting] 메스꺼움이나 구토
         [rash] 발진
        *[other] 그 밖의 증상
-    }입니다.
+    }
+list-and = { $first }, { $last }
+list-comma = { $first }, { $rest }
 summary-temperature = 체온은 섭씨 { $temperature }도입니다.
 summary-disease = 병명은 { $disease ->
         [influenza] 인플루엔자
         [covid-19] 코로나19
         [gastroenteritis] 감염성 위장염
+        [strep] 연쇄상구균 인두염
+        [chickenpox] 수두
+        [mumps] 볼거리
+        [pharyngoconjunctival-fever] 인두결막열
+        [hand-foot-mouth] 수족구병
        *[other] 그 밖의 감염병
     }입니다.
 summary-recording = 담임 선생님께 드릴 메시지를 녹음하셨습니다.

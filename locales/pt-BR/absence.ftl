@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in Brazilian Portuguese.
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech (voice pt-BR): short sentences, no symbols.
 ### Write keys as digits ("tecle 1"), and the # key as "a tecla jogo da velha".
@@ -43,15 +49,15 @@ help-kind = Escolha o tipo de aviso. Se o seu filho ou filha vai faltar à aula,
 ask-reason = Escolha o motivo. Para doença, tecle 1. Para lesão ou machucado, tecle 2. Para consulta médica, tecle 3. Para motivos familiares, tecle 4. Para luto, tecle 5. Para doença contagiosa que exige afastamento da escola, tecle 6. Para outro motivo, tecle 9.
 help-reason = Escolha o motivo da falta, do atraso ou da saída antecipada. Se o seu filho ou filha não está se sentindo bem, tecle 1. Em caso de lesão ou machucado, tecle 2. Se tem consulta marcada em hospital ou clínica, tecle 3. Por motivos familiares, tecle 4. Em caso de falecimento na família, tecle 5. Se um médico diagnosticou uma doença contagiosa, como a influenza, que exige afastamento da escola, tecle 6. Para qualquer outro motivo, tecle 9.
 
-ask-symptom = Escolha o sintoma. Para febre, tecle 1. Para tosse, dor de garganta ou nariz escorrendo, tecle 2. Para dor de barriga, diarreia ou vômito, tecle 3. Para dor de cabeça, tecle 4. Para manchas ou irritação na pele, tecle 5. Para outro sintoma, tecle 9.
-help-symptom = Escolha o sintoma que melhor descreve a situação. Se o seu filho ou filha está com febre, tecle 1. Se está com tosse, dor de garganta ou nariz escorrendo, tecle 2. Se está com dor de barriga, diarreia ou vômito, tecle 3. Se está com dor de cabeça, tecle 4. Se está com manchas ou irritação na pele, tecle 5. Para qualquer outro sintoma, tecle 9.
+ask-symptom = Escolha os sintomas. Tecle todos os números que se aplicam. Para febre, tecle 1. Para tosse, dor de garganta ou nariz escorrendo, tecle 2. Para diarreia ou dor de barriga, tecle 3. Para enjoo ou vômito, tecle 4. Para dor de cabeça, tecle 5. Para manchas ou irritação na pele, tecle 6. Para outro sintoma, tecle 9. No final, aperte a tecla jogo da velha.
+help-symptom = Tecle, um depois do outro, os números de todos os sintomas do seu filho ou filha. Se está com febre, tecle 1. Se está com tosse, dor de garganta ou nariz escorrendo, tecle 2. Se está com diarreia ou dor de barriga, tecle 3. Se está com enjoo ou vômito, tecle 4. Se está com dor de cabeça, tecle 5. Se está com manchas ou irritação na pele, tecle 6. Para qualquer outro sintoma, tecle 9. Por exemplo, para febre e tosse, tecle 1 e depois 2. No final, aperte a tecla jogo da velha.
 
 ask-temperature = Digite a temperatura do seu filho ou filha com três dígitos. Por exemplo, para 38,5 graus, tecle 3, 8, 5. Se você não mediu a temperatura, aperte a tecla jogo da velha.
 help-temperature = Digite a temperatura em graus Celsius com três dígitos, sem a vírgula. Por exemplo, para 37,8 graus, tecle 3, 7, 8. Para 38 graus exatos, tecle 3, 8, 0. Se você não mediu a temperatura, ou não sabe, aperte somente a tecla jogo da velha.
 temperature-invalid = Desculpe, não foi possível aceitar essa temperatura. Digite uma temperatura entre 35 e 42 graus, com três dígitos. Por exemplo, para 38,5 graus, tecle 3, 8, 5.
 
-ask-disease = Escolha a doença. Para influenza, tecle 1. Para covid-19, tecle 2. Para gastroenterite infecciosa, tecle 3. Para outra doença contagiosa, tecle 9.
-help-disease = Escolha a doença diagnosticada pelo médico. Para influenza, tecle 1. Para covid-19, tecle 2. Para gastroenterite infecciosa, como a causada por norovírus, tecle 3. Para qualquer outra doença contagiosa, tecle 9.
+ask-disease = Escolha a doença. Para influenza, tecle 1. Para covid-19, tecle 2. Para gastroenterite infecciosa, tecle 3. Para infecção de garganta por estreptococo, tecle 4. Para catapora, tecle 5. Para caxumba, tecle 6. Para febre faringoconjuntival, tecle 7. Para doença mão-pé-boca, tecle 8. Para outra doença contagiosa, tecle 9.
+help-disease = Escolha a doença diagnosticada pelo médico. Para influenza, tecle 1. Para covid-19, tecle 2. Para gastroenterite infecciosa, como a causada por norovírus, tecle 3. Para infecção de garganta por estreptococo, tecle 4. Para catapora, tecle 5. Para caxumba, tecle 6. Para febre faringoconjuntival, causada por adenovírus, tecle 7. Para doença mão-pé-boca, tecle 8. Para qualquer outra doença contagiosa, tecle 9.
 
 ## 6. Day and time
 
@@ -138,19 +144,29 @@ summary-reason = O motivo é { $reason ->
         [infectious] doença contagiosa que exige afastamento da escola.
        *[other] outro motivo.
     }
-summary-symptom = { $symptom ->
-        [fever] Seu filho ou filha está com febre.
-        [respiratory] Seu filho ou filha está com tosse, dor de garganta ou nariz escorrendo.
-        [digestive] Seu filho ou filha está com dor de barriga, diarreia ou vômito.
-        [headache] Seu filho ou filha está com dor de cabeça.
-        [rash] Seu filho ou filha está com manchas ou irritação na pele.
-       *[other] Seu filho ou filha está com outro sintoma.
+summary-symptom = Seu filho ou filha está com { $symptom-list }.
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
+        [fever] febre
+        [headache] dor de cabeça
+        [respiratory] tosse ou resfriado
+        [diarrhoea] diarreia ou dor de barriga
+        [vomiting] enjoo ou vômito
+        [rash] manchas ou irritação na pele
+       *[other] outro sintoma
     }
+list-and = { $first } e { $last }
+list-comma = { $first }, { $rest }
 summary-temperature = A temperatura é de { $temperature } graus Celsius.
 summary-disease = A doença é { $disease ->
         [influenza] influenza.
         [covid-19] covid-19.
         [gastroenteritis] gastroenterite infecciosa.
+        [strep] infecção de garganta por estreptococo.
+        [chickenpox] catapora.
+        [mumps] caxumba.
+        [pharyngoconjunctival-fever] febre faringoconjuntival.
+        [hand-foot-mouth] doença mão-pé-boca.
        *[other] outra doença contagiosa.
     }
 summary-recording = Você gravou um recado para o professor.

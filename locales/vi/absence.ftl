@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in Vietnamese (vi).
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("bấm phím 1"), and the # key as "phím thăng".
@@ -42,15 +48,15 @@ help-kind = Xin chọn loại thông báo. Nếu con nghỉ học, xin bấm ph�
 ask-reason = Xin chọn lý do. Vì ốm, xin bấm phím 1. Vì bị thương, xin bấm phím 2. Vì đi khám bệnh, xin bấm phím 3. Vì việc gia đình, xin bấm phím 4. Vì gia đình có tang, xin bấm phím 5. Vì mắc bệnh truyền nhiễm phải tạm nghỉ học, xin bấm phím 6. Vì lý do khác, xin bấm phím 9.
 help-reason = Xin chọn lý do nghỉ học, đi muộn hoặc về sớm. Nếu con không khỏe, xin bấm phím 1. Nếu con bị thương, xin bấm phím 2. Nếu con có lịch khám ở bệnh viện hoặc phòng khám, xin bấm phím 3. Nếu vì việc gia đình, xin bấm phím 4. Nếu gia đình có người mất, xin bấm phím 5. Nếu bác sĩ chẩn đoán con mắc bệnh truyền nhiễm như cúm, và con phải nghỉ học ở nhà, xin bấm phím 6. Nếu vì lý do khác, xin bấm phím 9.
 
-ask-symptom = Xin chọn triệu chứng. Sốt, xin bấm phím 1. Ho, đau họng hoặc sổ mũi, xin bấm phím 2. Đau bụng, tiêu chảy hoặc nôn, xin bấm phím 3. Đau đầu, xin bấm phím 4. Phát ban, xin bấm phím 5. Triệu chứng khác, xin bấm phím 9.
-help-symptom = Xin chọn triệu chứng phù hợp nhất. Nếu con bị sốt, xin bấm phím 1. Nếu con bị ho, đau họng hoặc sổ mũi, xin bấm phím 2. Nếu con bị đau bụng, tiêu chảy hoặc nôn, xin bấm phím 3. Nếu con bị đau đầu, xin bấm phím 4. Nếu con bị phát ban, xin bấm phím 5. Nếu là triệu chứng khác, xin bấm phím 9.
+ask-symptom = Xin chọn triệu chứng của con. Xin bấm tất cả các phím phù hợp. Sốt, phím 1. Ho, đau họng hoặc sổ mũi, phím 2. Tiêu chảy hoặc đau bụng, phím 3. Buồn nôn hoặc nôn, phím 4. Đau đầu, phím 5. Phát ban, phím 6. Triệu chứng khác, phím 9. Bấm xong, xin bấm phím thăng.
+help-symptom = Xin bấm lần lượt tất cả các phím ứng với triệu chứng của con. Nếu con bị sốt, bấm phím 1. Nếu con bị ho, đau họng hoặc sổ mũi, bấm phím 2. Nếu con bị tiêu chảy hoặc đau bụng, bấm phím 3. Nếu con buồn nôn hoặc bị nôn, bấm phím 4. Nếu con bị đau đầu, bấm phím 5. Nếu con bị phát ban, bấm phím 6. Nếu là triệu chứng khác, bấm phím 9. Ví dụ, con bị sốt và ho thì bấm phím 1 rồi phím 2. Bấm xong, xin bấm phím thăng.
 
 ask-temperature = Xin nhập nhiệt độ cơ thể của con bằng ba chữ số. Ví dụ, 38,5 độ thì bấm 3, 8, 5. Nếu chưa đo nhiệt độ, xin bấm phím thăng.
 help-temperature = Xin nhập nhiệt độ theo độ C bằng ba chữ số, không có dấu phẩy. Ví dụ, 37,8 độ thì bấm 3, 7, 8. Đúng 38 độ thì bấm 3, 8, 0. Nếu chưa đo nhiệt độ, hoặc không biết nhiệt độ, xin chỉ bấm phím thăng.
 temperature-invalid = Xin lỗi, nhiệt độ vừa nhập không hợp lệ. Xin nhập nhiệt độ từ 35 đến 42 độ bằng ba chữ số. Ví dụ, 38,5 độ thì bấm 3, 8, 5.
 
-ask-disease = Xin chọn tên bệnh. Cúm, xin bấm phím 1. Covid 19, xin bấm phím 2. Viêm dạ dày ruột truyền nhiễm, xin bấm phím 3. Bệnh truyền nhiễm khác, xin bấm phím 9.
-help-disease = Xin chọn bệnh mà bác sĩ đã chẩn đoán cho con. Nếu là cúm, xin bấm phím 1. Nếu là Covid 19, xin bấm phím 2. Nếu là viêm dạ dày ruột truyền nhiễm, ví dụ do vi rút Noro, xin bấm phím 3. Nếu là bệnh truyền nhiễm khác, xin bấm phím 9.
+ask-disease = Xin chọn tên bệnh. Cúm, xin bấm phím 1. Covid 19, xin bấm phím 2. Viêm dạ dày ruột truyền nhiễm, xin bấm phím 3. Viêm họng do liên cầu khuẩn, xin bấm phím 4. Thủy đậu, xin bấm phím 5. Quai bị, xin bấm phím 6. Sốt viêm họng kết mạc, xin bấm phím 7. Bệnh tay chân miệng, xin bấm phím 8. Bệnh truyền nhiễm khác, xin bấm phím 9.
+help-disease = Xin chọn bệnh mà bác sĩ đã chẩn đoán cho con. Nếu là cúm, xin bấm phím 1. Nếu là Covid 19, xin bấm phím 2. Nếu là viêm dạ dày ruột truyền nhiễm, ví dụ do vi rút Noro, xin bấm phím 3. Nếu là viêm họng do liên cầu khuẩn, xin bấm phím 4. Nếu là thủy đậu, xin bấm phím 5. Nếu là quai bị, xin bấm phím 6. Nếu là sốt viêm họng kết mạc do vi rút Adeno, xin bấm phím 7. Nếu là bệnh tay chân miệng, xin bấm phím 8. Nếu là bệnh truyền nhiễm khác, xin bấm phím 9.
 
 ## 6. Day and time
 
@@ -128,19 +134,29 @@ summary-reason = Lý do là { $reason ->
         [infectious] mắc bệnh truyền nhiễm phải tạm nghỉ học.
        *[other] việc khác.
     }
-summary-symptom = { $symptom ->
-        [fever] Cháu bị sốt.
-        [respiratory] Cháu bị ho, đau họng hoặc sổ mũi.
-        [digestive] Cháu bị đau bụng, tiêu chảy hoặc nôn.
-        [headache] Cháu bị đau đầu.
-        [rash] Cháu bị phát ban.
-       *[other] Cháu có triệu chứng khác.
+summary-symptom = Triệu chứng của cháu là { $symptom-list }.
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
+        [fever] sốt
+        [headache] đau đầu
+        [respiratory] ho hoặc cảm
+        [diarrhoea] tiêu chảy hoặc đau bụng
+        [vomiting] buồn nôn hoặc nôn
+        [rash] phát ban
+       *[other] triệu chứng khác
     }
+list-and = { $first } và { $last }
+list-comma = { $first }, { $rest }
 summary-temperature = Nhiệt độ cơ thể là { $temperature } độ C.
 summary-disease = Tên bệnh là { $disease ->
         [influenza] cúm.
         [covid-19] Covid 19.
         [gastroenteritis] viêm dạ dày ruột truyền nhiễm.
+        [strep] viêm họng do liên cầu khuẩn.
+        [chickenpox] thủy đậu.
+        [mumps] quai bị.
+        [pharyngoconjunctival-fever] sốt viêm họng kết mạc.
+        [hand-foot-mouth] bệnh tay chân miệng.
        *[other] một bệnh truyền nhiễm khác.
     }
 summary-recording = Quý phụ huynh đã ghi âm lời nhắn cho giáo viên chủ nhiệm.

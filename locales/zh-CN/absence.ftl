@@ -1,5 +1,11 @@
 ### Voice prompts for the absence line, in Mandarin Chinese (Simplified, zh-CN).
 ### Same message ids and variables as the Japanese reference (locales/ja/absence.ftl).
+### $symptom is every symptom given, comma-separated ("fever,respiratory"); the
+### read-back says $symptom-list: each one named by symptom-name (where $symptom
+### is one of fever, headache, respiratory, diarrhoea, vomiting, rash, other),
+### joined by list-and ($first, $last: the last two) and list-comma ($first, $rest).
+### $disease: influenza, covid-19, gastroenteritis, strep, chickenpox, mumps,
+### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("请按1"), and the # key as "井号键".
@@ -41,15 +47,15 @@ help-kind = 请选择联络的类型。如果孩子要请假不来上学，请�
 ask-reason = 请选择原因。生病请按1。受伤请按2。去医院看病请按3。家庭原因请按4。家中有丧事请按5。因传染病需要暂停到校，请按6。其他原因请按9。
 help-reason = 请选择请假、迟到或早退的原因。如果孩子身体不舒服，请按1。如果孩子受伤了，请按2。如果孩子要去医院或诊所看病，请按3。如果是家庭原因，请按4。如果家中有亲人去世，请按5。如果医生诊断孩子患有流感等传染病，需要在家休息、暂停到校，请按6。其他原因，请按9。
 
-ask-symptom = 请选择症状。发烧请按1。咳嗽、喉咙痛或流鼻涕请按2。肚子痛、腹泻或呕吐请按3。头痛请按4。出皮疹请按5。其他症状请按9。
-help-symptom = 请选择最符合的症状。如果孩子发烧，请按1。如果孩子咳嗽、喉咙痛或流鼻涕，请按2。如果孩子肚子痛、腹泻或呕吐，请按3。如果孩子头痛，请按4。如果孩子出了皮疹，请按5。其他症状，请按9。
+ask-symptom = 请选择孩子的症状，符合的数字请全部按下。发烧请按1。咳嗽、喉咙痛或流鼻涕请按2。腹泻或肚子痛请按3。恶心或呕吐请按4。头痛请按5。出皮疹请按6。其他症状请按9。按完后，请按井号键。
+help-symptom = 请把孩子所有符合的症状的数字，一个接一个地按下。如果孩子发烧，请按1。如果孩子咳嗽、喉咙痛或流鼻涕，请按2。如果孩子腹泻或肚子痛，请按3。如果孩子恶心或呕吐，请按4。如果孩子头痛，请按5。如果孩子出了皮疹，请按6。其他症状，请按9。例如，孩子发烧又咳嗽，就先按1，再按2。按完后，请按井号键。
 
 ask-temperature = 请用三位数字输入孩子的体温。例如38.5度，请按3、8、5。如果没有量体温，请按井号键。
 help-temperature = 请用三位数字输入摄氏体温，不要输入小数点。例如37.8度，请按3、7、8。正好38度，请按3、8、0。如果没有量体温，或者不知道体温，请只按井号键。
 temperature-invalid = 抱歉，这个体温无法受理。请用三位数字输入35度到42度之间的体温。例如38.5度，请按3、8、5。
 
-ask-disease = 请选择疾病。流感请按1。新冠病毒感染请按2。感染性胃肠炎请按3。其他传染病请按9。
-help-disease = 请选择医生诊断的疾病。流感请按1。新冠病毒感染请按2。诺如病毒等引起的感染性胃肠炎，请按3。其他传染病，请按9。
+ask-disease = 请选择疾病。流感请按1。新冠病毒感染请按2。感染性胃肠炎请按3。链球菌咽喉炎请按4。水痘请按5。流行性腮腺炎请按6。咽结膜热，也叫游泳池热，请按7。手足口病请按8。其他传染病请按9。
+help-disease = 请选择医生诊断的疾病。流感请按1。新冠病毒感染请按2。诺如病毒等引起的感染性胃肠炎，请按3。溶血性链球菌引起的咽喉炎，请按4。水痘请按5。流行性腮腺炎，也就是痄腮，请按6。腺病毒引起的咽结膜热，请按7。手足口病请按8。其他传染病，请按9。
 
 ## 6. Day and time
 
@@ -125,19 +131,29 @@ summary-reason = 原因是{ $reason ->
         [infectious] 因传染病需要暂停到校。
        *[other] 其他原因。
     }
-summary-symptom = { $symptom ->
-        [fever] 孩子发烧。
-        [respiratory] 孩子咳嗽、喉咙痛或流鼻涕。
-        [digestive] 孩子肚子痛、腹泻或呕吐。
-        [headache] 孩子头痛。
-        [rash] 孩子出了皮疹。
-       *[other] 孩子有其他症状。
+summary-symptom = 孩子的症状是{ $symptom-list }。
+# One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
+symptom-name = { $symptom ->
+        [fever] 发烧
+        [headache] 头痛
+        [respiratory] 咳嗽等感冒症状
+        [diarrhoea] 腹泻或肚子痛
+        [vomiting] 恶心或呕吐
+        [rash] 皮疹
+       *[other] 其他症状
     }
+list-and = { $first }和{ $last }
+list-comma = { $first }、{ $rest }
 summary-temperature = 体温是摄氏{ $temperature }度。
 summary-disease = 疾病是{ $disease ->
         [influenza] 流感。
         [covid-19] 新冠病毒感染。
         [gastroenteritis] 感染性胃肠炎。
+        [strep] 链球菌咽喉炎。
+        [chickenpox] 水痘。
+        [mumps] 流行性腮腺炎。
+        [pharyngoconjunctival-fever] 咽结膜热。
+        [hand-foot-mouth] 手足口病。
        *[other] 其他传染病。
     }
 summary-recording = 您已经给班主任录了留言。

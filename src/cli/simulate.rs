@@ -95,6 +95,9 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
                         break;
                     }
                     Then::Keys { max_digits: 1, .. } => "key".to_owned(),
+                    Then::Choices { finish_key, .. } => {
+                        format!("every key that applies, then {finish_key} or silence")
+                    }
                     Then::Keys {
                         max_digits,
                         finish_key,
@@ -155,7 +158,8 @@ fn input_of(entry: &str, then: &Then) -> Input {
         Then::Keys {
             finish_key: Some(k),
             ..
-        } => Some(*k),
+        }
+        | Then::Choices { finish_key: k, .. } => Some(*k),
         _ => None,
     };
     match finish.and_then(|k| entry.strip_suffix(k)) {

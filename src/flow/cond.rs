@@ -1,5 +1,7 @@
 //! Conditions on collected answers: `symptom == fever`, `grade is set`,
-//! joined with ` and `. Small on purpose: editors read and write them.
+//! `symptom has fever` (a word of a comma list, what a `choices` step
+//! saves), joined with ` and `. Small on purpose: editors read and write
+//! them.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +12,8 @@ pub struct Cond(Vec<Test>);
 enum Test {
     Eq(String, String),
     Ne(String, String),
+    /// The answer is a comma list (`fever,respiratory`) holding the word.
+    Has(String, String),
     Set(String),
     Unset(String),
 }
@@ -22,11 +26,14 @@ impl Cond {
             let test = match words.as_slice() {
                 [name, "==", value] => Test::Eq(ident(name)?, (*value).to_owned()),
                 [name, "!=", value] => Test::Ne(ident(name)?, (*value).to_owned()),
+                [name, "has", value] if !value.contains(',') => {
+                    Test::Has(ident(name)?, (*value).to_owned())
+                }
                 [name, "is", "set"] => Test::Set(ident(name)?),
                 [name, "is", "unset"] => Test::Unset(ident(name)?),
                 _ => {
                     return Err(format!(
-                        "cannot read the condition {part:?}; write `name == value`, `name != value`, `name is set` or `name is unset`, joined with `and`"
+                        "cannot read the condition {part:?}; write `name == value`, `name != value`, `name has value` (one word of a list), `name is set` or `name is unset`, joined with `and`"
                     ));
                 }
             };
@@ -39,6 +46,9 @@ impl Cond {
         self.0.iter().all(|t| match t {
             Test::Eq(n, v) => answers.get(n) == Some(v),
             Test::Ne(n, v) => answers.get(n) != Some(v),
+            Test::Has(n, v) => answers
+                .get(n)
+                .is_some_and(|list| list.split(',').any(|w| w == v)),
             Test::Set(n) => answers.contains_key(n),
             Test::Unset(n) => !answers.contains_key(n),
         })
@@ -85,7 +95,40 @@ mod tests {
     }
 
     #[test]
+    fn has_finds_a_word_of_a_list() {
+        let has_fever = Cond::parse("symptom has fever").unwrap();
+        for list in [
+            "fever",
+            "fever,respiratory",
+            "headache,fever",
+            "rash,fever,other",
+        ] {
+            assert!(has_fever.holds(&answers(&[("symptom", list)])), "{list}");
+        }
+        // A whole word, not a part of one; nothing when unanswered.
+        for list in ["respiratory", "feverish", "no-fever,rash", ""] {
+            assert!(!has_fever.holds(&answers(&[("symptom", list)])), "{list}");
+        }
+        assert!(!has_fever.holds(&answers(&[])));
+        // `==` still compares the whole answer.
+        let a = answers(&[("symptom", "fever,respiratory")]);
+        assert!(!Cond::parse("symptom == fever").unwrap().holds(&a));
+        assert!(
+            Cond::parse("symptom == fever,respiratory")
+                .unwrap()
+                .holds(&a)
+        );
+        assert!(
+            Cond::parse("symptom has respiratory and symptom has fever")
+                .unwrap()
+                .holds(&a)
+        );
+    }
+
+    #[test]
     fn refuses_what_it_cannot_read() {
+        assert!(Cond::parse("symptom has").is_err());
+        assert!(Cond::parse("symptom has fever,rash").is_err());
         assert!(Cond::parse("symptom = fever").is_err());
         assert!(Cond::parse("").is_err());
         assert!(Cond::parse("Sym!ptom is set").is_err());

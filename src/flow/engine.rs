@@ -68,6 +68,13 @@ pub enum Input {
 /// What the caller should wait for after hearing the prompts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
+    /// Any number of keys (a `choices` step), ended by the finish key or by
+    /// `timeout_secs` of silence after the last one: the channel must not
+    /// wait for a count of keys.
+    Choices {
+        timeout_secs: u32,
+        finish_key: char,
+    },
     /// Keys: at most `max_digits` (a menu: exactly one key).
     Keys {
         timeout_secs: u32,
@@ -139,11 +146,16 @@ pub fn handle(
         .step_named(&state.step)
         .ok_or_else(|| EngineError::UnknownStep(state.step.clone()))?;
     let step = &flow.steps[idx];
-    // `*` at any menu or number: the language menu, then back here.
+    // `*` at any menu or number: the language menu, then back here. At a
+    // `choices` step the keys come as one entry, so a `*` anywhere in it
+    // counts (the keys before it are forgotten).
     if let (Some(star), Input::Digits(d)) = (flow.star, &input)
-        && d == "*"
         && star != idx
-        && matches!(step.kind, StepKind::Menu { .. } | StepKind::Digits { .. })
+        && match step.kind {
+            StepKind::Menu { .. } | StepKind::Digits { .. } => d == "*",
+            StepKind::Choices { .. } => d.contains('*'),
+            _ => false,
+        }
     {
         state.ret = Some(step.name.clone());
         return leave(flow, star, state, Vec::new(), ctx);
@@ -164,9 +176,24 @@ pub fn handle(
             },
             Input::NoInput,
         ) => choose(flow, step, choice, state, ctx),
-        (StepKind::Menu { .. } | StepKind::Digits { .. }, Input::NoInput | Input::Recording(_)) => {
+        (
+            StepKind::Menu { .. } | StepKind::Digits { .. } | StepKind::Choices { .. },
+            Input::NoInput | Input::Recording(_),
+        )
+        // The finish key alone at a `choices` step: nothing chosen.
+        | (StepKind::Choices { .. }, Input::FinishKeyOnly) => {
             state.no_input += 1;
             retry(flow, idx, state, step.no_input.clone(), true, ctx)
+        }
+        (StepKind::Choices { options, save_as, .. }, Input::Digits(d)) => {
+            match chosen(options, &d) {
+                None => no_match(flow, idx, state, ctx),
+                Some(list) => {
+                    state.answers.insert(save_as.clone(), list);
+                    let next = resolve_next(&step.next, &state.answers, &step.name)?;
+                    leave(flow, next, state, Vec::new(), ctx)
+                }
+            }
         }
         (StepKind::Menu { options, .. }, Input::Digits(d)) => {
             let mut keys = d.chars();
@@ -286,6 +313,23 @@ pub fn after_save(
     state.saved = state.saved.saturating_add(1);
     let next = resolve_next(&step.next, &state.answers, &step.name)?;
     enter(flow, next, state, pending, ctx)
+}
+
+/// The values of the keys pressed at a `choices` step, each once, in key
+/// order, comma-joined; `None` if any key is not an option (a wrong key
+/// spoils the entry: the caller is asked again rather than half heard).
+fn chosen(options: &BTreeMap<char, String>, keys: &str) -> Option<String> {
+    if keys.is_empty() || !keys.chars().all(|k| options.contains_key(&k)) {
+        return None;
+    }
+    let mut list = String::new();
+    for (_, value) in options.iter().filter(|(k, _)| keys.contains(**k)) {
+        if !list.is_empty() {
+            list.push(',');
+        }
+        list.push_str(value);
+    }
+    Some(list)
 }
 
 fn no_match(
@@ -509,6 +553,10 @@ fn waits_for(kind: &StepKind, timeout_secs: u32) -> Then {
             finish_key: None,
             max_digits: 1,
             finish_key_matters: false,
+        },
+        StepKind::Choices { finish_key, .. } => Then::Choices {
+            timeout_secs,
+            finish_key: *finish_key,
         },
         StepKind::Digits {
             max,

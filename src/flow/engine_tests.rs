@@ -940,3 +940,161 @@ fn a_hang_up_at_the_read_back_saves_the_report() {
         assert_eq!(hang_up(&w.flow, state(&o).clone(), &w.ctx()).unwrap(), None);
     }
 }
+
+/// Language 1, student, absence, illness: waiting at the symptoms.
+fn to_symptoms() -> Vec<Input> {
+    let mut v = to_kind();
+    v.extend(["1", "1"].map(d));
+    v
+}
+
+#[test]
+fn symptoms_wait_for_every_key_until_the_hash_key_or_a_short_silence() {
+    let w = World::new();
+    let o = w.call(&to_symptoms());
+    assert_eq!(state(&o).step, "symptom");
+    assert_eq!(says(&o), ["ask-symptom"]);
+    // No count of keys: the channel collects until # or 4 s of silence.
+    assert_eq!(
+        *then(&o),
+        Then::Choices {
+            timeout_secs: 4,
+            finish_key: '#'
+        }
+    );
+}
+
+#[test]
+fn one_symptom_key_then_silence_is_one_symptom() {
+    let w = World::new();
+    // One key and nothing more: Twilio posts "1" once the silence ends the entry.
+    let mut inputs = to_symptoms();
+    inputs.push(d("1"));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).answers["symptom"], "fever");
+    assert_eq!(state(&o).step, "temperature");
+    assert_eq!(says(&o), ["ask-temperature"]);
+    for (key, word) in [
+        ("3", "diarrhoea"),
+        ("4", "vomiting"),
+        ("5", "headache"),
+        ("6", "rash"),
+        ("9", "other"),
+    ] {
+        let mut inputs = to_symptoms();
+        inputs.push(d(key));
+        let o = w.call(&inputs);
+        assert_eq!(state(&o).answers["symptom"], word, "key {key}");
+        assert_eq!(state(&o).step, "day", "key {key}: no temperature");
+    }
+}
+
+#[test]
+fn fever_and_respiratory_then_the_temperature() {
+    let w = World::new();
+    // 1 2 #: Twilio posts Digits=12 (the finish key is not in Digits).
+    let mut inputs = to_symptoms();
+    inputs.push(d("12"));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).answers["symptom"], "fever,respiratory");
+    assert_eq!(state(&o).step, "temperature");
+    let o = w.feed(state(&o).clone(), &[d("385"), d("1"), d("2")]);
+    assert_eq!(state(&o).step, "summary");
+    assert_eq!(state(&o).answers["symptom"], "fever,respiratory");
+    assert_eq!(state(&o).answers["temperature"], "38.5");
+    assert!(says(&o).contains(&"summary-symptom"));
+    assert!(says(&o).contains(&"summary-temperature"));
+}
+
+#[test]
+fn respiratory_alone_asks_no_temperature() {
+    let w = World::new();
+    let mut inputs = to_symptoms();
+    inputs.push(d("2"));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).answers["symptom"], "respiratory");
+    assert_eq!(state(&o).step, "day");
+    assert_eq!(says(&o), ["ask-day"]);
+    // Several without fever: no temperature either.
+    let mut inputs = to_symptoms();
+    inputs.push(d("256"));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).answers["symptom"], "respiratory,headache,rash");
+    assert_eq!(state(&o).step, "day");
+}
+
+#[test]
+fn repeated_symptom_keys_count_once_in_key_order() {
+    let w = World::new();
+    let mut inputs = to_symptoms();
+    inputs.push(d("21122"));
+    let o = w.call(&inputs);
+    assert_eq!(state(&o).answers["symptom"], "fever,respiratory");
+    assert_eq!(state(&o).step, "temperature");
+}
+
+#[test]
+fn a_key_that_is_no_symptom_spoils_the_entry_and_asks_again() {
+    let w = World::new();
+    for keys in ["7", "0", "17", "1#2"] {
+        let mut inputs = to_symptoms();
+        inputs.push(d(keys));
+        let o = w.call(&inputs);
+        assert_eq!(state(&o).step, "symptom", "{keys}");
+        assert_eq!(says(&o), ["no-match", "ask-symptom"], "{keys}");
+        assert_eq!(state(&o).no_match, 1);
+        assert!(!state(&o).answers.contains_key("symptom"), "{keys}");
+    }
+    // The second wrong entry hears the fuller help; the third gives up.
+    let mut inputs = to_symptoms();
+    inputs.extend(["8", "8"].map(d));
+    assert_eq!(says(&w.call(&inputs)), ["no-match", "help-symptom"]);
+    inputs.push(d("8"));
+    assert_eq!(*then(&w.call(&inputs)), Then::Hangup);
+    // Silence, or the hash key alone, is no input (counted apart).
+    let o = w.call(&to_symptoms());
+    for nothing in [Input::NoInput, Input::FinishKeyOnly] {
+        let o = w.feed(state(&o).clone(), &[nothing]);
+        assert_eq!(says(&o), ["no-input", "ask-symptom"]);
+        assert_eq!((state(&o).no_input, state(&o).no_match), (1, 0));
+    }
+}
+
+#[test]
+fn star_among_symptom_keys_goes_to_the_language_menu_and_back() {
+    let w = World::new();
+    for keys in ["*", "1*"] {
+        let mut inputs = to_symptoms();
+        inputs.push(d(keys));
+        let o = w.call(&inputs);
+        assert_eq!(state(&o).step, "language", "{keys}");
+        assert_eq!(state(&o).ret.as_deref(), Some("symptom"));
+        let o = w.feed(state(&o).clone(), &[d("2")]);
+        assert_eq!(state(&o).step, "symptom");
+        assert_eq!(state(&o).lang, lang("en"));
+        assert!(!state(&o).answers.contains_key("symptom"));
+    }
+}
+
+#[test]
+fn the_disease_keys() {
+    let w = World::new();
+    for (key, word) in [
+        ("1", "influenza"),
+        ("2", "covid-19"),
+        ("3", "gastroenteritis"),
+        ("4", "strep"),
+        ("5", "chickenpox"),
+        ("6", "mumps"),
+        ("7", "pharyngoconjunctival-fever"),
+        ("8", "hand-foot-mouth"),
+        ("9", "other"),
+    ] {
+        let mut inputs = to_kind();
+        inputs.extend(["1", "6", key].map(d));
+        let o = w.call(&inputs);
+        assert_eq!(state(&o).answers["disease"], word, "key {key}");
+        assert_eq!(state(&o).step, "day");
+        assert!(!state(&o).answers.contains_key("symptom"));
+    }
+}

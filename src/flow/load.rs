@@ -131,7 +131,8 @@ struct RawPromptFull {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawChoice {
-    next: Spanned<String>,
+    /// Required in a menu; a `choices` step's options have none.
+    next: Option<Spanned<String>>,
     value: Option<String>,
     language: Option<Spanned<String>>,
     #[serde(default)]
@@ -226,7 +227,10 @@ pub fn load_flow(
                     step_name.get_ref()
                 ),
             ),
-            (StepKind::Digits { .. } | StepKind::Record { .. }, Next::End) => cx.err(
+            (
+                StepKind::Digits { .. } | StepKind::Record { .. } | StepKind::Choices { .. },
+                Next::End,
+            ) => cx.err(
                 at,
                 format!(
                     "step {:?} needs `next`: where does the call go with the answer?",
@@ -480,8 +484,18 @@ impl Checker<'_> {
                 );
             }
         }
+        let next = match &r.next {
+            Some(n) => self.step_ref(n),
+            None => {
+                self.err(
+                    at,
+                    "this option needs `next`: the step the call goes to after its key".into(),
+                );
+                0
+            }
+        };
         Choice {
-            next: self.step_ref(&r.next),
+            next,
             value: r.value.as_deref().map(|v| self.value(v, at)),
             language: r
                 .language
@@ -536,7 +550,11 @@ impl Checker<'_> {
             }
         };
         let is_menu = matches!(t, "menu" | "confirm");
-        not_for(self, !is_menu && s.options.is_some(), "options");
+        not_for(
+            self,
+            !is_menu && t != "choices" && s.options.is_some(),
+            "options",
+        );
         not_for(self, !is_menu && s.default_key.is_some(), "default_key");
         not_for(self, !is_menu && s.default.is_some(), "default");
         if s.default_key.is_some() && s.default.is_some() {
@@ -563,7 +581,7 @@ impl Checker<'_> {
         );
         not_for(
             self,
-            !matches!(t, "digits" | "record") && s.finish_key.is_some(),
+            !matches!(t, "digits" | "record" | "choices") && s.finish_key.is_some(),
             "finish_key",
         );
         not_for(self, t != "record" && s.max_length.is_some(), "max_length");
@@ -638,6 +656,7 @@ impl Checker<'_> {
                     save_as: s.save_as.as_ref().map(|n| self.answer_name(n)),
                 }
             }
+            "choices" => self.choices(step, s, at, required_save_as),
             "digits" => {
                 let (min, max) = (s.min.unwrap_or(1), s.max.unwrap_or(16));
                 if min == 0 || min > max || max > 32 {
@@ -732,9 +751,109 @@ impl Checker<'_> {
             },
             "hangup" => StepKind::Hangup,
             other => {
-                self.err(s.kind.span().start, format!("unknown step type {other:?}; use menu, digits, confirm, record, say, save, lookup or hangup"));
+                self.err(s.kind.span().start, format!("unknown step type {other:?}; use menu, choices, digits, confirm, record, say, save, lookup or hangup"));
                 StepKind::Say
             }
+        }
+    }
+
+    /// A `choices` step: digit keys, each with a value of its own and
+    /// nothing else (the step's `next` decides where the call goes), and a
+    /// finish key that is not an option.
+    fn choices(
+        &mut self,
+        step: &str,
+        s: &RawStep,
+        at: usize,
+        save_as: impl FnOnce(&mut Self) -> String,
+    ) -> StepKind {
+        let finish_key = match &s.finish_key {
+            Some(k) => match self.key(k) {
+                Some(c @ ('#' | '0'..='9')) => c,
+                Some(c) => {
+                    self.err(
+                        k.span().start,
+                        format!("step {step:?}: {c} cannot end the entry (it returns to the language menu); use #"),
+                    );
+                    '#'
+                }
+                None => '#',
+            },
+            None => '#',
+        };
+        let mut options: BTreeMap<char, String> = BTreeMap::new();
+        for (key, choice) in s.options.iter().flatten() {
+            let r = choice.get_ref();
+            let cat = choice.span().start;
+            let misplaced: Vec<&str> = [
+                ("next", r.next.is_some()),
+                ("language", r.language.is_some()),
+                ("set", !r.set.is_empty()),
+                ("clear", !r.clear.is_empty()),
+            ]
+            .into_iter()
+            .filter_map(|(f, present)| present.then_some(f))
+            .collect();
+            if !misplaced.is_empty() {
+                self.err(
+                    cat,
+                    format!(
+                        "an option of choices step {step:?} holds only `value`; remove `{}` (the step's own `next` says where the call goes, e.g. next = [{{ when = \"{} has …\", goto = \"…\" }}, {{ goto = \"…\" }}])",
+                        misplaced.join("`, `"),
+                        s.save_as.as_ref().map_or("answer", |n| n.get_ref().as_str()),
+                    ),
+                );
+            }
+            let value = match r.value.as_deref() {
+                Some(v) if !v.is_empty() && !v.contains(',') && !v.starts_with('$') => v.to_owned(),
+                Some(v) => {
+                    self.err(
+                        cat,
+                        format!("{v:?} cannot be a value of choices step {step:?}: the values are saved as one comma-separated list, so a value is a word without `,` (and not a $variable)"),
+                    );
+                    continue;
+                }
+                None => {
+                    self.err(
+                        cat,
+                        format!("this option of choices step {step:?} needs `value`: the word its key adds to the list"),
+                    );
+                    continue;
+                }
+            };
+            let Some(k) = self.key(key) else { continue };
+            if !k.is_ascii_digit() || k == finish_key {
+                self.err(
+                    key.span().start,
+                    format!("key {k} cannot be an option of choices step {step:?}: * returns to the language menu and {finish_key} ends the entry; use the keys 0-9"),
+                );
+                continue;
+            }
+            if let Some((other, _)) = options.iter().find(|(_, v)| **v == value) {
+                let other = *other;
+                self.err(
+                    key.span().start,
+                    format!("keys {other} and {k} of choices step {step:?} both add {value:?}; give each value one key"),
+                );
+                continue;
+            }
+            if options.insert(k, value).is_some() {
+                self.err(
+                    key.span().start,
+                    format!("key {k} is used twice in choices step {step:?}; give each option its own key"),
+                );
+            }
+        }
+        if options.is_empty() && s.options.as_ref().is_none_or(BTreeMap::is_empty) {
+            self.err(
+                at,
+                format!("choices step {step:?} has no `options`: give each key its value, e.g. options.1 = {{ value = \"fever\" }}"),
+            );
+        }
+        StepKind::Choices {
+            options,
+            finish_key,
+            save_as: save_as(self),
         }
     }
 

@@ -648,6 +648,189 @@ fn digits_step_checks() {
     );
 }
 
+/// A flow whose first step is a `choices` step (lines as numbered).
+///
+/// ```text
+///  7 [steps.ask]
+///  8 type = "choices"
+///  9 prompt = ["ask"]
+/// 10 timeout = 3
+/// 11 save_as = "symptom"
+/// 12 options.1 = { value = "fever" }
+/// 13 options.2 = { value = "cough" }
+/// 14 next = [{ when = "symptom has fever", goto = "hello" }, { goto = "bye" }]
+/// ```
+fn choices(old: &str, new: &str) -> String {
+    let step = "type = \"choices\"\nprompt = [\"ask\"]\ntimeout = 3\nsave_as = \"symptom\"\noptions.1 = { value = \"fever\" }\noptions.2 = { value = \"cough\" }\nnext = [{ when = \"symptom has fever\", goto = \"hello\" }, { goto = \"bye\" }]\n";
+    let text = with(
+        "type = \"menu\"\nprompt = [\"ask\"]\nsave_as = \"choice\"\noptions.1 = { value = \"one\", next = \"hello\" }\noptions.2 = { value = \"two\", next = \"bye\" }\n",
+        step,
+    );
+    assert!(
+        old.is_empty() || text.matches(old).count() == 1,
+        "fixture: {old:?}"
+    );
+    text.replacen(old, new, usize::from(!old.is_empty()))
+}
+
+#[test]
+fn a_choices_step_loads() {
+    let flow = load(&choices("", "")).unwrap_or_else(|e| panic!("{e}"));
+    let step = &flow.steps[flow.start];
+    let StepKind::Choices {
+        options,
+        finish_key,
+        save_as,
+    } = &step.kind
+    else {
+        panic!("{:?}", step.kind)
+    };
+    assert_eq!(
+        options,
+        &BTreeMap::from([('1', "fever".to_owned()), ('2', "cough".to_owned())])
+    );
+    assert_eq!((*finish_key, save_as.as_str()), ('#', "symptom"));
+    assert_eq!(step.timeout_secs, 3);
+    assert!(matches!(step.next, Next::Branches(ref b) if b.len() == 2));
+    let other = load(&choices(
+        "timeout = 3\n",
+        "timeout = 3\nfinish_key = \"0\"\n",
+    ))
+    .unwrap();
+    assert!(matches!(
+        other.steps[other.start].kind,
+        StepKind::Choices {
+            finish_key: '0',
+            ..
+        }
+    ));
+}
+
+#[test]
+fn choices_step_keys_and_values() {
+    // The same key twice: TOML itself refuses it, at the second one.
+    let e = errors(&choices(
+        "options.2 = { value = \"cough\" }\n",
+        "options.2 = { value = \"cough\" }\noptions.2 = { value = \"rash\" }\n",
+    ));
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].line, 14, "{}", e[0]);
+    assert!(e[0].message.contains("duplicate key"), "{}", e[0]);
+    // One value under two keys.
+    assert_error(
+        &choices("value = \"cough\"", "value = \"fever\""),
+        13,
+        9,
+        r#"keys 1 and 2 of choices step "ask" both add "fever""#,
+    );
+    // `*` goes to the language menu, `#` ends the entry: not options.
+    for key in ["*", "#"] {
+        assert_error(
+            &choices("options.2 =", &format!("options.\"{key}\" =")),
+            13,
+            9,
+            &format!("key {key} cannot be an option of choices step \"ask\""),
+        );
+    }
+    assert_error(
+        &choices("options.2 =", "options.22 ="),
+        13,
+        9,
+        r#""22" is not a telephone key"#,
+    );
+    assert_error(
+        &choices("timeout = 3\n", "timeout = 3\nfinish_key = \"2\"\n"),
+        14,
+        9,
+        "key 2 cannot be an option of choices step \"ask\": * returns to the language menu and 2 ends the entry",
+    );
+    assert_error(
+        &choices("timeout = 3\n", "timeout = 3\nfinish_key = \"*\"\n"),
+        11,
+        14,
+        r#"step "ask": * cannot end the entry"#,
+    );
+    // A value is one word of a comma list.
+    assert_error(
+        &choices("value = \"cough\"", "value = \"cough,cold\""),
+        13,
+        13,
+        r#""cough,cold" cannot be a value of choices step "ask""#,
+    );
+    assert_error(
+        &choices("value = \"cough\"", "value = \"$today\""),
+        13,
+        13,
+        r#""$today" cannot be a value"#,
+    );
+    assert_error(
+        &choices("{ value = \"cough\" }", "{ }"),
+        13,
+        13,
+        r#"this option of choices step "ask" needs `value`"#,
+    );
+}
+
+#[test]
+fn choices_step_without_options_or_with_misplaced_fields() {
+    assert_error(
+        &choices(
+            "options.1 = { value = \"fever\" }\noptions.2 = { value = \"cough\" }\n",
+            "",
+        ),
+        7,
+        1,
+        r#"choices step "ask" has no `options`"#,
+    );
+    // An option holds only its value: the step's `next` decides.
+    assert_error(
+        &choices(
+            "{ value = \"cough\" }",
+            "{ value = \"cough\", next = \"bye\", clear = [\"x\"] }",
+        ),
+        13,
+        13,
+        "holds only `value`; remove `next`, `clear`",
+    );
+    for (field, shown) in [
+        ("default = { next = \"bye\" }", "default"),
+        ("default_key = \"1\"", "default_key"),
+        ("min = 1", "min/max"),
+        ("skip_on_finish_key = true", "skip_on_finish_key"),
+        ("validate = \"time\"", "validate"),
+        ("max_length = 10", "max_length"),
+    ] {
+        assert_error(
+            &choices("timeout = 3\n", &format!("timeout = 3\n{field}\n")),
+            7,
+            1,
+            &format!("step \"ask\": `{shown}` is not used by a choices step"),
+        );
+    }
+    assert_error(
+        &choices("save_as = \"symptom\"\n", ""),
+        7,
+        1,
+        r#"step "ask" needs `save_as`"#,
+    );
+    assert_error(
+        &choices(
+            "next = [{ when = \"symptom has fever\", goto = \"hello\" }, { goto = \"bye\" }]\n",
+            "",
+        ),
+        7,
+        1,
+        r#"step "ask" needs `next`"#,
+    );
+    // A menu's option, unlike a choices option, needs `next`.
+    assert_error(
+        &with("{ value = \"two\", next = \"bye\" }", "{ value = \"two\" }"),
+        12,
+        13,
+        "this option needs `next`",
+    );
+}
+
 #[test]
 fn digits_without_next() {
     let text = with(

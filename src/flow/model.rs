@@ -85,6 +85,17 @@ pub enum StepKind {
         default: Option<Choice>,
         save_as: Option<String>,
     },
+    /// Every key that applies, in one entry (the symptoms a child has):
+    /// ended by `finish_key` or by `timeout_secs` of silence after the last
+    /// key, so one key alone needs nothing more. Each option's value is
+    /// saved once, in key order, comma-joined (`fever,respiratory`); the
+    /// step's `next` says where the call goes (`when = "symptom has fever"`).
+    Choices {
+        /// Key (a digit) → the value it adds.
+        options: BTreeMap<char, String>,
+        finish_key: char,
+        save_as: String,
+    },
     /// A number of `min..=max` keys, ended by `finish_key`.
     Digits {
         min: u32,

@@ -2,7 +2,9 @@
 //! flu morning. Counters are atomics bumped on the request path; nothing
 //! here takes a lock a webhook waits for.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use axum::extract::State;
@@ -10,6 +12,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::state::AppState;
+use crate::domain::SchoolId;
+use crate::surveillance::alerts::{Level, Rule};
 
 /// Upper bounds of the webhook latency histogram, in seconds.
 const BUCKETS: [f64; 12] = [
@@ -40,7 +44,20 @@ pub struct Metrics {
     webhooks: AtomicU64,
     latency_buckets: [AtomicU64; BUCKETS.len()],
     latency_sum_micros: AtomicU64,
+    /// New alerts, by rule and level (see [`ALERT_RULES`], [`ALERT_LEVELS`]).
+    alerts_raised: [[AtomicU64; 2]; 4],
+    /// Alerts in force per school (its live days), as last evaluated.
+    alerts_current: Mutex<BTreeMap<String, usize>>,
 }
+
+/// The alert rules and levels, in the order `alerts_raised` keeps them.
+const ALERT_RULES: [Rule; 4] = [
+    Rule::ClassRate,
+    Rule::GradeSpread,
+    Rule::SchoolRate,
+    Rule::Rise,
+];
+const ALERT_LEVELS: [Level; 2] = [Level::Warning, Level::Closure];
 
 impl Metrics {
     /// Count one voice webhook answered in `secs`.
@@ -51,6 +68,21 @@ impl Metrics {
         if let Some(i) = BUCKETS.iter().position(|b| secs <= *b) {
             self.latency_buckets[i].fetch_add(1, Relaxed);
         }
+    }
+
+    /// Count an alert raised for the first time (on its day, at its level).
+    pub fn alert_raised(&self, rule: Rule, level: Level) {
+        let r = ALERT_RULES.iter().position(|x| *x == rule).unwrap_or(0);
+        let l = ALERT_LEVELS.iter().position(|x| *x == level).unwrap_or(0);
+        self.alerts_raised[r][l].fetch_add(1, Relaxed);
+    }
+
+    /// The number of alerts in force at `school` now.
+    pub fn alerts_now(&self, school: &SchoolId, n: usize) {
+        self.alerts_current
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(school.as_str().to_owned(), n);
     }
 
     /// Count a finished call by the outcome the store gave it.
@@ -143,6 +175,25 @@ pub async fn serve(State(app): State<AppState>) -> Response {
         "Logins and token exports refused at once (503) because every password check and queue place was taken.",
         &[("", checks.busy)],
     );
+    let mut raised = Vec::new();
+    for (r, rule) in ALERT_RULES.iter().enumerate() {
+        for (l, level) in ALERT_LEVELS.iter().enumerate() {
+            raised.push((
+                format!(
+                    "{{rule=\"{}\",level=\"{}\"}}",
+                    rule.as_str(),
+                    level.as_str()
+                ),
+                m.alerts_raised[r][l].load(Relaxed),
+            ));
+        }
+    }
+    let raised: Vec<(&str, u64)> = raised.iter().map(|(l, v)| (l.as_str(), *v)).collect();
+    counter(
+        "absence_line_alerts_raised_total",
+        "Early-warning alerts raised, each once per school, school day and level.",
+        &raised,
+    );
     let (mut batches, mut saves, mut call_log) = (0, 0, 0);
     for store in app
         .0
@@ -181,6 +232,21 @@ pub async fn serve(State(app): State<AppState>) -> Response {
     for id in app.deployment().schools.keys() {
         let bad = unusable.iter().any(|(s, _)| s == id);
         let _ = writeln!(out, "{name}{{school=\"{id}\"}} {}", u8::from(bad));
+    }
+
+    let name = "absence_line_alerts_current";
+    let _ = writeln!(
+        out,
+        "# HELP {name} Alerts in force per school: on its current school day and, after the cut-off, the next one, as last evaluated (within a second or two of a report, else every minute).\n# TYPE {name} gauge"
+    );
+    let current = m
+        .alerts_current
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    for id in app.deployment().schools.keys() {
+        let n = current.get(id.as_str()).copied().unwrap_or(0);
+        let _ = writeln!(out, "{name}{{school=\"{id}\"}} {n}");
     }
 
     let name = "absence_line_webhook_seconds";

@@ -2,6 +2,7 @@
 //! (signature check, form parsing, engine turn, TwiML), the school staff
 //! pages (`staff/`), and a health check.
 
+mod alert_watch;
 mod apology;
 mod deadline;
 mod form;

@@ -145,6 +145,7 @@ impl Application {
         }
         reload::on_sighup(state.clone());
         super::sweep::spawn(state.clone());
+        super::alert_watch::spawn(state.clone());
         Ok(Application {
             listener,
             app: app(state.clone()),

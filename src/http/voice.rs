@@ -427,6 +427,26 @@ fn render(
                 url: [action.as_str(), "&in=none"].concat(),
             },
         ],
+        // Every key that applies: no numDigits, so Twilio takes keys until
+        // the finish key or `timeout` seconds without one (the same timeout
+        // waits for the first key after the prompt), then posts them all.
+        // The finish key alone posts nothing: silence, as at a menu.
+        Then::Choices {
+            timeout_secs,
+            finish_key,
+        } => vec![
+            Verb::Gather(Gather {
+                action: action.clone(),
+                timeout_secs,
+                finish_on_key: Some(finish_key),
+                num_digits: None,
+                action_on_empty_result: false,
+                prompts,
+            }),
+            Verb::Redirect {
+                url: [action.as_str(), "&in=none"].concat(),
+            },
+        ],
         Then::Record {
             max_length_secs,
             finish_key,

@@ -20,8 +20,8 @@ pub fn is_system_message(id: &str) -> bool {
     id == APOLOGY || id == BUSY
 }
 
-/// Every message the line speaks: those of the loaded flows, and the
-/// server's own (the apology, "too busy").
+/// Every message the line speaks: those of the loaded flows, the server's
+/// own (the apology, "too busy"), and the [`list_messages`].
 pub fn used_messages(dep: &Deployment) -> BTreeSet<String> {
     let mut used: BTreeSet<String> = dep
         .flows
@@ -30,7 +30,35 @@ pub fn used_messages(dep: &Deployment) -> BTreeSet<String> {
         .collect();
     used.insert(APOLOGY.to_owned());
     used.insert(BUSY.to_owned());
+    used.extend(list_messages(dep));
     used
+}
+
+/// The messages that read a list answer back inside another message
+/// (`$symptom-list`): `symptom-name` for a flow's answer `symptom`, where
+/// the reference has it, and then `list-and` and `list-comma`. Never
+/// spoken alone, so never recorded alone either.
+pub fn list_messages(dep: &Deployment) -> BTreeSet<String> {
+    let reference = &dep.config.default_language;
+    let mut found: BTreeSet<String> = dep
+        .flows
+        .values()
+        .flat_map(|f| &f.steps)
+        .filter_map(|s| match &s.kind {
+            StepKind::Menu { save_as, .. } => save_as.as_deref(),
+            StepKind::Choices { save_as, .. }
+            | StepKind::Digits { save_as, .. }
+            | StepKind::Record { save_as, .. } => Some(save_as.as_str()),
+            _ => None,
+        })
+        .map(crate::locale::list_name_message)
+        .filter(|id| dep.catalog.has_message(reference, id))
+        .collect();
+    if !found.is_empty() {
+        found.insert(crate::locale::LIST_AND.to_owned());
+        found.insert(crate::locale::LIST_COMMA.to_owned());
+    }
+    found
 }
 
 /// (message, language, step) for each prompt a flow speaks in one language

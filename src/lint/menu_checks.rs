@@ -9,7 +9,7 @@ use crate::deployment::Deployment;
 use crate::domain::LangTag;
 use crate::flow::{Located, StepKind};
 
-/// For each menu (and confirm step: keys 1 and 2) and each language a
+/// For each menu (and confirm step: keys 1 and 2; and choices step) and each language a
 /// caller can be in, its prompt and help are rendered as that caller hears
 /// them; each option's key must be among the digits heard. Said in no
 /// language: an error; missing in some: a warning naming them. The key 0
@@ -23,13 +23,14 @@ pub fn menus_speak_their_keys(dep: &Deployment, listener: &Listener, report: &mu
         let file = crate::deployment::flow_path(&dep.config, name);
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         for step in &flow.steps {
-            let StepKind::Menu {
-                options,
-                default_key,
-                ..
-            } = &step.kind
-            else {
-                continue;
+            let (keys, default_key): (Vec<char>, Option<char>) = match &step.kind {
+                StepKind::Menu {
+                    options,
+                    default_key,
+                    ..
+                } => (options.keys().copied().collect(), *default_key),
+                StepKind::Choices { options, .. } => (options.keys().copied().collect(), None),
+                _ => continue,
             };
             let prompts: Vec<_> = step.prompt.iter().chain(&step.help).collect();
             let mut silent: BTreeMap<char, Vec<&LangTag>> = BTreeMap::new();
@@ -40,8 +41,8 @@ pub fn menus_speak_their_keys(dep: &Deployment, listener: &Listener, report: &mu
                 let [a, b] = answers
                     .each_ref()
                     .map(|ans| digits_in(&listener.hear(lang, &prompts, ans)));
-                for key in options.keys().filter(|k| k.is_ascii_digit()) {
-                    if Some(*key) == *default_key && *key == '0' {
+                for key in keys.iter().filter(|k| k.is_ascii_digit()) {
+                    if Some(*key) == default_key && *key == '0' {
                         continue;
                     }
                     let d = key.to_digit(10).expect("an ASCII digit") as usize;

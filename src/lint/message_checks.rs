@@ -53,6 +53,8 @@ pub fn missing(dep: &Deployment, files: &Locales, listener: &Listener, report: &
                     "the server speaks it when something fails inside a call"
                 } else if id == BUSY {
                     "the server speaks it when it is too busy to take a call"
+                } else if id == crate::locale::LIST_AND || id == crate::locale::LIST_COMMA {
+                    "the line joins the words of a list answer with it (`symptom-name` reads each)"
                 } else {
                     "a call flow speaks it, and the reference language must have every message"
                 };

@@ -7,7 +7,9 @@ use fluent_bundle::FluentArgs;
 
 use super::fluent_checks::short;
 use super::ftl::Locales;
-use super::hearing::{Listener, fixed_prompts, is_system_message, lang_name, used_messages};
+use super::hearing::{
+    Listener, fixed_prompts, is_system_message, lang_name, list_messages, used_messages,
+};
 use super::report::{Report, Severity};
 use crate::deployment::Deployment;
 use crate::flow::Located;
@@ -15,7 +17,12 @@ use crate::flow::Located;
 /// A language without a voice speaks only what is recorded: every other
 /// message is heard in its fallback language (or not at all).
 pub fn unrecorded(dep: &Deployment, files: &Locales, listener: &Listener, report: &mut Report) {
-    let used = used_messages(dep);
+    // A list's words are read inside a read-back, which is itself checked.
+    let lists = list_messages(dep);
+    let used: Vec<String> = used_messages(dep)
+        .into_iter()
+        .filter(|m| !lists.contains(m))
+        .collect();
     let none = FluentArgs::new();
     let fixed = fixed_prompts(dep);
     for lang in dep.catalog.languages() {

@@ -421,6 +421,90 @@ fn a_menu_key_never_spoken() {
 }
 
 #[test]
+fn a_symptom_key_never_spoken() {
+    // A `choices` step's keys are checked like a menu's.
+    let f = Fixture::new();
+    f.edit(
+        "call-flows/absence.toml",
+        "options.9 = { value = \"other\" }",
+        "options.9 = { value = \"other\" }\noptions.7 = { value = \"asthma\" }",
+    );
+    let r = f.lint();
+    let e = find(
+        &r,
+        Severity::Error,
+        "call-flows/absence.toml",
+        "menu \"symptom\" offers key 7",
+    );
+    assert!(e.message.contains("in any language"), "{}", e.message);
+    assert_eq!(
+        at(e),
+        f.position_of("call-flows/absence.toml", "[steps.symptom]")
+    );
+    // Said in the prompt but not in some language's help: a warning.
+    let f = Fixture::new();
+    f.edit(
+        "locales/vi/absence.ftl",
+        "Phát ban, phím 6.",
+        "Phát ban, phím sáu.",
+    );
+    f.edit(
+        "locales/vi/absence.ftl",
+        "phát ban, bấm phím 6.",
+        "phát ban, bấm phím sáu.",
+    );
+    let r = f.lint();
+    let w = find(
+        &r,
+        Severity::Warning,
+        "call-flows/absence.toml",
+        "menu \"symptom\" offers key 6",
+    );
+    assert!(w.message.contains("in vi (Vietnamese);"), "{}", w.message);
+}
+
+#[test]
+fn the_words_a_symptom_list_is_read_with_are_checked_like_any_message() {
+    let f = Fixture::new();
+    f.edit("locales/ko/absence.ftl", "list-and =", "list-and-old =");
+    let r = f.lint();
+    find(
+        &r,
+        Severity::Warning,
+        "locales/ko/absence.ftl",
+        "ko has no message \"list-and\"",
+    );
+    find(
+        &r,
+        Severity::Warning,
+        "locales/ko/absence.ftl",
+        "\"list-and-old\" is not spoken",
+    );
+    // Never spoken alone, so nothing for Nepali to record for them.
+    assert!(
+        !r.findings.iter().any(|x| x.file.ends_with("ne/absence.ftl")
+            && (x.message.contains("\"list-comma\"") || x.message.contains("\"symptom-name\""))),
+        "{}",
+        r.to_human()
+    );
+    // Without `symptom-name` in the reference, the list reads its words as
+    // they are stored, and the other languages' `symptom-name` is unused.
+    let f = Fixture::new();
+    f.edit(
+        "locales/ja/absence.ftl",
+        "\nsymptom-name =",
+        "\nsymptom-name-old =",
+    );
+    let r = f.lint();
+    find(
+        &r,
+        Severity::Warning,
+        "locales/en/absence.ftl",
+        "\"symptom-name\" is not spoken",
+    );
+}
+
+#[test]
 fn a_key_is_not_said_by_an_answer_read_back() {
     // Korean's confirmation no longer says "press 1"; the grade read back
     // ("1학년") must not pass for it.

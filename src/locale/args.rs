@@ -35,6 +35,39 @@ pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> 
     args
 }
 
+/// The message that names one word of the list answer `answer`
+/// (`symptom-name`, with `$symptom` set to the word). An answer whose
+/// message the language has gets `$NAME-list`: its words so named and
+/// joined by [`LIST_AND`] and [`LIST_COMMA`] (see `Catalog::add_lists`).
+pub fn list_name_message(answer: &str) -> String {
+    [answer, "-name"].concat()
+}
+
+/// Joins the last two words of a list: `$first`, `$last` ("fever and rash").
+pub const LIST_AND: &str = "list-and";
+/// Puts each earlier word before the rest: `$first`, `$rest` ("fever, …").
+pub const LIST_COMMA: &str = "list-comma";
+
+/// `items` read as one list: "a", then `and(a, b)`, then `comma(a, and(b,
+/// c))`, so each language words both joins its own way.
+pub fn join_list(
+    items: Vec<String>,
+    and: impl Fn(&str, &str) -> String,
+    comma: impl Fn(&str, &str) -> String,
+) -> String {
+    let mut from_the_end = items.into_iter().rev();
+    let Some(mut out) = from_the_end.next() else {
+        return String::new();
+    };
+    if let Some(before_last) = from_the_end.next() {
+        out = and(&before_last, &out);
+    }
+    for item in from_the_end {
+        out = comma(&item, &out);
+    }
+    out
+}
+
 /// An ISO date (`2026-11-25`); cheaper than a format-string parse, and
 /// every answer of every prompt goes through here.
 fn date_of(v: &str) -> Option<NaiveDate> {
@@ -133,6 +166,24 @@ mod tests {
         }
         assert!(args.get("odd-digits").is_none());
         assert!(args.get("one-digits").is_none());
+    }
+
+    #[test]
+    fn lists_are_joined_like_a_sentence() {
+        let join = |items: &[&str]| {
+            join_list(
+                items.iter().map(|s| s.to_string()).collect(),
+                |a, b| format!("{a} and {b}"),
+                |a, b| format!("{a}, {b}"),
+            )
+        };
+        assert_eq!(join(&[]), "");
+        assert_eq!(join(&["fever"]), "fever");
+        assert_eq!(join(&["fever", "rash"]), "fever and rash");
+        assert_eq!(
+            join(&["fever", "cough", "headache", "rash"]),
+            "fever, cough, headache and rash"
+        );
     }
 
     #[test]

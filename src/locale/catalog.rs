@@ -194,6 +194,58 @@ impl Catalog {
             })
     }
 
+    /// `$NAME-list` for each answer NAME (a `choices` step's comma list)
+    /// that `lang` has a `NAME-name` message for: each word named by it
+    /// (`$NAME` = the word), joined by the language's `list-and` and
+    /// `list-comma` (", " and " " where it lacks them). So "fever,rash" is
+    /// read "fever and rash", "発熱と発疹", each language its own way.
+    pub fn add_lists<'a>(
+        &self,
+        lang: &LangTag,
+        answers: &BTreeMap<String, String>,
+        args: &mut FluentArgs<'a>,
+    ) {
+        let Some(locale) = self.locales.get(lang) else {
+            return;
+        };
+        let format = |id: &str, pairs: &[(&str, &str)]| -> Option<String> {
+            let pattern = locale.bundle.get_message(id)?.value()?;
+            let mut a = FluentArgs::with_capacity(pairs.len());
+            for (k, v) in pairs {
+                a.set(*k, *v);
+            }
+            let mut errors = Vec::new();
+            let text = locale.bundle.format_pattern(pattern, Some(&a), &mut errors);
+            if !errors.is_empty() {
+                tracing::debug!(message = id, lang = %lang, ?errors, "list formatted with errors");
+            }
+            Some(text.into_owned())
+        };
+        for (name, value) in answers {
+            let id = super::list_name_message(name);
+            if !locale.bundle.has_message(&id) {
+                continue;
+            }
+            let items: Vec<String> = value
+                .split(',')
+                .filter(|w| !w.is_empty())
+                .filter_map(|w| format(&id, &[(name.as_str(), w)]))
+                .collect();
+            let joined = super::join_list(
+                items,
+                |first, last| {
+                    format(super::LIST_AND, &[("first", first), ("last", last)])
+                        .unwrap_or_else(|| [first, " ", last].concat())
+                },
+                |first, rest| {
+                    format(super::LIST_COMMA, &[("first", first), ("rest", rest)])
+                        .unwrap_or_else(|| [first, ", ", rest].concat())
+                },
+            );
+            args.set([name.as_str(), "-list"].concat(), joined);
+        }
+    }
+
     /// `id` in exactly `lang`, formatted piece by piece so that recordings
     /// can stand in for its fixed text. `None` if `lang` lacks the message.
     pub fn segments(&self, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<Vec<Segment>> {
@@ -286,5 +338,51 @@ fn add_resource(
                 message: format!("{e}; each message id may be defined once per language"),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `summary-symptom` as the shipped locales read `symptom` back.
+    fn read_back(catalog: &Catalog, lang: &str, symptom: &str) -> String {
+        let lang = LangTag::parse(lang).unwrap();
+        let answers = BTreeMap::from([("symptom".to_owned(), symptom.to_owned())]);
+        let mut args = super::super::call_args(&answers, "");
+        catalog.add_lists(&lang, &answers, &mut args);
+        catalog
+            .speak_exactly(&lang, "summary-symptom", &args)
+            .unwrap()
+            .text
+    }
+
+    #[test]
+    fn a_symptom_list_is_read_back_as_a_list_in_each_language() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let ja = LangTag::parse("ja").unwrap();
+        let catalog = Catalog::load(&dir, &ja, &BTreeMap::new()).unwrap();
+        assert_eq!(read_back(&catalog, "ja", "rash"), "症状は、発疹です。");
+        assert_eq!(
+            read_back(&catalog, "ja", "fever,respiratory,diarrhoea"),
+            "症状は、発熱、せき、のどの痛み、鼻水、下痢や腹痛です。"
+        );
+        assert_eq!(
+            read_back(&catalog, "en", "fever,vomiting"),
+            "Your child has a fever and nausea or vomiting."
+        );
+        assert_eq!(
+            read_back(&catalog, "en", "fever,respiratory,headache"),
+            "Your child has a fever, a cough or cold and a headache."
+        );
+        assert_eq!(
+            read_back(&catalog, "es", "fever,rash"),
+            "Su hijo o hija tiene fiebre y ronchas o sarpullido."
+        );
+        // A word the locale does not know reads as its "other" variant.
+        assert_eq!(
+            read_back(&catalog, "en", "asthma"),
+            "Your child has another symptom."
+        );
     }
 }

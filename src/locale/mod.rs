@@ -9,6 +9,6 @@ mod args;
 mod catalog;
 mod voice;
 
-pub use args::call_args;
+pub use args::{LIST_AND, LIST_COMMA, call_args, join_list, list_name_message};
 pub use catalog::{Catalog, LocaleError, Segment, Spoken, ftl_files};
 pub use voice::{LanguageSettings, Voice, default_voice};

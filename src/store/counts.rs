@@ -1,13 +1,15 @@
-//! The counts the board and the surveillance sheet read, kept up to date by
-//! SQLite triggers in the same transaction as every change to a report.
+//! The counts the board and the surveillance sheet read, kept up to date in
+//! the same transaction as every change to a report.
 //!
-//! Why triggers: a report's counts change when it is saved, replaced,
-//! cancelled or corrected by staff, and on every path (the writer's group
-//! commit, a staff correction, a bulk import) the counts must move with the
-//! row or not at all. A trigger fires inside the statement that changes the
-//! row, so no path can forget it, and a rolled-back batch rolls its counts
-//! back too. The pages then read a few hundred count rows instead of every
-//! report.
+//! Every path that changes a report's row (the writer's save, replace and
+//! cancel, a staff correction, a bulk import) collects the change as
+//! [`Deltas`] (one row before: -1 on each of its measures, one row after:
+//! +1) and applies them before it commits, so the counts move with the row
+//! or not at all, and a batch rolled back rolls its counts back too. The
+//! writer applies one batch's deltas at once: sixty reports of one morning
+//! touch a few dozen count rows, each written once. (SQLite triggers did
+//! the same with less code, but cost each report five times its insert.)
+//! The pages then read a few hundred count rows instead of every report.
 //!
 //! Two tables, one per grain:
 //! - `class_counts (school_day, grade, class, kind, dim, value, n)`: per
@@ -20,14 +22,21 @@
 //! empty), `reason`, `symptom` (its national category), `ili` (value empty)
 //! or `disease`. Only active reports count; a several-day absence counts on
 //! each of its days. Counts survive `purge`, which blanks caller numbers and
-//! recordings but keeps the rows.
+//! recordings but keeps the rows. [`Store::recounted_class_counts`] counts
+//! again from the rows with SQL, so tests hold the two ways equal.
 
-use rusqlite::params;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rusqlite::{Connection, Row, params};
+
+use crate::domain::Symptoms;
 
 use super::{Store, StoreError};
 
-/// How a row's measures are found: one branch per `dim`. `{r}` is the
-/// report row (`NEW`, `OLD`, or the alias `r`).
+/// How a row's measures are found in SQL, for the migration's first count
+/// and the recount: one branch per `dim`; `{r}` is the report row.
+/// [`Counted::measures`] is the same in Rust.
 const BRANCHES: &[(&str, &str, &str, &str)] = &[
     // (dim, value, extra FROM, condition)
     ("'all'", "''", "", "1"),
@@ -41,26 +50,6 @@ const BRANCHES: &[(&str, &str, &str, &str)] = &[
     ("'ili'", "''", "", "{r}.ili"),
     ("'disease'", "{r}.disease", "", "{r}.disease IS NOT NULL"),
 ];
-
-/// `SELECT dim, value` for one report row `r`, as a compound select.
-fn measures_of(r: &str) -> String {
-    BRANCHES
-        .iter()
-        .map(|(dim, value, from, cond)| {
-            let from = if from.is_empty() {
-                String::new()
-            } else {
-                format!(" FROM {from}")
-            };
-            format!(
-                "SELECT DISTINCT {dim} AS dim, {} AS value{from} WHERE {}",
-                value.replace("{r}", r),
-                cond.replace("{r}", r)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ")
-}
 
 /// Every measure of every active report, as rows `(d, g, c, k, dim,
 /// value)`: what the counts are the sum of.
@@ -85,27 +74,8 @@ fn every_measure() -> String {
         .join(" UNION ALL ")
 }
 
-/// Add `sign` (1 or -1) to every measure of report row `r` in both tables.
-fn apply(r: &str, sign: i32) -> String {
-    let m = measures_of(r);
-    let grade = format!("COALESCE({r}.grade, '')");
-    let class = format!("COALESCE({r}.class, '')");
-    let kind = format!("COALESCE({r}.kind, 'message')");
-    format!(
-        "INSERT INTO class_counts (school_day, grade, class, kind, dim, value, n)
-           SELECT {r}.school_day, {grade}, {class}, {kind}, m.dim, m.value, {sign} FROM ({m}) m
-           WHERE {r}.status = 'active'
-           ON CONFLICT DO UPDATE SET n = n + excluded.n;
-         INSERT INTO day_totals (school_day, kind, dim, value, n)
-           SELECT {r}.school_day, {kind}, m.dim, m.value, {sign} FROM ({m}) m
-           WHERE {r}.status = 'active'
-           ON CONFLICT DO UPDATE SET n = n + excluded.n;"
-    )
-}
-
 /// Migration 6: the derived ILI flag, staff corrections in the history,
-/// the count tables, their triggers, and the counts of the reports already
-/// stored.
+/// the count tables and the counts of the reports already stored.
 pub(super) fn migration() -> String {
     let all = every_measure();
     format!(
@@ -153,14 +123,133 @@ pub(super) fn migration() -> String {
              SELECT d, g, c, k, dim, value, COUNT(*) FROM ({all}) GROUP BY d, g, c, k, dim, value;
          INSERT INTO day_totals (school_day, kind, dim, value, n)
              SELECT school_day, kind, dim, value, SUM(n) FROM class_counts
-             GROUP BY school_day, kind, dim, value;
-         CREATE TRIGGER reports_counted AFTER INSERT ON reports BEGIN {add_new} END;
-         CREATE TRIGGER reports_recounted AFTER UPDATE OF
-             status, kind, reason, symptom, disease, ili, grade, class, school_day ON reports
-         BEGIN {sub_old} {add_new} END;",
-        add_new = apply("NEW", 1),
-        sub_old = apply("OLD", -1),
+             GROUP BY school_day, kind, dim, value;"
     )
+}
+
+/// The columns of a report row that its counts depend on, in
+/// [`Counted::read`]'s order.
+pub(super) const COUNTED: &str = "school_day, grade, class, kind, reason, symptom, disease, ili";
+
+/// A report row (one school day) as the counts see it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Counted {
+    pub school_day: String,
+    pub grade: Option<String>,
+    pub class: Option<String>,
+    pub kind: Option<String>,
+    pub reason: Option<String>,
+    pub symptom: Option<String>,
+    pub disease: Option<String>,
+    pub ili: bool,
+}
+
+impl Counted {
+    /// From a row selected (or returned) with [`COUNTED`] at column `at`.
+    pub fn read(r: &Row, at: usize) -> rusqlite::Result<Counted> {
+        Ok(Counted {
+            school_day: r.get(at)?,
+            grade: r.get(at + 1)?,
+            class: r.get(at + 2)?,
+            kind: r.get(at + 3)?,
+            reason: r.get(at + 4)?,
+            symptom: r.get(at + 5)?,
+            disease: r.get(at + 6)?,
+            ili: r.get(at + 7)?,
+        })
+    }
+
+    /// `(dim, value)` of every measure, as [`BRANCHES`] finds them in SQL.
+    fn measures(&self) -> Vec<(&'static str, String)> {
+        let mut m = vec![("all", String::new())];
+        if let Some(r) = &self.reason {
+            m.push(("reason", r.clone()));
+        }
+        if let Some(s) = &self.symptom {
+            m.extend(
+                Symptoms::parse(s)
+                    .iter()
+                    .map(|s| ("symptom", s.as_str().to_owned())),
+            );
+        }
+        if self.ili {
+            m.push(("ili", String::new()));
+        }
+        if let Some(d) = &self.disease {
+            m.push(("disease", d.clone()));
+        }
+        m
+    }
+}
+
+static COUNTING: AtomicBool = AtomicBool::new(true);
+
+/// Stop (or resume) keeping the counts, in this whole process: only for
+/// `benches/counts.rs`, which measures what keeping them costs a save.
+#[doc(hidden)]
+pub fn set_counting_for_benchmarks(on: bool) {
+    COUNTING.store(on, Ordering::Relaxed);
+}
+
+type Key = (String, String, String, String, &'static str, String);
+
+/// Changes to the counts, gathered until the transaction commits.
+#[derive(Debug, Default)]
+pub(super) struct Deltas(HashMap<Key, i64>);
+
+impl Deltas {
+    /// Count active row `row` once more (`sign` 1) or once less (-1).
+    pub fn add(&mut self, row: &Counted, sign: i64) {
+        let grade = row.grade.clone().unwrap_or_default();
+        let class = row.class.clone().unwrap_or_default();
+        let kind = row.kind.clone().unwrap_or_else(|| "message".to_owned());
+        for (dim, value) in row.measures() {
+            let key = (
+                row.school_day.clone(),
+                grade.clone(),
+                class.clone(),
+                kind.clone(),
+                dim,
+                value,
+            );
+            *self.0.entry(key).or_insert(0) += sign;
+        }
+    }
+
+    pub fn merge(&mut self, other: Deltas) {
+        for (k, n) in other.0 {
+            *self.0.entry(k).or_insert(0) += n;
+        }
+    }
+
+    /// Write the changes into both tables, inside the caller's transaction.
+    pub fn apply(self, tx: &Connection) -> rusqlite::Result<()> {
+        if !COUNTING.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let mut totals: HashMap<(&str, &str, &str, &str), i64> = HashMap::new();
+        let mut class = tx.prepare_cached(
+            "INSERT INTO class_counts (school_day, grade, class, kind, dim, value, n)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((day, grade, cls, kind, dim, value), n) in &self.0 {
+            if *n != 0 {
+                class.execute(params![day, grade, cls, kind, dim, value, n])?;
+                *totals.entry((day, kind, dim, value)).or_insert(0) += n;
+            }
+        }
+        let mut total = tx.prepare_cached(
+            "INSERT INTO day_totals (school_day, kind, dim, value, n) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((day, kind, dim, value), n) in totals {
+            if n != 0 {
+                total.execute(params![day, kind, dim, value, n])?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One count of one class on one school day.
@@ -513,8 +602,8 @@ mod tests {
         store
             .with(|c| {
                 c.execute_batch(
-                    "DROP TRIGGER reports_counted; DROP TRIGGER reports_recounted;
-                     DROP TABLE class_counts; DROP TABLE day_totals; DROP TABLE symptom_words;
+                    "DROP TABLE class_counts; DROP TABLE day_totals; DROP TABLE symptom_words;
+                     DROP TABLE alerts;
                      ALTER TABLE reports DROP COLUMN ili;
                      CREATE TABLE ev AS SELECT id, reference, school_day, at, action, call_sid,
                         call_seq, by_reference FROM report_events;

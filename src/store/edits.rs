@@ -1,12 +1,13 @@
 //! Staff corrections of what a report says about an illness: the school
 //! nurse hears "it was influenza after all" and changes the reason, the
 //! symptoms or the disease on the morning list. The row changes in place
-//! (the counts follow through their triggers) and the history keeps who
+//! (the counts follow in the same transaction) and the history keeps who
 //! changed what, and when.
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
+use super::counts::{COUNTED, Counted, Deltas};
 use super::reports::is_ili;
 use super::{Store, StoreError};
 
@@ -66,6 +67,27 @@ impl Store {
                 return Ok(Some(Edited { days: Vec::new() }));
             }
             let ili = is_ili(edit.symptom.as_deref(), edit.temperature);
+            // Each day's row as counted before, then as it will be.
+            let rows: Vec<Counted> = tx
+                .prepare(&format!(
+                    "SELECT {COUNTED} FROM reports WHERE reference = ?1 AND status = 'active'"
+                ))?
+                .query_map([reference], |r| Counted::read(r, 0))?
+                .collect::<Result<_, _>>()?;
+            let mut deltas = Deltas::default();
+            for row in &rows {
+                deltas.add(row, -1);
+                deltas.add(
+                    &Counted {
+                        reason: edit.reason.clone(),
+                        symptom: edit.symptom.clone(),
+                        disease: edit.disease.clone(),
+                        ili,
+                        ..row.clone()
+                    },
+                    1,
+                );
+            }
             let days: Vec<String> = tx
                 .prepare(
                     "UPDATE reports SET reason = ?2, symptom = ?3, temperature = ?4, disease = ?5,
@@ -85,6 +107,7 @@ impl Store {
                     |r| r.get(0),
                 )?
                 .collect::<Result<_, _>>()?;
+            deltas.apply(&tx)?;
             let detail = serde_json::json!({ "before": before, "after": edit }).to_string();
             for day in &days {
                 tx.execute(
@@ -94,6 +117,7 @@ impl Store {
                 )?;
             }
             tx.commit()?;
+            self.reports_changed();
             let mut days = days;
             days.sort();
             Ok(Some(Edited { days }))

@@ -151,6 +151,8 @@ const MIGRATIONS: &[&str] = &[
 const BUILT: &[fn() -> String] = &[
     // 6: counts kept as reports change, ILI, staff corrections.
     super::counts::migration,
+    // 7: the alerts raised, each once per school day and level.
+    super::alerts::migration,
 ];
 
 impl Store {

@@ -3,6 +3,7 @@
 //! before the caller is told it is recorded. Schema changes are migrations
 //! numbered by `PRAGMA user_version`.
 
+mod alerts;
 mod bulk;
 mod calls;
 mod counts;
@@ -18,12 +19,14 @@ mod students;
 mod writer;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
+pub use alerts::{AlertRecord, RaisedAlert};
 pub use calls::{CallRow, UNFINISHED_AFTER};
-pub use counts::{ClassCount, DayTotal};
+pub use counts::{ClassCount, DayTotal, set_counting_for_benchmarks};
 pub use edits::{Edited, ReportEdit};
 pub use maintenance::{BackupInfo, PurgeCounts};
 pub use recordings::{RecordingNote, RecordingRow};
@@ -113,6 +116,9 @@ pub struct Store {
     writer: writer::Writer,
     batches: Arc<Mutex<BatchStats>>,
     health: Arc<health::Health>,
+    /// Moves on after every commit that changed what reports say: a batch
+    /// holding a report, a staff correction. What the alerts watch.
+    generation: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -134,6 +140,7 @@ impl Store {
         // path still names it.
         let health = Arc::new(health::Health::new(path)?);
         let batches = Arc::new(Mutex::new(BatchStats::default()));
+        let generation = Arc::new(AtomicU64::new(0));
         // One reader per core that may run a webhook at the same moment.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let readers = (0..cores)
@@ -144,9 +151,15 @@ impl Store {
             path: path.to_owned(),
             conn: Mutex::new(conn),
             readers,
-            writer: writer::Writer::start(path, batches.clone(), health.clone())?,
+            writer: writer::Writer::start(
+                path,
+                batches.clone(),
+                health.clone(),
+                generation.clone(),
+            )?,
             batches,
             health,
+            generation,
         };
         store.migrate()?;
         Ok(store)
@@ -161,6 +174,19 @@ impl Store {
     /// Group commits so far: how many, and how many saves they held.
     pub fn batch_stats(&self) -> BatchStats {
         *self.batches.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A number that moves on whenever a commit may have changed the
+    /// counts of reports: a batch of the writer that held a report, or a
+    /// staff correction. Cheap to read: whoever keeps the last value seen
+    /// knows whether to look again. Writes made through another process
+    /// (a command-line import) do not move it.
+    pub fn report_generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    fn reports_changed(&self) {
+        self.generation.fetch_add(1, Ordering::Release);
     }
 
     pub fn path(&self) -> &Path {

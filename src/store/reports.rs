@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use super::counts::{COUNTED, Counted, Deltas};
 use super::{Store, StoreError};
 use crate::domain::Symptoms;
 
@@ -232,6 +233,12 @@ impl Store {
         )
     }
 
+    /// Every row of report `reference` (one per school day it covers,
+    /// whatever its status), by day: what the staff's correction form shows.
+    pub fn report_rows(&self, reference: u32) -> Result<Vec<ReportRow>, StoreError> {
+        self.select_reports("reference = ?1 ORDER BY school_day", params![reference])
+    }
+
     /// What happened to reports `references`, oldest first.
     pub fn history(&self, references: &[u32]) -> Result<Vec<ReportEvent>, StoreError> {
         self.with(|c| {
@@ -281,7 +288,14 @@ impl Store {
 /// Save `r` inside `tx` (a savepoint of the writer's batch): its rows, its
 /// history and the call's tally. A report already saved under the same call
 /// and sequence (a retried request) is answered with its reference.
-pub(super) fn save_in(tx: &Connection, r: &NewReport) -> rusqlite::Result<Saved> {
+///
+/// What it changes in the counts is added to `deltas`, for the caller to
+/// apply before it commits (see [`counts`](super::counts)).
+pub(super) fn save_in(
+    tx: &Connection,
+    r: &NewReport,
+    deltas: &mut Deltas,
+) -> rusqlite::Result<Saved> {
     let done: Option<u32> = tx
         .prepare_cached(
             "SELECT reference FROM report_events
@@ -297,8 +311,8 @@ pub(super) fn save_in(tx: &Connection, r: &NewReport) -> rusqlite::Result<Saved>
         });
     }
     let reference = match r.correction {
-        Some(Correction::Cancel) => cancel(tx, r)?,
-        _ => insert(tx, r)?,
+        Some(Correction::Cancel) => cancel(tx, r, deltas)?,
+        _ => insert(tx, r, deltas)?,
     };
     let Some(reference) = reference else {
         // Nothing to cancel (it was cancelled meanwhile): a repeat of
@@ -323,7 +337,7 @@ pub(super) fn save_in(tx: &Connection, r: &NewReport) -> rusqlite::Result<Saved>
 
 /// A new report, one row per day; with `Replace`, the student's active
 /// reports on those days are marked replaced by it.
-fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+fn insert(tx: &Connection, r: &NewReport, deltas: &mut Deltas) -> rusqlite::Result<Option<u32>> {
     // Derived here, once, so that every path that stores a report counts
     // influenza-like illness the same way (see `store::counts`).
     let ili = is_ili(r.symptom.as_deref(), r.temperature);
@@ -332,14 +346,18 @@ fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
         .query_row([], |row| row.get(0))?;
     for day in &r.days {
         if let (Some(Correction::Replace), Some(student)) = (r.correction, &r.student) {
-            let replaced: Vec<u32> = tx
-                .prepare_cached(
+            let replaced: Vec<(u32, Counted)> = tx
+                .prepare_cached(&format!(
                     "UPDATE reports SET status = 'replaced', replaced_by = ?3, changed_at = ?4
-                     WHERE student = ?1 AND school_day = ?2 AND status = 'active' RETURNING reference",
-                )?
-                .query_map(params![student, day, reference, r.received_at], |row| row.get(0))?
+                     WHERE student = ?1 AND school_day = ?2 AND status = 'active'
+                     RETURNING reference, {COUNTED}"
+                ))?
+                .query_map(params![student, day, reference, r.received_at], |row| {
+                    Ok((row.get(0)?, Counted::read(row, 1)?))
+                })?
                 .collect::<Result<_, _>>()?;
-            for old in replaced {
+            for (old, counted) in replaced {
+                deltas.add(&counted, -1);
                 event(tx, old, day, r, "replaced", Some(reference))?;
             }
         }
@@ -354,6 +372,19 @@ fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
             r.kind, r.reason, r.symptom, r.disease, r.temperature, day, r.time,
             r.recording_url, r.language, r.channel, r.received_at, r.caller, r.unconfirmed, ili
         ])?;
+        deltas.add(
+            &Counted {
+                school_day: day.clone(),
+                grade: r.grade.clone(),
+                class: r.class.clone(),
+                kind: r.kind.clone(),
+                reason: r.reason.clone(),
+                symptom: r.symptom.clone(),
+                disease: r.disease.clone(),
+                ili,
+            },
+            1,
+        );
         event(tx, reference, day, r, "created", None)?;
     }
     if let Some(url) = &r.recording_url {
@@ -364,21 +395,24 @@ fn insert(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
 
 /// Mark cancelled every active report of the student on the report's days
 /// (what the caller heard in the lookup); the newest one's reference.
-fn cancel(tx: &Connection, r: &NewReport) -> rusqlite::Result<Option<u32>> {
+fn cancel(tx: &Connection, r: &NewReport, deltas: &mut Deltas) -> rusqlite::Result<Option<u32>> {
     let Some(student) = &r.student else {
         return Ok(None);
     };
     let mut newest: Option<u32> = None;
     for day in &r.days {
-        let cancelled: Vec<u32> = tx
-            .prepare_cached(
+        let cancelled: Vec<(u32, Counted)> = tx
+            .prepare_cached(&format!(
                 "UPDATE reports SET status = 'cancelled', changed_at = ?3
                  WHERE student = ?1 AND school_day = ?2 AND status = 'active'
-                 RETURNING reference",
-            )?
-            .query_map(params![student, day, r.received_at], |row| row.get(0))?
+                 RETURNING reference, {COUNTED}"
+            ))?
+            .query_map(params![student, day, r.received_at], |row| {
+                Ok((row.get(0)?, Counted::read(row, 1)?))
+            })?
             .collect::<Result<_, _>>()?;
-        for reference in cancelled {
+        for (reference, counted) in cancelled {
+            deltas.add(&counted, -1);
             event(tx, reference, day, r, "cancelled", None)?;
             newest = newest.max(Some(reference));
         }

@@ -14,6 +14,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -21,6 +22,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::calls::CallLog;
+use super::counts::Deltas;
 use super::health::{self, Health, Moved};
 use super::queue::{Queue, Urgency};
 use super::reports::{NewReport, Saved, save_in};
@@ -113,6 +115,7 @@ impl Writer {
         path: &Path,
         stats: std::sync::Arc<std::sync::Mutex<BatchStats>>,
         health: Arc<Health>,
+        generation: Arc<AtomicU64>,
     ) -> Result<Writer, StoreError> {
         let mut conn = Connection::open(path).map_err(|e| sqlite_err(path, e))?;
         configure(&conn).map_err(|e| sqlite_err(path, e))?;
@@ -153,7 +156,7 @@ impl Writer {
                         let _ = conn.execute_batch("ROLLBACK");
                         synced = false;
                     }
-                    commit(&mut conn, &mut synced, &owned, &health, batch);
+                    commit(&mut conn, &mut synced, &owned, &health, &generation, batch);
                 });
             })
             .map_err(|cause| StoreError::Io {
@@ -289,7 +292,14 @@ fn durability(conn: &Connection, synced: &mut bool, batch: &[Job]) -> rusqlite::
 /// one job fails (a report the schema refuses, say) is the batch written
 /// again with each job in its own savepoint, so that the bad one fails
 /// alone and the others are still saved.
-fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, health: &Health, batch: Vec<Job>) {
+fn commit(
+    conn: &mut Connection,
+    synced: &mut bool,
+    path: &Path,
+    health: &Health,
+    generation: &AtomicU64,
+    batch: Vec<Job>,
+) {
     // If the durability cannot be set, nothing is written: a report must
     // never be committed without its fsync.
     let result = durability(conn, synced, &batch).and_then(|()| match write(conn, &batch, false) {
@@ -300,6 +310,11 @@ fn commit(conn: &mut Connection, synced: &mut bool, path: &Path, health: &Health
     let store = || path.display().to_string();
     match result.map(|done| (done, health.verify())) {
         Ok((done, Ok(()))) => {
+            // Before anyone is answered: a look at the generation after
+            // an answer sees this batch.
+            if batch.iter().any(|j| matches!(j, Job::Save(..))) {
+                generation.fetch_add(1, Ordering::Release);
+            }
             for (job, done) in batch.into_iter().zip(done) {
                 answer(path, job, done);
             }
@@ -366,31 +381,38 @@ fn write(
     // between, failing every save in the batch.
     let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut done = Vec::with_capacity(batch.len());
+    // The batch's changes to the counts, written once before the commit;
+    // a job that fails takes its own changes with it.
+    let mut deltas = Deltas::default();
     for job in batch {
+        let mut mine = Deltas::default();
         if isolated {
             let mut sp = tx.savepoint()?;
-            let d = run(&sp, job);
+            let d = run(&sp, job, &mut mine);
             if d.failed() {
                 sp.rollback()?;
             } else {
                 sp.commit()?;
+                deltas.merge(mine);
             }
             done.push(d);
         } else {
-            let d = run(&tx, job);
+            let d = run(&tx, job, &mut mine);
             if d.failed() {
                 return Ok(None); // dropping `tx` rolls it back
             }
+            deltas.merge(mine);
             done.push(d);
         }
     }
+    deltas.apply(&tx)?;
     tx.commit()?;
     Ok(Some(done))
 }
 
-fn run(conn: &Connection, job: &Job) -> Done {
+fn run(conn: &Connection, job: &Job, deltas: &mut Deltas) -> Done {
     match job {
-        Job::Save(report, _) => Done::Saved(save_in(conn, report)),
+        Job::Save(report, _) => Done::Saved(save_in(conn, report, deltas)),
         Job::Log(change, ..) => Done::Logged(change.apply(conn)),
         Job::Flush(_) => Done::Logged(Ok(Vec::new())),
         Job::Probe(_) => Done::Probed(probe(conn)),
@@ -514,6 +536,34 @@ pub(super) mod tests {
                 .len(),
             15
         );
+    }
+
+    /// A job that fails after counting part of itself (its second day
+    /// breaks a constraint) takes its counts with it; its batch mates'
+    /// counts stay.
+    #[test]
+    fn a_failed_save_leaves_no_count_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(&dir.path().join("s.sqlite")).unwrap());
+        let mut bad = report(999);
+        bad.days = vec!["2026-11-25".into(), "2026-11-25".into()];
+        let handles: Vec<_> = (0..16)
+            .map(|i| {
+                let store = store.clone();
+                let r = if i == 7 { bad.clone() } else { report(i) };
+                std::thread::spawn(move || store.save_report(&r))
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        assert!(results[7].is_err());
+        let counted: u32 = store
+            .class_counts("2026-11-25", "2026-11-25")
+            .unwrap()
+            .iter()
+            .filter(|c| c.dim == "all")
+            .map(|c| c.n)
+            .sum();
+        assert_eq!(counted, 15);
     }
 }
 

@@ -6,11 +6,16 @@
 //!
 //! - `enrolment`: how many students each class has (roster or config).
 //! - `tally`: the store's count rows gathered per class and day.
+//! - `alerts`: the early-warning rules and their evaluation.
 //! - `read`: the one place that reads them (and the roster's enrolment)
 //!   from a school's store.
+//! - `sheet`: the daily surveillance sheet (per class, in the national
+//!   system's order, with grade and school totals).
 
+pub mod alerts;
 mod enrolment;
 pub mod read;
+pub mod sheet;
 mod tally;
 
 pub use enrolment::{ClassKey, Enrolment};

@@ -4,6 +4,7 @@
 
 mod admission;
 mod backup;
+mod board;
 mod browser;
 mod brute_force;
 mod call_log_rules;
@@ -27,8 +28,10 @@ mod reload;
 mod restart;
 mod roster;
 mod roster_rules;
+mod sheet;
 mod signature;
 mod staff;
 mod stores_health;
+mod symptoms;
 mod twilio_python;
 mod webdriver;

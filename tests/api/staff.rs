@@ -369,6 +369,10 @@ async fn the_board_sees_every_school_and_todays_counts() {
     let (status, page) = get(&board, &format!("{}/board", app.base)).await;
     assert_eq!(status, 200);
     assert!(page.contains("墨田区立第一小学校") && page.contains("墨田区立中央中学校"));
+    // The board shows one calendar day for every school; after the
+    // cut-off the report is for a later day, which the picker opens.
+    let (status, page) = get(&board, &format!("{}/board?day={day}", app.base)).await;
+    assert_eq!(status, 200);
     assert!(
         page.contains(&format!(r#"href="/schools/daiichi/days/{day}""#)),
         "links to daiichi's list for its school day"

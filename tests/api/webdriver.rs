@@ -190,6 +190,33 @@ impl Browser {
         .await;
     }
 
+    /// Run `script` in the page with a callback as its last argument, and
+    /// return what it passed to the callback (waits up to 60 s).
+    pub async fn execute_async(&self, script: &str) -> Value {
+        self.cmd(
+            reqwest::Method::POST,
+            "/timeouts",
+            Some(json!({ "script": 60_000 })),
+        )
+        .await;
+        self.cmd(
+            reqwest::Method::POST,
+            "/execute/async",
+            Some(json!({ "script": script, "args": [] })),
+        )
+        .await
+    }
+
+    /// Resize the window (a phone's 390 px, say).
+    pub async fn set_window_size(&self, width: u32, height: u32) {
+        self.cmd(
+            reqwest::Method::POST,
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .await;
+    }
+
     /// Save a PNG screenshot of the window.
     pub async fn screenshot(&self, path: &Path) {
         let b64 = self.cmd(reqwest::Method::GET, "/screenshot", None).await;

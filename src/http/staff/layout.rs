@@ -92,6 +92,7 @@ pub fn render(ctx: &Ctx, page: Page, body: Markup) -> Markup {
                             @if let Some(s) = page.school {
                                 a href=(format!("/schools/{}", s.id)) { (tr.t("nav-list")) }
                                 a href=(format!("/schools/{}/calls", s.id)) { (tr.t("nav-calls")) }
+                                a href=(format!("/board/schools/{}", s.id)) { (tr.t("board-dashboard")) }
                             }
                             @if session.account == Account::Board {
                                 a href="/board" { (tr.t("nav-board")) }

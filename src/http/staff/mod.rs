@@ -17,6 +17,7 @@
 #![allow(clippy::result_large_err)]
 
 mod auth;
+mod charts;
 mod cookie;
 mod csrf;
 mod export;
@@ -90,7 +91,19 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(pages::login::root))
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", post(pages::login::logout))
+        // The board's dashboard: district view, drill-down, alerts.
         .route("/board", get(pages::board::board))
+        .route("/board/alerts", get(pages::board::alerts::page))
+        .route("/board/alerts.json", get(pages::board::alerts::json))
+        .route("/board/schools/{school}", get(pages::board::drill::school))
+        .route(
+            "/board/schools/{school}/grades/{grade}",
+            get(pages::board::drill::grade),
+        )
+        .route(
+            "/board/schools/{school}/grades/{grade}/classes/{class}",
+            get(pages::board::drill::class),
+        )
         .route("/schools/{school}", get(pages::morning_list::today))
         .route("/schools/{school}/days", get(pages::morning_list::pick))
         .route(
@@ -104,6 +117,14 @@ pub fn routes() -> Router<AppState> {
         .route("/schools/{school}/calls", get(pages::call_log::pick))
         .route("/schools/{school}/calls/{day}", get(pages::call_log::day))
         .route("/schools/{school}/export", get(export::export))
+        // Surveillance sheet, corrections and alerts.
+        .route("/schools/{school}/sheet", get(pages::sheet::pick))
+        .route("/schools/{school}/sheet/{day}", get(pages::sheet::day))
+        .route(
+            "/schools/{school}/reports/{reference}/edit",
+            get(pages::correction::form).post(pages::correction::submit),
+        )
+        .route("/schools/{school}/alerts.json", get(pages::alerts::json))
         .route(layout::STYLE_PATH, get(layout::style))
         .route(layout::SCRIPT_PATH, get(layout::script))
         .layer(axum::middleware::map_response(layout::secure_headers))

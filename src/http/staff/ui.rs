@@ -181,6 +181,15 @@ impl Tr<'_> {
         }
     }
 
+    /// A list of stored codes (`fever,respiratory`: every symptom a parent
+    /// gave), each labelled, joined as the language lists words.
+    pub fn codes(&self, list: &str) -> String {
+        list.split(',')
+            .map(|c| self.code(c))
+            .collect::<Vec<_>>()
+            .join(&self.t("code-separator"))
+    }
+
     /// A language's name (`vi` → ベトナム語), or its tag.
     pub fn language(&self, tag: &str) -> String {
         let id = format!("language-{tag}");
@@ -231,9 +240,17 @@ mod tests {
             include_str!("layout.rs"),
             include_str!("mod.rs"),
             include_str!("pages/board.rs"),
+            include_str!("pages/board/alerts.rs"),
+            include_str!("pages/board/drill.rs"),
+            include_str!("pages/board/heat.rs"),
+            include_str!("pages/board/level.rs"),
+            include_str!("pages/board/trends.rs"),
             include_str!("pages/call_log.rs"),
             include_str!("pages/login.rs"),
             include_str!("pages/morning_list.rs"),
+            include_str!("pages/sheet.rs"),
+            include_str!("pages/correction.rs"),
+            include_str!("pages/alerts.rs"),
         ];
         let mut used = 0;
         for src in sources {
@@ -265,6 +282,16 @@ mod tests {
         assert_eq!(ja.code("absence"), "欠席");
         assert_eq!(en.code("absence"), "Absent");
         assert_eq!(ja.code("no-such-code"), "no-such-code");
+        assert_eq!(ja.codes("fever"), "発熱");
+        assert_eq!(
+            ja.codes("fever,diarrhoea,vomiting"),
+            "発熱・下痢・腹痛・嘔気・嘔吐"
+        );
+        assert_eq!(
+            en.codes("fever,respiratory"),
+            "Fever; Cough, sore throat, runny nose"
+        );
+        assert_eq!(en.code("hand-foot-mouth"), "Hand, foot and mouth disease");
         assert_eq!(
             ja.ta("group-title", &[("grade", "1"), ("class", "2")]),
             "1年2組"

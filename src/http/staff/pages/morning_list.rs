@@ -20,6 +20,7 @@ use chrono::{NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use maud::{Markup, html};
 
+use crate::http::alert_watch;
 use crate::http::staff::auth::{SchoolAccess, Viewer};
 use crate::http::staff::fmt;
 use crate::http::staff::layout::{self, Page};
@@ -87,6 +88,8 @@ struct DayData {
     events: Vec<ReportEvent>,
     /// The user's previous look, `None` if never.
     since: Option<String>,
+    /// The day's early-warning alerts.
+    alerts: Vec<alert_watch::Current>,
 }
 
 /// `GET /schools/{id}/days/{day}`.
@@ -138,15 +141,21 @@ pub async fn day(
             seen,
             events,
             since,
+            alerts: Vec::new(),
         })
     })
     .await;
-    let data = match data {
+    let mut data = match data {
         Ok(d) => d,
         Err(e) => {
             return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
+    // The list is worth more than its alerts: a failure here leaves it bare.
+    match alert_watch::current(&app, access.school(), access.store.clone(), date).await {
+        Ok(alerts) => data.alerts = alerts,
+        Err(e) => tracing::error!(school = %access.id, error = %e, "cannot evaluate the alerts"),
+    }
     let ctx = viewer.ctx(&app);
     let tr = ctx.tr;
     let school = access.school();
@@ -179,7 +188,7 @@ pub async fn day(
     )
 }
 
-fn previous_school_day(access: &SchoolAccess, date: NaiveDate) -> NaiveDate {
+pub(super) fn previous_school_day(access: &SchoolAccess, date: NaiveDate) -> NaiveDate {
     let cal = &access.school().calendar;
     let mut d = date;
     for _ in 0..400 {
@@ -253,6 +262,7 @@ fn render(
             }
             nav.tools {
                 a href=(format!("/schools/{id}/calls/{date}")) { (tr.t("link-calls")) }
+                a href=(format!("/schools/{id}/sheet/{date}")) { (tr.t("sheet-link")) }
                 a href=(export("csv")) download { (tr.t("export-csv")) }
                 a href=(export("csv-sjis")) download { (tr.t("export-csv-sjis")) }
                 a href=(export("json")) download { (tr.t("export-json")) }
@@ -260,6 +270,7 @@ fn render(
             }
         }
         div #live data-refresh=(refresh_url) {
+            (super::alerts::panel(tr, &data.alerts, tz, date))
             ul.counts {
                 li.count.kind-absence { span { (tr.t("code-absence")) } strong { (count(Some("absence"))) } }
                 li.count.kind-late { span { (tr.t("code-late")) } strong { (count(Some("late"))) } }
@@ -395,9 +406,12 @@ fn row(
             }
             td.details data-label=(tr.t("col-details")) {
                 @if let Some(reason) = &r.reason { span.reason { (tr.code(reason)) } }
-                @if let Some(s) = &r.symptom { " " span.symptom { (tr.code(s)) } }
+                @if let Some(s) = &r.symptom { " " span.symptom { (tr.codes(s)) } }
                 @if let Some(t) = r.temperature { " " span.temp { (fmt::temperature(t)) } }
                 @if let Some(d) = &r.disease { " " span.disease { (tr.code(d)) } }
+                @if active && r.kind.is_some() {
+                    " " a.correct href=(format!("/schools/{}/reports/{}/edit?day={day}", access.id, r.reference)) { (tr.t("edit-link")) }
+                }
             }
             td data-label=(tr.t("col-time")) {
                 @if let Some(t) = &r.time {
@@ -432,7 +446,7 @@ fn row(
                 }
             }
         }
-        @if !events.is_empty() && (!active || events.iter().any(|e| e.by_reference == Some(r.reference))) {
+        @if !events.is_empty() && (!active || events.iter().any(|e| e.by_reference == Some(r.reference) || e.action == "edited")) {
             tr class=(if active { "history" } else { "history inactive" }) {
                 td colspan="11" {
                     @for e in &events {
@@ -441,6 +455,7 @@ fn row(
                             ("replaced", true) => span.event { (tr.ta("history-replaced", &[("reference", &e.by_reference.map_or(String::new(), |n| n.to_string())), ("time", &at)])) },
                             ("replaced", false) => span.event { (tr.ta("history-replaces", &[("reference", &e.reference.to_string()), ("time", &at)])) },
                             ("cancelled", true) => span.event { (tr.ta("history-cancelled", &[("time", &at)])) },
+                            ("edited", true) => span.event.edited { (edited(tr, e, &at)) },
                             _ => {},
                         }
                     }
@@ -448,6 +463,27 @@ fn row(
             }
         }
     }
+}
+
+/// A staff correction in the history: who, when, before → after.
+fn edited(tr: &Tr, e: &ReportEvent, at: &str) -> String {
+    let detail: serde_json::Value = e
+        .detail
+        .as_deref()
+        .and_then(|d| serde_json::from_str(d).ok())
+        .unwrap_or_default();
+    tr.ta(
+        "history-edited",
+        &[
+            ("time", at),
+            ("user", e.user.as_deref().unwrap_or("?")),
+            (
+                "before",
+                &super::correction::describe(tr, &detail["before"]),
+            ),
+            ("after", &super::correction::describe(tr, &detail["after"])),
+        ],
+    )
 }
 
 /// `POST /schools/{id}/reports/{row}/seen` (CSRF): mark it seen for this
