@@ -15,7 +15,7 @@
 //!
 //! Every report goes through [`Store::import_reports`](crate::store::Store::import_reports),
 //! which runs the line's own save, so everything a save keeps (the history,
-//! the call log, counts kept by the schema) is as if parents had phoned.
+//! the call log, the counts) is as if parents had phoned.
 //! The same seed gives the same reports; each school is made on its own
 //! thread from its own random stream, so the threads change only the time.
 

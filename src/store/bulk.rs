@@ -1,13 +1,16 @@
 //! Many reports at once, for demo data and benchmarks. Each is saved by the
 //! very code a call's save runs ([`reports::save_in`]), so everything a
 //! save keeps up to date (rows per day, corrections with their history, the
-//! call log, and whatever the schema's triggers keep) comes out exactly as
-//! if the reports had been phoned in one by one; only the transactions are
-//! bigger, thousands of reports each instead of one group commit a moment.
+//! call log, the counts) comes out exactly as if the reports had been
+//! phoned in one by one; only the transactions are bigger, thousands of
+//! reports each instead of one group commit a moment, and the counts'
+//! changes are gathered per transaction as the writer gathers them per
+//! batch.
 
 use rusqlite::TransactionBehavior;
 
 use super::calls::CallLog;
+use super::counts::Deltas;
 use super::reports::{self, NewReport, Saved};
 use super::{Store, StoreError};
 
@@ -31,8 +34,9 @@ impl Store {
             let done = self.with(|c| {
                 let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let mut done = Vec::with_capacity(chunk.len());
+                let mut deltas = Deltas::default();
                 for r in chunk {
-                    done.push(reports::save_in(&tx, r)?);
+                    done.push(reports::save_in(&tx, r, &mut deltas)?);
                     CallLog::Ended {
                         call_sid: r.call_sid.clone(),
                         status: "completed".to_owned(),
@@ -43,6 +47,7 @@ impl Store {
                     }
                     .apply(&tx)?;
                 }
+                deltas.apply(&tx)?;
                 tx.commit()?;
                 Ok(done)
             })?;
@@ -63,8 +68,8 @@ impl Store {
         fill: impl FnOnce(&Store) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         // And a page cache that holds a whole chunk, and statement
-        // journals (a save's triggers need one) in memory, not written to a
-        // temporary file page by page: tens of writes per report otherwise.
+        // journals (an UPDATE of several rows inside a transaction keeps
+        // one) in memory, not written to a temporary file page by page.
         let (cache, temp): (i64, i64) = self.with(|c| {
             c.pragma_update(None, "synchronous", "OFF")?;
             let cache = c.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
@@ -147,7 +152,7 @@ mod tests {
             (rows, history)
         };
         assert_eq!(look(&bulk), look(&one));
-        // The counts the schema's triggers keep, as live saves keep them.
+        // The counts, as live saves keep them.
         let counts = |s: &Store| {
             let mut c = s.class_counts("2026-11-25", "2026-11-25").unwrap();
             c.sort_by(|a, b| (&a.kind, &a.dim, &a.value).cmp(&(&b.kind, &b.dim, &b.value)));
