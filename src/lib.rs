@@ -7,6 +7,7 @@ pub mod call;
 pub mod cli;
 pub mod config;
 pub mod decimal;
+pub mod demo;
 pub mod deployment;
 pub mod domain;
 pub mod export;

@@ -62,6 +62,10 @@ pub enum Command {
     /// Read a password from standard input and print its Argon2 hash, for
     /// `staff_password_hash`, `staff_token_hash` or `[board] password_hash`.
     HashPassword,
+    /// Write a demo district: schools, rosters and a school year's reports
+    /// (an influenza wave, a gastroenteritis cluster, corrections), with a
+    /// config that serves them.
+    DemoData(super::demo_data::DemoDataArgs),
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod backup;
+mod demo_data;
 mod export;
 mod hash_password;
 mod lint;
@@ -25,5 +26,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Prompts => prompts::run(&cli.global),
         Command::Lint(a) => lint::run(&cli.global, a),
         Command::HashPassword => hash_password::run(),
+        Command::DemoData(a) => demo_data::run(&cli.global, a),
     }
 }

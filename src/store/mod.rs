@@ -4,6 +4,7 @@
 //! numbered by `PRAGMA user_version`.
 
 mod alerts;
+mod bulk;
 mod calls;
 mod counts;
 mod edits;

@@ -12,6 +12,7 @@ mod calls;
 mod cli;
 mod corrections;
 mod crash;
+mod demo_data;
 mod export;
 mod export_formulas;
 mod failures;
