@@ -90,6 +90,9 @@ struct DayData {
     since: Option<String>,
     /// The day's early-warning alerts.
     alerts: Vec<alert_watch::Current>,
+    /// Whether the viewer may correct reports (the school's staff, not
+    /// the board).
+    may_correct: bool,
 }
 
 /// `GET /schools/{id}/days/{day}`.
@@ -142,6 +145,7 @@ pub async fn day(
             events,
             since,
             alerts: Vec::new(),
+            may_correct: false,
         })
     })
     .await;
@@ -151,6 +155,7 @@ pub async fn day(
             return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
+    data.may_correct = super::correction::may_correct(&viewer);
     // The list is worth more than its alerts: a failure here leaves it bare.
     match alert_watch::current(&app, access.school(), access.store.clone(), date).await {
         Ok(alerts) => data.alerts = alerts,
@@ -409,7 +414,7 @@ fn row(
                 @if let Some(s) = &r.symptom { " " span.symptom { (tr.codes(s)) } }
                 @if let Some(t) = r.temperature { " " span.temp { (fmt::temperature(t)) } }
                 @if let Some(d) = &r.disease { " " span.disease { (tr.code(d)) } }
-                @if active && r.kind.is_some() {
+                @if active && r.kind.is_some() && data.may_correct {
                     " " a.correct href=(format!("/schools/{}/reports/{}/edit?day={day}", access.id, r.reference)) { (tr.t("edit-link")) }
                 }
             }
