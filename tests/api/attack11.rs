@@ -1,8 +1,9 @@
 //! What an outsider tried against issue 11's pages and phone step, and
 //! what broke: a parent pressing on at the symptoms heard the apology, the
 //! board's account could rewrite a school's reports, a store that could not
-//! remember its alerts hid them; and what held: a staff correction racing a
-//! parent's replacing call keeps the counts equal to a recount.
+//! remember its alerts hid them, a full disk hid the morning list; and
+//! what held: a staff correction racing a parent's replacing call keeps
+//! the counts equal to a recount.
 
 use absence_line::store::{ClassCount, IMPORTED, Store, StudentRecord};
 use reqwest::StatusCode;
@@ -199,6 +200,37 @@ async fn alerts_are_shown_when_the_store_cannot_remember_them() {
     let (status, list) = get(&staff, &format!("{}/schools/daiichi/days/{day}", app.base)).await;
     assert_eq!(status, 200);
     assert!(list.contains(r#"class="alerts""#), "the panel is there");
+}
+
+/// Opening the morning list notes the look (for the 新着 badges), a write:
+/// on a full disk the list answered 500, so the school could not read its
+/// absences at all. The list is read; only the look is not noted.
+#[tokio::test]
+async fn the_morning_list_is_read_when_the_disk_refuses_writes() {
+    let (app, _dir) = spawn_app().await;
+    let mut p = app.phone("daiichi");
+    p.dial().await;
+    p.press("1").await;
+    p.press("10203#").await;
+    p.press("1").await;
+    p.press("1").await; // absence
+    p.press("4").await; // family reasons
+    p.press("1").await; // today
+    p.press("2").await; // no message
+    p.press("1").await; // save
+    let day = app.reports("daiichi")[0].school_day.clone();
+    let db = rusqlite::Connection::open(app.dir.join("data/daiichi.sqlite")).unwrap();
+    db.execute_batch(
+        "CREATE TRIGGER disk_full_views BEFORE INSERT ON list_views
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+         CREATE TRIGGER disk_full_alerts BEFORE INSERT ON alerts
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .unwrap();
+    let staff = login(&app, "daiichi", DAIICHI_PASSWORD).await;
+    let (status, list) = get(&staff, &format!("{}/schools/daiichi/days/{day}", app.base)).await;
+    assert_eq!(status, 200, "{list}");
+    assert!(list.contains("10203"), "the report is listed");
 }
 
 /// The kept counts, in the recount's order.

@@ -21,6 +21,7 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 
 use crate::http::alert_watch;
+use crate::http::log_limit::LogLimit;
 use crate::http::staff::auth::{SchoolAccess, Viewer};
 use crate::http::staff::fmt;
 use crate::http::staff::layout::{self, Page};
@@ -135,7 +136,17 @@ pub async fn day(
             Some(s) => Some(s),
             None => {
                 let now = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-                store.record_list_view(&user, &day_s, &now)?
+                // A look is bookkeeping: on a disk that refuses writes (full,
+                // read-only) the list is still read, every report new to it.
+                store
+                    .record_list_view(&user, &day_s, &now)
+                    .unwrap_or_else(|e| {
+                        static FAILED: LogLimit = LogLimit::new();
+                        if let Some(left_out) = FAILED.allow() {
+                            tracing::warn!(error = %e, left_out, "cannot note a look at the morning list");
+                        }
+                        None
+                    })
             }
         };
         Ok(DayData {
