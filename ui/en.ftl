@@ -246,6 +246,7 @@ edit-error-temperature = Give the temperature as a number from 35.0 to 42.0 with
 edit-error-disease = For an attendance suspension, choose the disease (Other if it is not listed).
 edit-not-active-title = This report cannot be corrected
 edit-not-active = A later call from the parent replaced or cancelled this report, so it cannot be corrected. Nothing was changed. See the list for the current report.
+edit-board-refused = Reports are corrected with the school staff's own account: the attendance record is the school's, and the board's account can only read it. Nothing was changed.
 history-edited = Corrected { $time } ({ $user }): { $before } → { $after }
 alerts-title = Classes and grades to watch
 alerts-note = Worked out from the students absent ill or suspended, against the levels set in the configuration. Decide on closures with the school doctor and the board of education.

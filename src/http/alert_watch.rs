@@ -134,12 +134,25 @@ pub async fn current(
     let now = Utc::now();
     let live = live_days(&cal, now).contains(&day);
     let day_s = day.to_string();
+    let id = school.id.clone();
     let (alerts, new, raised) = blocking(move || {
         let alerts = evaluate_day(&store, &table, &rules, &cal, day)?;
-        let new = if live {
+        // Remembering is bookkeeping: a store that cannot take the write (a
+        // full or read-only disk) still shows its alerts, only without
+        // "since when", and the next evaluation tries again. A store found
+        // deleted or replaced takes nothing more.
+        let new = if live && store.fault().is_none() {
             let records: Vec<AlertRecord> = alerts.iter().map(record).collect();
             let at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-            store.record_alerts(&day_s, &records, &at)?
+            store
+                .record_alerts(&day_s, &records, &at)
+                .unwrap_or_else(|e| {
+                    static FAILED: LogLimit = LogLimit::new();
+                    if let Some(left_out) = FAILED.allow() {
+                        tracing::warn!(school = %id, error = %e, left_out, "cannot remember the alerts raised");
+                    }
+                    Vec::new()
+                })
         } else {
             Vec::new()
         };

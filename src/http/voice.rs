@@ -427,10 +427,13 @@ fn render(
                 url: [action.as_str(), "&in=none"].concat(),
             },
         ],
-        // Every key that applies: no numDigits, so Twilio takes keys until
-        // the finish key or `timeout` seconds without one (the same timeout
-        // waits for the first key after the prompt), then posts them all.
-        // The finish key alone posts nothing: silence, as at a menu.
+        // Every key that applies: Twilio takes keys until the finish key or
+        // `timeout` seconds without one (the same timeout waits for the
+        // first key after the prompt), then posts them all. The finish key
+        // alone posts nothing: silence, as at a menu. `numDigits` is the
+        // most keys one entry holds ([`Digits::MAX_LEN`]): without it Twilio
+        // takes any number, and a parent who pressed on past that would
+        // hear the apology.
         Then::Choices {
             timeout_secs,
             finish_key,
@@ -439,7 +442,7 @@ fn render(
                 action: action.clone(),
                 timeout_secs,
                 finish_on_key: Some(finish_key),
-                num_digits: None,
+                num_digits: Some(Digits::MAX_LEN as u32),
                 action_on_empty_result: false,
                 prompts,
             }),

@@ -43,6 +43,33 @@ impl Store {
         user: &str,
         at: &str,
     ) -> Result<Option<Edited>, StoreError> {
+        // As for a report: a store found deleted or replaced under the
+        // server takes nothing more (a correction written into the file it
+        // still holds would be gone at the next start), and a correction is
+        // acknowledged only if the path still names the file it went into.
+        let unusable = |reason| StoreError::Unusable {
+            path: self.path.display().to_string(),
+            reason,
+        };
+        if let Some(reason) = self.health.fault() {
+            return Err(unusable(reason));
+        }
+        let edited = self.edit_rows(reference, edit, user, at)?;
+        if edited.as_ref().is_some_and(|e| !e.days.is_empty()) {
+            self.health
+                .verify()
+                .map_err(|_| unusable(super::health::DETACHED))?;
+        }
+        Ok(edited)
+    }
+
+    fn edit_rows(
+        &self,
+        reference: u32,
+        edit: &ReportEdit,
+        user: &str,
+        at: &str,
+    ) -> Result<Option<Edited>, StoreError> {
         self.with(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let before: Option<ReportEdit> = tx
@@ -122,5 +149,61 @@ impl Store {
             days.sort();
             Ok(Some(Edited { days }))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::NewReport;
+    use super::*;
+
+    fn flu() -> ReportEdit {
+        ReportEdit {
+            reason: Some("infectious".into()),
+            disease: Some("influenza".into()),
+            ..Default::default()
+        }
+    }
+
+    /// A store deleted under the server: a nurse's correction is never
+    /// acknowledged, neither before anything noticed (the path no longer
+    /// names the file it went into) nor after the writer did (the store
+    /// takes nothing more).
+    #[tokio::test]
+    async fn a_correction_of_a_store_deleted_under_the_server_is_not_acknowledged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite");
+        let store = Store::open(&path).unwrap();
+        let saved = store
+            .submit(NewReport {
+                call_sid: "CA1".into(),
+                kind: Some("absence".into()),
+                reason: Some("illness".into()),
+                days: vec!["2026-11-25".into()],
+                language: "ja".into(),
+                channel: "twilio".into(),
+                received_at: "2026-11-24T22:00:00Z".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let edited = store.edit_report(saved.reference, &flu(), "daiichi", "2026-11-25T00:00:00Z");
+        assert!(
+            matches!(edited, Err(StoreError::Unusable { .. })),
+            "{edited:?}"
+        );
+        // The writer notices at its next write and sets the store aside.
+        assert!(store.probe().await.is_err());
+        assert!(store.fault().is_some());
+        let again = ReportEdit {
+            reason: Some("injury".into()),
+            ..Default::default()
+        };
+        let edited = store.edit_report(saved.reference, &again, "daiichi", "2026-11-25T00:01:00Z");
+        assert!(
+            matches!(edited, Err(StoreError::Unusable { .. })),
+            "{edited:?}"
+        );
     }
 }

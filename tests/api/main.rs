@@ -3,6 +3,7 @@
 //! walks them (signed form posts, relative action URLs).
 
 mod admission;
+mod attack11;
 mod backup;
 mod board;
 mod browser;

@@ -16,8 +16,9 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     p.press("1").await; // absence
     let t = p.press("1").await; // illness
     assert!(t.says_any("当てはまる番号を、すべて"), "{}", t.said());
-    // Every key until # or a short silence: no numDigits, a 4 s timeout.
-    assert_eq!(t.gather_num_digits, None, "{}", t.raw);
+    // Every key until # or a short silence (a 4 s timeout), up to the 32
+    // keys one entry holds.
+    assert_eq!(t.gather_num_digits.as_deref(), Some("32"), "{}", t.raw);
     assert_eq!(t.gather_finish_on_key.as_deref(), Some("#"));
     assert!(t.raw.contains(r#"timeout="4""#), "{}", t.raw);
     assert!(t.redirect.is_some(), "silence has somewhere to go");
@@ -26,7 +27,7 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     let t = p.press("17#").await;
     assert!(t.says_any("選択肢にありません"), "{}", t.said());
     assert!(t.says_any("当てはまる番号"), "{}", t.said());
-    assert_eq!(t.gather_num_digits, None);
+    assert_eq!(t.gather_num_digits.as_deref(), Some("32"));
 
     let t = p.press("12#").await; // fever and cough
     assert!(

@@ -19,7 +19,7 @@ use maud::{Markup, html};
 
 use crate::domain::{Disease, Symptom, Symptoms};
 use crate::flow::{Flow, StepKind, Value};
-use crate::http::staff::auth::{SchoolAccess, Viewer};
+use crate::http::staff::auth::{Account, SchoolAccess, Viewer};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, csrf, fmt};
@@ -69,6 +69,25 @@ fn flow_reasons(flow: Option<&Flow>) -> Vec<String> {
     } else {
         from_flow
     }
+}
+
+/// Whether this account may correct a school's reports: the school's own
+/// staff. The board reads every school's list, but the record is the
+/// school's (its principal keeps the attendance register), so the board's
+/// account is offered no 訂正 link and its requests get 403.
+pub(super) fn may_correct(viewer: &Viewer) -> bool {
+    viewer.session.account != Account::Board
+}
+
+fn board_refused(viewer: &Viewer, app: &AppState) -> Response {
+    let tr = viewer.tr(app);
+    tracing::warn!("refused a correction to the board account");
+    layout::error_page(
+        viewer,
+        app,
+        StatusCode::FORBIDDEN,
+        &tr.t("edit-board-refused"),
+    )
 }
 
 /// What the form holds: as typed, so a refused form comes back as it was.
@@ -221,6 +240,9 @@ pub async fn form(
         Ok(a) => a,
         Err(r) => return r,
     };
+    if !may_correct(&viewer) {
+        return board_refused(&viewer, &app);
+    }
     let Ok(reference) = reference.parse::<u32>() else {
         return no_report(&viewer, &app);
     };
@@ -264,6 +286,9 @@ pub async fn submit(
         Ok(a) => a,
         Err(r) => return r,
     };
+    if !may_correct(&viewer) {
+        return board_refused(&viewer, &app);
+    }
     let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
     if let Err(refused) = csrf::check(&app, &viewer, &form) {
         return refused;

@@ -21,6 +21,7 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 
 use crate::http::alert_watch;
+use crate::http::log_limit::LogLimit;
 use crate::http::staff::auth::{SchoolAccess, Viewer};
 use crate::http::staff::fmt;
 use crate::http::staff::layout::{self, Page};
@@ -90,6 +91,9 @@ struct DayData {
     since: Option<String>,
     /// The day's early-warning alerts.
     alerts: Vec<alert_watch::Current>,
+    /// Whether the viewer may correct reports (the school's staff, not
+    /// the board).
+    may_correct: bool,
 }
 
 /// `GET /schools/{id}/days/{day}`.
@@ -132,7 +136,17 @@ pub async fn day(
             Some(s) => Some(s),
             None => {
                 let now = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-                store.record_list_view(&user, &day_s, &now)?
+                // A look is bookkeeping: on a disk that refuses writes (full,
+                // read-only) the list is still read, every report new to it.
+                store
+                    .record_list_view(&user, &day_s, &now)
+                    .unwrap_or_else(|e| {
+                        static FAILED: LogLimit = LogLimit::new();
+                        if let Some(left_out) = FAILED.allow() {
+                            tracing::warn!(error = %e, left_out, "cannot note a look at the morning list");
+                        }
+                        None
+                    })
             }
         };
         Ok(DayData {
@@ -142,6 +156,7 @@ pub async fn day(
             events,
             since,
             alerts: Vec::new(),
+            may_correct: false,
         })
     })
     .await;
@@ -151,6 +166,7 @@ pub async fn day(
             return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
+    data.may_correct = super::correction::may_correct(&viewer);
     // The list is worth more than its alerts: a failure here leaves it bare.
     match alert_watch::current(&app, access.school(), access.store.clone(), date).await {
         Ok(alerts) => data.alerts = alerts,
@@ -409,7 +425,7 @@ fn row(
                 @if let Some(s) = &r.symptom { " " span.symptom { (tr.codes(s)) } }
                 @if let Some(t) = r.temperature { " " span.temp { (fmt::temperature(t)) } }
                 @if let Some(d) = &r.disease { " " span.disease { (tr.code(d)) } }
-                @if active && r.kind.is_some() {
+                @if active && r.kind.is_some() && data.may_correct {
                     " " a.correct href=(format!("/schools/{}/reports/{}/edit?day={day}", access.id, r.reference)) { (tr.t("edit-link")) }
                 }
             }

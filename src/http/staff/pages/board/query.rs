@@ -119,6 +119,17 @@ impl Query {
         if from > to || (to - from).num_days() >= MAX_RANGE_DAYS {
             return Err(BadQuery);
         }
+        // A page reads the counts from the earlier of the day and the range
+        // to the later. A day far from the range (picked on a page whose
+        // form keeps its range, or typed into the URL: `day=9999-12-31`
+        // with a range in year 1) would make one request read every count
+        // ever kept, of every school; so the range then moves to end at
+        // the day, keeping its length.
+        let (from, to) = if (to.max(day) - from.min(day)).num_days() >= MAX_RANGE_DAYS {
+            (day.checked_sub_signed(to - from).ok_or(BadQuery)?, day)
+        } else {
+            (from, to)
+        };
         let days = (0..=(to - from).num_days())
             .map(|k| from + TimeDelta::days(k))
             .filter(|d| is_open(*d))
@@ -268,6 +279,41 @@ mod tests {
             Err(BadQuery)
         );
         assert_eq!(segment("3"), "3");
+    }
+
+    /// What a page reads (`read_from..=read_to`) stays within the longest
+    /// range and the rise rule's days before it, whatever the day: a day
+    /// far from the range takes the range with it.
+    #[test]
+    fn a_day_far_from_the_range_moves_the_range_instead_of_widening_the_reads() {
+        let today = d("2026-11-30");
+        for query in [
+            "day=9999-12-31&from=0001-01-01&to=0001-12-31",
+            "day=0001-01-01&from=2026-11-01&to=2026-11-30",
+            "day=2024-06-10&from=2026-11-02&to=2026-11-27",
+            "day=2026-11-30&to=2000-01-31",
+        ] {
+            let span = q(query).unwrap().span(today, weekdays).unwrap();
+            let read = span.read_to() - span.read_from(5, weekdays);
+            assert!(
+                read.num_days() < MAX_RANGE_DAYS + 10,
+                "{query}: reads {} days",
+                read.num_days()
+            );
+            assert!(span.from <= span.day && span.day <= span.to, "{query}");
+        }
+        // The range keeps its length and ends at the day.
+        let span = q("day=2024-06-10&from=2026-11-02&to=2026-11-27")
+            .unwrap()
+            .span(today, weekdays)
+            .unwrap();
+        assert_eq!((span.from, span.to), (d("2024-05-16"), d("2024-06-10")));
+        // A day near its range keeps the range as asked.
+        let span = q("day=2026-11-30&from=2026-10-01&to=2026-10-31")
+            .unwrap()
+            .span(today, weekdays)
+            .unwrap();
+        assert_eq!((span.from, span.to), (d("2026-10-01"), d("2026-10-31")));
         assert_eq!(segment("さ/1"), "%E3%81%95%2F1");
     }
 }
