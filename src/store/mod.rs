@@ -189,6 +189,17 @@ impl Store {
         self.generation.load(Ordering::Acquire)
     }
 
+    /// What changes whenever anything is committed to the store by any
+    /// connection but the main one: this process's writer, or another
+    /// process (`PRAGMA data_version`). With [`report_generation`]
+    /// (Self::report_generation), which the main connection's own
+    /// corrections move, it tells a cache of counts whether to read again,
+    /// whoever wrote.
+    pub fn data_version(&self) -> Result<u64, StoreError> {
+        self.with(|c| c.query_row("PRAGMA data_version", [], |r| r.get::<_, i64>(0)))
+            .map(|v| v as u64)
+    }
+
     fn reports_changed(&self) {
         self.generation.fetch_add(1, Ordering::Release);
     }

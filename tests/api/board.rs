@@ -560,6 +560,35 @@ async fn the_alert_list_says_which_classes_counts_rule_and_level() {
     }
 }
 
+/// The board's pages keep each school's counts between looks: a report
+/// saved since (here through another connection, as another process
+/// would) shows on the next look, on the district view and the alert list.
+#[tokio::test]
+async fn a_report_saved_between_two_looks_shows_on_the_next() {
+    let b = spawn_board().await;
+    todays_reports(&b).await;
+    let board = b.login("board", BOARD_PASSWORD).await;
+    let day = format!("/board?day={}", b.today);
+    let alerts = format!("/board/alerts?from={0}&to={0}", b.today);
+    let (_, page) = b.get(&board, &day).await;
+    assert_eq!(cell(row(&page, "さくら中学校"), "病欠"), "1");
+    let (_, list) = b.get(&board, &alerts).await;
+    let before = list.matches("<tr class=\"alert alert-").count();
+    // Two more ill in 3-1 of さくら: 3 of its 4 students.
+    for n in 2..=3 {
+        b.report("late", ill(format!("7100{n}"), "3", "1", "fever", b.today))
+            .await;
+    }
+    let (_, page) = b.get(&board, &day).await;
+    assert_eq!(cell(row(&page, "さくら中学校"), "病欠"), "3");
+    let (_, list) = b.get(&board, &alerts).await;
+    assert!(
+        list.matches("<tr class=\"alert alert-").count() > before,
+        "the class-rate alert of 3-1 is listed: {list}"
+    );
+    assert!(list.contains("3年1組"), "{list}");
+}
+
 /// axe-core's script: `AXE_CORE_JS`, or where `.ci/run` installs it.
 fn axe_source() -> String {
     let path = std::env::var("AXE_CORE_JS")

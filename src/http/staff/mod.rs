@@ -56,6 +56,8 @@ pub struct Staff {
     tokens: token_cache::TokenCache,
     /// The board's district view's counts, kept per school.
     board_counts: pages::board::read::Cache,
+    /// The board's alert list, kept per school.
+    board_alerts: pages::board::alerts::Kept,
 }
 
 impl Staff {
@@ -79,6 +81,7 @@ impl Staff {
             gate: gate::Gate::for_this_machine(),
             tokens: Default::default(),
             board_counts: Default::default(),
+            board_alerts: Default::default(),
         })
     }
 

@@ -6,7 +6,8 @@
 //! `GET /board/alerts.json?from=&to=`, board account only; the district
 //! view and a school's dashboard show the day's alerts with [`list`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use axum::Json;
 use axum::extract::State;
@@ -29,7 +30,7 @@ use crate::http::staff::ui::Tr;
 use crate::http::state::AppState;
 use crate::schoolday::SchoolCalendar;
 use crate::surveillance::alerts::{Alert, AlertRules, Level, Rule, evaluate};
-use crate::surveillance::{ClassKey, Enrolment, Tallies, Tally};
+use crate::surveillance::{self, ClassKey, Enrolment, Tallies, Tally};
 
 /// The `n` school days before `day` in `calendar`, newest first.
 fn previous_days(calendar: &SchoolCalendar, day: NaiveDate, n: usize) -> Vec<NaiveDate> {
@@ -217,8 +218,22 @@ pub fn list(tr: &Tr, span: &Span, alerts: &[(&School, Alert)], days: bool) -> Ma
     }
 }
 
+/// Every school's alerts over a span, kept per school until its store (see
+/// [`read::Cache`]), its class sizes or the span change: the alert list evaluates every
+/// class of every school on every day, and a prefecture is a thousand
+/// stores.
+#[derive(Default)]
+pub struct Kept(Mutex<HashMap<SchoolId, KeptAlerts>>);
+
+struct KeptAlerts {
+    /// `from`, `to`, the store's report generation and data version.
+    key: (NaiveDate, NaiveDate, u64, u64),
+    enrolment: Enrolment,
+    alerts: Arc<Vec<Alert>>,
+}
+
 /// Every school's alerts over the span, read and evaluated in one
-/// blocking task.
+/// blocking task, the schools split over two threads.
 async fn gather(
     app: &AppState,
     dep: &Deployment,
@@ -228,28 +243,97 @@ async fn gather(
     let rules = dep.config.alerts.clone();
     let from = span.read_from(rules.rise_days, all_open(dep));
     let (to, days) = (span.to, span.days.clone());
+    let app = app.clone();
     tokio::task::spawn_blocking(move || {
-        let counts = read::alert_counts(&inputs, from, to);
-        inputs
-            .iter()
-            .zip(counts)
-            .flat_map(|(i, c)| {
-                let Some(c) = c else { return Vec::new() };
-                of_school(
-                    &rules,
-                    &i.calendar,
-                    &c.enrolment,
-                    &c.tallies,
-                    &c.totals,
-                    &days,
-                )
+        let kept = &app.0.staff.board_alerts;
+        let half = inputs.len().div_ceil(2).max(1);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = inputs
+                .chunks(half)
+                .map(|part| {
+                    let (rules, days) = (&rules, &days);
+                    scope.spawn(move || {
+                        part.iter()
+                            .flat_map(|i| {
+                                school_alerts(i, from, to, rules, days, kept)
+                                    .iter()
+                                    .map(|a| (i.id.clone(), a.clone()))
+                                    .collect::<Vec<_>>()
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
                 .into_iter()
-                .map(|a| (i.id.clone(), a))
+                .flat_map(|p| {
+                    p.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
-            })
-            .collect()
+        })
     })
     .await
+}
+
+/// One school's alerts over the span, from what is kept if its reports
+/// and class sizes have not changed since.
+fn school_alerts(
+    i: &Input,
+    from: NaiveDate,
+    to: NaiveDate,
+    rules: &AlertRules,
+    days: &[NaiveDate],
+    kept: &Kept,
+) -> Arc<Vec<Alert>> {
+    let Some(store) = i.store.as_ref() else {
+        return Arc::default();
+    };
+    // The generation before the counts: a report committed in between
+    // makes the next look evaluate again.
+    let key = match store.data_version() {
+        Ok(v) => (from, to, store.report_generation(), v),
+        Err(e) => {
+            tracing::error!(school = %i.id, error = %e, "cannot read a school's store for the alerts");
+            return Arc::default();
+        }
+    };
+    let enrolment = match surveillance::read::enrolment(store, &i.table) {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::error!(school = %i.id, error = %e, "cannot read a school's class sizes for the alerts");
+            return Arc::default();
+        }
+    };
+    if let Some(k) = kept.0.lock().unwrap_or_else(|p| p.into_inner()).get(&i.id)
+        && k.key == key
+        && k.enrolment == enrolment
+    {
+        return k.alerts.clone();
+    }
+    let Some(c) = read::alert_counts(std::slice::from_ref(i), from, to)
+        .pop()
+        .flatten()
+    else {
+        return Arc::default();
+    };
+    let alerts = Arc::new(of_school(
+        rules,
+        &i.calendar,
+        &c.enrolment,
+        &c.tallies,
+        &c.totals,
+        days,
+    ));
+    kept.0.lock().unwrap_or_else(|p| p.into_inner()).insert(
+        i.id.clone(),
+        KeptAlerts {
+            key,
+            enrolment,
+            alerts: alerts.clone(),
+        },
+    );
+    alerts
 }
 
 /// Whether every school is open on `d`: counting back over these days

@@ -69,15 +69,16 @@ impl Figures {
 }
 
 /// What [`district`] read of each school's counts, kept until that
-/// school's reports change ([`Store::report_generation`]) or another range
-/// is asked for: the board looks at the same morning again and again, and
+/// school's store changes ([`Store::report_generation`] for staff
+/// corrections, [`Store::data_version`] for every other commit, whoever
+/// made it) or another range is asked for: the board looks at the same morning again and again, and
 /// a prefecture is a thousand stores.
 #[derive(Default)]
 pub struct Cache(Mutex<HashMap<SchoolId, Kept>>);
 
 struct Kept {
-    /// `from`, `to`, `day` and the store's report generation.
-    key: (NaiveDate, NaiveDate, NaiveDate, u64),
+    /// `from`, `to`, `day`, the store's report generation and data version.
+    key: (NaiveDate, NaiveDate, NaiveDate, u64, u64),
     days: Arc<BTreeMap<String, Tally>>,
     day_classes: Arc<Tallies>,
 }
@@ -131,7 +132,13 @@ fn school_figures(
         let (end, _) = fmt::day_bounds(i.calendar.next_school_day_after(day), tz);
         // Read the generation before the counts: a report committed in
         // between makes the next look read again, never keeps stale counts.
-        let key = (from, to, day, store.report_generation());
+        let key = (
+            from,
+            to,
+            day,
+            store.report_generation(),
+            store.data_version()?,
+        );
         let kept = {
             let map = cache.0.lock().unwrap_or_else(|p| p.into_inner());
             map.get(&i.id)
