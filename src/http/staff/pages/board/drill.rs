@@ -94,6 +94,11 @@ fn classes(c: &Ctx) -> BTreeSet<ClassKey> {
     all
 }
 
+/// One tally per school day of the span, in order.
+fn over_span(c: &Ctx, tally: impl Fn(&str) -> Tally) -> Vec<Tally> {
+    c.span.days.iter().map(|d| tally(&d.to_string())).collect()
+}
+
 fn grade_label(tr: &Tr, grade: &str) -> String {
     if grade.is_empty() {
         tr.t("group-unknown")
@@ -347,20 +352,11 @@ pub async fn school(
             (
                 grade_label(&tr, g),
                 c.detail.enrolment.of_grade(g),
-                c.span
-                    .days
-                    .iter()
-                    .map(|d| c.detail.tallies.grade(&d.to_string(), g))
-                    .collect(),
+                over_span(&c, |d| c.detail.tallies.grade(d, g)),
             )
         })
         .collect();
-    let school_days: Vec<Tally> = c
-        .span
-        .days
-        .iter()
-        .map(|d| c.detail.tallies.school(&d.to_string()))
-        .collect();
+    let school_days: Vec<Tally> = over_span(&c, |d| c.detail.tallies.school(d));
     let here = school_href(&c);
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
@@ -485,20 +481,11 @@ pub async fn grade(
             (
                 class_label(&tr, k),
                 c.detail.enrolment.of_class(k),
-                c.span
-                    .days
-                    .iter()
-                    .map(|d| c.detail.tallies.class(&d.to_string(), k))
-                    .collect(),
+                over_span(&c, |d| c.detail.tallies.class(d, k)),
             )
         })
         .collect();
-    let grade_days: Vec<Tally> = c
-        .span
-        .days
-        .iter()
-        .map(|d| c.detail.tallies.grade(&d.to_string(), &grade))
-        .collect();
+    let grade_days: Vec<Tally> = over_span(&c, |d| c.detail.tallies.grade(d, &grade));
     let here = grade_href(&c, &grade);
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
@@ -549,12 +536,7 @@ pub async fn class(
     }
     let q = c.span.query();
     let enrolment = c.detail.enrolment.of_class(&key);
-    let days: Vec<Tally> = c
-        .span
-        .days
-        .iter()
-        .map(|d| c.detail.tallies.class(&d.to_string(), &key))
-        .collect();
+    let days: Vec<Tally> = over_span(&c, |d| c.detail.tallies.class(d, &key));
     let today = c.detail.tallies.class(&c.span.day.to_string(), &key);
     let label = class_label(&tr, &key);
     let here = class_href(&c, &key);
