@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use absence_line::http::signature;
+use absence_line::channel::twilio::signature;
 use absence_line::http::{Application, Secrets, Source};
 use absence_line::store::Store;
 use anyhow::{Context, bail};

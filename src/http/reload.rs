@@ -19,9 +19,10 @@ use super::state::AppState;
 use crate::config::{Config, ConfigError};
 use crate::deployment::Deployment;
 use crate::domain::SchoolId;
+use crate::domain::{RosterState, Student};
 use crate::lint::{self, Report};
 use crate::roster::{FileRule, Shrink, file_rule};
-use crate::store::{FROM_FILE, RosterState};
+use crate::store::FROM_FILE;
 
 /// Where the deployment comes from, with the command line's overrides, so
 /// that it can be read again.
@@ -244,7 +245,7 @@ fn roster_path(dep: &Deployment, id: &SchoolId) -> String {
 }
 
 /// FNV-1a over every field: notices any change to the roster's content.
-fn roster_fingerprint(records: &[crate::store::StudentRecord]) -> String {
+fn roster_fingerprint(records: &[Student]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for r in records {
         for f in [

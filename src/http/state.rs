@@ -9,9 +9,9 @@ use crate::domain::SchoolId;
 use crate::store::Store;
 
 #[derive(Clone)]
-pub struct AppState(pub(super) Arc<Inner>);
+pub struct AppState(pub(crate) Arc<Inner>);
 
-pub(super) struct Inner {
+pub(crate) struct Inner {
     /// Swapped whole on reload; a request holds its own `Arc` for its life.
     pub deployment: RwLock<Arc<Deployment>>,
     /// Opened once each; a reload may add schools, never closes a store.
@@ -20,7 +20,7 @@ pub(super) struct Inner {
     pub store_health: super::stores::StoreHealth,
     /// The keys Twilio signs webhooks with (auth token, shared keys); with
     /// none, signatures are not checked (loopback only).
-    pub verifier: super::signature::Verifier,
+    pub verifier: crate::channel::twilio::signature::Verifier,
     /// Bearer token for `/admin/*`; `None` turns the admin API off.
     pub admin_token: Option<String>,
     /// Where the deployment is read from again on reload.

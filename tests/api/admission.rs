@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
+use absence_line::channel::twilio::signature::{self, Signer};
 use absence_line::http::Secrets;
-use absence_line::http::signature::{self, Signer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

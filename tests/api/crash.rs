@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use absence_line::http::signature;
+use absence_line::channel::twilio::signature;
 use absence_line::store::Store;
 
 use crate::helpers::{TOKEN, Twiml, free_port, start_binary as start, write_config};

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use absence_line::http::signature;
+use absence_line::channel::twilio::signature;
 use absence_line::http::{Application, Secrets, Source};
 use absence_line::store::{CallRow, ReportRow, Store};
 use quick_xml::Reader;

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use absence_line::http::signature;
+use absence_line::channel::twilio::signature;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

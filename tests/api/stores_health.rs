@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use absence_line::http::signature;
+use absence_line::channel::twilio::signature;
 use absence_line::store::Store;
 
 use crate::helpers::{
