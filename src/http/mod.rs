@@ -2,6 +2,7 @@
 //! (signature check, form parsing, engine turn, TwiML), the school staff
 //! pages (`staff/`), and a health check.
 
+mod admin;
 mod alert_watch;
 mod apology;
 mod deadline;
@@ -9,7 +10,6 @@ mod form;
 mod log_limit;
 mod metrics;
 mod prompts;
-mod reload;
 mod serve;
 mod shed;
 pub mod signature;
@@ -20,7 +20,9 @@ mod stores;
 mod sweep;
 mod voice;
 
-pub use reload::{Reloaded, Source};
+/// Kept here for the server's callers (tests, loadgen, fuzz): the server is
+/// built from a [`Source`].
+pub use crate::config::Source;
 pub use staff::hash_password;
 pub use startup::{Application, Secrets, StartupError};
 pub use state::AppState;

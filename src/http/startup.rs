@@ -19,10 +19,10 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::apology::apology;
-use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{metrics, prompts, serve, shed, signature, staff, stores, voice};
-use crate::config::Limits;
+use super::{admin, metrics, prompts, serve, shed, signature, staff, stores, voice};
+use crate::config::{Limits, Source};
+use crate::deployment::reload::{self, Reloader};
 use crate::deployment::{Deployment, LoadError};
 use crate::store::StoreError;
 use crate::twiml;
@@ -130,8 +130,7 @@ impl Application {
             verifier,
             public_base,
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
-            source,
-            reloading: tokio::sync::Mutex::new(()),
+            reloader: Reloader::new(source),
             staff,
             metrics: Default::default(),
             in_flight: Arc::new(tokio::sync::Semaphore::new(
@@ -226,7 +225,7 @@ fn app(state: AppState) -> App {
             post(voice::recording).fallback(voice::misrouted),
         )
         .route("/prompts/{lang}/{file}", get(prompts::serve))
-        .route("/admin/reload", post(reload::admin_reload))
+        .route("/admin/reload", post(admin::reload))
         .route("/healthz", get(metrics::healthz))
         .route("/metrics", get(metrics::serve))
         .with_state(state.clone())
