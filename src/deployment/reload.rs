@@ -53,11 +53,6 @@ impl Reloader {
             one_at_a_time: tokio::sync::Mutex::new(()),
         }
     }
-
-    /// The config file and the command line's overrides, as at start.
-    pub fn source(&self) -> &Source {
-        &self.source
-    }
 }
 
 /// What a reload did.
