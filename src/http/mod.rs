@@ -4,12 +4,12 @@
 //! (`channel::twilio`), the only code that knows axum. The channels'
 //! routes are mounted in `startup`.
 
+mod admin;
 mod alert_watch;
 mod deadline;
 pub(crate) mod log_limit;
 mod metrics;
 mod prompts;
-mod reload;
 mod serve;
 mod shed;
 mod staff;
@@ -18,7 +18,9 @@ mod state;
 mod stores;
 mod sweep;
 
-pub use reload::{Reloaded, Source};
+/// Kept here for the server's callers (tests, loadgen, fuzz): the server is
+/// built from a [`Source`].
+pub use crate::config::Source;
 pub use staff::hash_password;
 pub use startup::{Application, Secrets, StartupError};
 pub use state::AppState;

@@ -17,13 +17,13 @@ use tower::util::BoxCloneSyncService;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{metrics, prompts, serve, shed, staff, stores};
+use super::{admin, metrics, prompts, serve, shed, staff, stores};
 use crate::channel::twilio::apology::apology;
 use crate::channel::twilio::webhooks as voice;
 use crate::channel::twilio::{signature, twiml};
-use crate::config::Limits;
+use crate::config::{Limits, Source};
+use crate::deployment::reload::{self, Reloader};
 use crate::deployment::{Deployment, LoadError};
 use crate::store::StoreError;
 
@@ -130,8 +130,7 @@ impl Application {
             verifier,
             public_base,
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
-            source,
-            reloading: tokio::sync::Mutex::new(()),
+            reloader: Reloader::new(source),
             staff,
             metrics: Default::default(),
             in_flight: Arc::new(tokio::sync::Semaphore::new(
@@ -210,7 +209,7 @@ fn app(state: AppState) -> App {
     let staff = staff::routes().with_state(state.clone());
     let routes = voice::routes()
         .route("/prompts/{lang}/{file}", get(prompts::serve))
-        .route("/admin/reload", post(reload::admin_reload))
+        .route("/admin/reload", post(admin::reload))
         .route("/healthz", get(metrics::healthz))
         .route("/metrics", get(metrics::serve))
         .with_state(state.clone())
