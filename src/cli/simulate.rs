@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
 
     let now = Utc::now();
     let rfc3339 = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
-    store.call_started(&call_sid, from, "", &rfc3339(now), "simulator")?;
+    store.start_call_blocking(&call_sid, from, "", &rfc3339(now), "simulator")?;
     let mut progress = line.begin(lang.as_ref(), &caller, now)?;
     loop {
         match progress {
@@ -77,7 +77,7 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
                 pending,
                 state,
             } => {
-                let saved = store.save_report(&report)?;
+                let saved = store.save_report_blocking(&report)?;
                 progress = line.saved(state, pending, saved.reference, &caller, Utc::now())?;
             }
             Progress::Prompt { say, then, state } => {
@@ -135,7 +135,7 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
     // is closed by the server's sweep).
     let end = Utc::now();
     let secs = end.signed_duration_since(now).num_seconds();
-    store.call_ended(&call_sid, "completed", Some(secs), &rfc3339(end), from, "")?;
+    store.end_call_blocking(&call_sid, "completed", Some(secs), &rfc3339(end), from, "")?;
     let reports = store.reports_of_call(&call_sid)?;
     if reports.is_empty() {
         writeln!(out, "No report was saved.")?;

@@ -169,7 +169,7 @@ pub async fn recording(
         if note.status.as_deref() == Some("absent") {
             tracing::info!(call_sid, school = %id, error = note.error_code.as_deref().unwrap_or("-"), "a voice message was absent (too short or silent)");
         }
-        store.log_recording(note)?;
+        store.queue_note_recording(note)?;
         Ok::<(), VoiceError>(())
     })();
     if let Err(e) = result {
@@ -223,7 +223,7 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
                 .apologies
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let Some(store) = SchoolId::parse(&school).ok().and_then(|id| app.store(&id)) {
-                let _ = store.log_call_failed(&sid);
+                let _ = store.queue_mark_call_failed(&sid);
             }
             let lang = tw.query("l").and_then(|l| LangTag::parse(l).ok());
             xml(apology(Some(&dep), lang.as_ref(), &app.0.public_base))
@@ -268,7 +268,7 @@ async fn turn(
     // Call-log writes are queued for the writer's next group commit.
     let (mut progress, lang_before) = if incoming {
         let to = tw.address("To");
-        store.log_call_started(&call_sid, from, to, &now_rfc3339(), "twilio")?;
+        store.queue_start_call(&call_sid, from, to, &now_rfc3339(), "twilio")?;
         let remembered = store.remembered_language(from)?;
         let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
         (line.begin(lang.as_ref(), &caller, now)?, None)
@@ -305,7 +305,7 @@ async fn turn(
                     }
                     if let Some(mut note) = recording_note(tw, &call_sid) {
                         note.hung_up = true;
-                        store.keep_recording(note).await?;
+                        store.note_recording(note).await?;
                     }
                 }
                 if lang_before.is_some_and(|l| l != state.lang) {
@@ -328,7 +328,7 @@ async fn turn(
             } => {
                 // Answered after the group commit that holds it.
                 kept = true;
-                let saved = store.submit(*report).await?;
+                let saved = store.save_report(*report).await?;
                 if saved.new {
                     tracing::debug!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
                     app.0
@@ -345,7 +345,7 @@ async fn turn(
 /// The call log's language, and the caller's for next time; a failure here
 /// must not end the call.
 fn remember_language(store: &Store, call_sid: &str, caller: &str, lang: &LangTag) {
-    if let Err(e) = store.log_call_language(call_sid, caller, lang.as_str(), &now_rfc3339()) {
+    if let Err(e) = store.queue_note_language(call_sid, caller, lang.as_str(), &now_rfc3339()) {
         tracing::warn!(call_sid, error = %e, "could not note the call's language");
     }
 }

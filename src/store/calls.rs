@@ -199,7 +199,7 @@ impl Store {
     /// record for the office, not a promise to the caller, so the first
     /// answer does not wait for an fsync (a crash may lose the last few
     /// milliseconds of it, never a report). A repeated start changes nothing.
-    pub fn log_call_started(
+    pub fn queue_start_call(
         &self,
         call_sid: &str,
         from: &str,
@@ -210,9 +210,9 @@ impl Store {
         self.writer.log(started(call_sid, from, to, at, channel))
     }
 
-    /// [`log_call_started`](Self::log_call_started), waiting for the commit,
+    /// [`queue_start_call`](Self::queue_start_call), waiting for the commit,
     /// and the language this caller chose last time. Blocks.
-    pub fn call_started(
+    pub fn start_call_blocking(
         &self,
         call_sid: &str,
         from: &str,
@@ -228,7 +228,7 @@ impl Store {
 
     /// Note the language the caller chose: on the call, and for their next
     /// call to this school. Does not wait for the commit.
-    pub fn log_call_language(
+    pub fn queue_note_language(
         &self,
         call_sid: &str,
         caller: &str,
@@ -239,9 +239,9 @@ impl Store {
             .log(language_chosen(call_sid, caller, language, at))
     }
 
-    /// [`log_call_language`](Self::log_call_language), waiting for the
+    /// [`queue_note_language`](Self::queue_note_language), waiting for the
     /// commit. Blocks.
-    pub fn call_language(
+    pub fn note_language_blocking(
         &self,
         call_sid: &str,
         caller: &str,
@@ -255,13 +255,13 @@ impl Store {
 
     /// Mark a call as failed inside (the caller heard the apology). Does not
     /// wait for the commit.
-    pub fn log_call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
+    pub fn queue_mark_call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
         self.writer.log(failed(call_sid))
     }
 
-    /// [`log_call_failed`](Self::log_call_failed), waiting for the commit.
-    /// Blocks.
-    pub fn call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
+    /// [`queue_mark_call_failed`](Self::queue_mark_call_failed), waiting for
+    /// the commit. Blocks.
+    pub fn mark_call_failed_blocking(&self, call_sid: &str) -> Result<(), StoreError> {
         self.writer.log_blocking(failed(call_sid)).map(drop)
     }
 
@@ -286,8 +286,8 @@ impl Store {
         async move { Ok(outcome.await?.pop()) }
     }
 
-    /// [`end_call`](Self::end_call) from blocking code.
-    pub fn call_ended(
+    /// [`end_call`](Self::end_call), waiting on the calling thread.
+    pub fn end_call_blocking(
         &self,
         call_sid: &str,
         status: &str,
@@ -315,7 +315,10 @@ impl Store {
 
     /// [`end_unfinished_calls`](Self::end_unfinished_calls) from blocking
     /// code.
-    pub fn unfinished_calls_ended(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+    pub fn end_unfinished_calls_blocking(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, StoreError> {
         self.writer.log_blocking(unfinished(now))
     }
 
@@ -427,9 +430,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let t0 = "2026-11-24T22:00:00Z";
-        store.call_started("CA1", FROM, TO, t0, "twilio").unwrap();
+        store
+            .start_call_blocking("CA1", FROM, TO, t0, "twilio")
+            .unwrap();
         let first = store
-            .call_ended(
+            .end_call_blocking(
                 "CA1",
                 "completed",
                 Some(20),
@@ -443,7 +448,7 @@ mod tests {
 
         // Twilio's retry, a moment later; then a different final status.
         let retry = store
-            .call_ended(
+            .end_call_blocking(
                 "CA1",
                 "completed",
                 Some(20),
@@ -453,7 +458,7 @@ mod tests {
             )
             .unwrap();
         let other = store
-            .call_ended("CA1", "failed", Some(25), "2026-11-24T22:01:00Z", FROM, TO)
+            .end_call_blocking("CA1", "failed", Some(25), "2026-11-24T22:01:00Z", FROM, TO)
             .unwrap();
         assert_eq!((retry, other), (None, None), "nothing ended twice");
         assert_eq!(
@@ -465,7 +470,7 @@ mod tests {
         assert_eq!(ended.status.as_deref(), Some("completed"));
 
         // A status for a call whose start was lost ends it, once.
-        let lone = |t| store.call_ended("CA2", "completed", Some(5), t, FROM, TO);
+        let lone = |t| store.end_call_blocking("CA2", "completed", Some(5), t, FROM, TO);
         assert_eq!(lone(t0).unwrap().as_deref(), Some("abandoned"));
         assert_eq!(lone("2026-11-24T22:09:00Z").unwrap(), None);
         assert_eq!(row(&store, "CA2").ended_at.as_deref(), Some(t0));
@@ -479,26 +484,26 @@ mod tests {
         let old = at(now - super::UNFINISHED_AFTER - TimeDelta::minutes(1));
         let recent = at(now - super::UNFINISHED_AFTER + TimeDelta::minutes(1));
         store
-            .call_started("CAlost", FROM, TO, &old, "twilio")
+            .start_call_blocking("CAlost", FROM, TO, &old, "twilio")
             .unwrap();
         store
-            .call_started("CAsim", "", "", &old, "simulator")
+            .start_call_blocking("CAsim", "", "", &old, "simulator")
             .unwrap();
         store
-            .call_started("CAlive", FROM, TO, &recent, "twilio")
+            .start_call_blocking("CAlive", FROM, TO, &recent, "twilio")
             .unwrap();
         store
-            .call_started("CAdone", FROM, TO, &old, "twilio")
+            .start_call_blocking("CAdone", FROM, TO, &old, "twilio")
             .unwrap();
         store
-            .call_ended("CAdone", "completed", Some(30), &old, FROM, TO)
+            .end_call_blocking("CAdone", "completed", Some(30), &old, FROM, TO)
             .unwrap();
 
         // Shown ended before the sweep has written it.
         assert!(!row(&store, "CAlost").is_open(now));
         assert!(row(&store, "CAlive").is_open(now));
 
-        let mut closed = store.unfinished_calls_ended(now).unwrap();
+        let mut closed = store.end_unfinished_calls_blocking(now).unwrap();
         closed.sort();
         assert_eq!(closed, ["abandoned", "abandoned"], "CAlost and CAsim");
         let lost = row(&store, "CAlost");
@@ -510,11 +515,11 @@ mod tests {
             "still within the bound"
         );
         assert_eq!(row(&store, "CAdone").ended_at, Some(old.clone()));
-        assert!(store.unfinished_calls_ended(now).unwrap().is_empty());
+        assert!(store.end_unfinished_calls_blocking(now).unwrap().is_empty());
 
         // Its status after all: filled in, not counted a second time.
         let late = store
-            .call_ended("CAlost", "completed", Some(4000), &at(now), FROM, TO)
+            .end_call_blocking("CAlost", "completed", Some(4000), &at(now), FROM, TO)
             .unwrap();
         assert_eq!(late, None);
         assert_eq!(row(&store, "CAlost").duration_secs, Some(4000));
@@ -526,10 +531,12 @@ mod tests {
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let t = "2026-11-24T22:00:00Z";
         for (sid, from) in [("CA1", "anonymous"), ("CA2", "+266696687"), ("CA3", FROM)] {
-            store.call_started(sid, from, TO, t, "twilio").unwrap();
-            store.call_language(sid, from, "en", t).unwrap();
             store
-                .call_ended(sid, "completed", Some(9), t, from, TO)
+                .start_call_blocking(sid, from, TO, t, "twilio")
+                .unwrap();
+            store.note_language_blocking(sid, from, "en", t).unwrap();
+            store
+                .end_call_blocking(sid, "completed", Some(9), t, from, TO)
                 .unwrap();
         }
         for withheld in ["anonymous", "Anonymous", "+266696687", ""] {

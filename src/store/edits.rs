@@ -175,7 +175,7 @@ mod tests {
         let path = dir.path().join("s.sqlite");
         let store = Store::open(&path).unwrap();
         let saved = store
-            .submit(NewReport {
+            .save_report(NewReport {
                 call_sid: "CA1".into(),
                 kind: Some("absence".into()),
                 reason: Some("illness".into()),
