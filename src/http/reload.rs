@@ -82,10 +82,7 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             errors = report.errors(),
             "reload REFUSED, the previous version keeps serving: {first}"
         );
-        app.0
-            .metrics
-            .reload_failures
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        app.0.metrics.reload_failed();
         return Reloaded {
             applied: false,
             lint: report,
@@ -99,10 +96,7 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             why,
             "reload REFUSED, the previous version keeps serving: {e}"
         );
-        app.0
-            .metrics
-            .reload_failures
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        app.0.metrics.reload_failed();
         return Reloaded {
             applied: false,
             lint: Report::internal(&e),
@@ -118,10 +112,7 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
     let schools = dep.schools.len();
     *app.0.deployment.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(dep);
     tracing::info!(why, schools, warnings = report.warnings(), "reloaded");
-    app.0
-        .metrics
-        .reloads
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    app.0.metrics.reloaded();
     Reloaded {
         applied: true,
         lint: report,

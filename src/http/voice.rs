@@ -88,10 +88,7 @@ pub async fn misrouted(State(app): State<AppState>, req: axum::extract::Request)
         path = super::log_limit::short_path(path),
         "a Twilio webhook came to a URL or method the line does not serve; the caller hears the apology. Fix the number's voice settings in the Twilio console: {hint}"
     );
-    app.0
-        .metrics
-        .apologies
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    app.0.metrics.apology();
     let dep = app.deployment();
     xml(apology(Some(&dep), None, &app.0.public_base))
 }
@@ -218,10 +215,7 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
         Err(e) => {
             let sid = tw.call_sid().unwrap_or("-").to_owned();
             tracing::error!(call_sid = %sid, %school, error = %e, "call failed inside; apologising to the caller");
-            app.0
-                .metrics
-                .apologies
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            app.0.metrics.apology();
             if let Some(store) = SchoolId::parse(&school).ok().and_then(|id| app.store(&id)) {
                 let _ = store.queue_mark_call_failed(&sid);
             }
@@ -331,10 +325,7 @@ async fn turn(
                 let saved = store.save_report(*report).await?;
                 if saved.new {
                     tracing::debug!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
-                    app.0
-                        .metrics
-                        .reports_saved
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    app.0.metrics.report_saved();
                 }
                 progress = line.saved(state, pending, saved.reference, &caller, now)?;
             }
