@@ -19,7 +19,8 @@ use maud::{Markup, html};
 
 use crate::domain::{Disease, Symptom, Symptoms};
 use crate::flow::{Flow, StepKind, Value};
-use crate::http::staff::auth::{Account, SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
+use crate::http::staff::auth::{Account, Viewer};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, csrf, fmt};
@@ -232,14 +233,11 @@ fn day_param(uri: &Uri) -> String {
 /// `GET /schools/{id}/reports/{reference}/edit`.
 pub async fn form(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, reference)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, reference)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     if !may_correct(&viewer) {
         return board_refused(&viewer, &app);
     }
@@ -278,14 +276,11 @@ pub async fn form(
 /// `POST /schools/{id}/reports/{reference}/edit` (CSRF).
 pub async fn submit(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, reference)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, reference)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     if !may_correct(&viewer) {
         return board_refused(&viewer, &app);
     }

@@ -22,7 +22,8 @@ use maud::{Markup, html};
 
 use crate::http::alert_watch;
 use crate::http::log_limit::LogLimit;
-use crate::http::staff::auth::{SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
+use crate::http::staff::auth::Viewer;
 use crate::http::staff::fmt;
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
@@ -35,30 +36,14 @@ const NEVER: &str = "never";
 
 /// `GET /schools/{id}`: today's list, today as the school counts it
 /// (after the cut-off, the next school day).
-pub async fn today(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn today(access: SchoolAccess) -> Response {
     let day = access.school().calendar.today(Utc::now());
     Redirect::to(&format!("/schools/{}/days/{day}", access.id)).into_response()
 }
 
 /// `GET /schools/{id}/days?date=YYYY-MM-DD`: the date picker's target.
-pub async fn pick(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let viewer = &access.viewer;
     match date_param(&uri).as_deref().and_then(fmt::parse_day) {
         Some(day) => Redirect::to(&format!("/schools/{}/days/{day}", access.id)).into_response(),
         None => bad_date(&viewer, &app),
@@ -99,14 +84,11 @@ struct DayData {
 /// `GET /schools/{id}/days/{day}`.
 pub async fn day(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, day)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, day)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
         return bad_date(&viewer, &app);
     };
@@ -506,14 +488,11 @@ fn edited(tr: &Tr, e: &ReportEvent, at: &str) -> String {
 /// user, then back to the list the form was on.
 pub async fn mark_seen(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, report)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, report)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
     if let Err(refused) = csrf::check(&app, &viewer, &form) {
         return refused;

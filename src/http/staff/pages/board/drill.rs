@@ -1,6 +1,6 @@
 //! The drill-down, school → grade → class, for the board and for the
 //! school's own staff (their dashboard; other schools' staff get 403 from
-//! `staff::auth`):
+//! `staff::access`):
 //! - `GET /board/schools/{id}?day=&from=&to=`: one row per grade on the
 //!   day, the grades' rates over the range, the school's trend lines;
 //! - `GET /board/schools/{id}/grades/{grade}`: the same per class;
@@ -25,7 +25,8 @@ use super::query::{self, Query, Span, segment};
 use super::read::{self, Detail};
 use super::{bad_query, chart, short_day, trends};
 use crate::domain::{Disease, Symptom};
-use crate::http::staff::auth::{Account, SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
+use crate::http::staff::auth::{Account, Viewer};
 use crate::http::staff::charts::{LineChart, Series};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
@@ -43,8 +44,8 @@ struct Ctx {
 }
 
 /// Access, the span in the school's own calendar, and the school's counts.
-async fn load(app: &AppState, viewer: &Viewer, school: &str, uri: &Uri) -> Result<Ctx, Response> {
-    let access = viewer.school(app, school)?;
+async fn load(app: &AppState, access: SchoolAccess, uri: &Uri) -> Result<Ctx, Response> {
+    let viewer = &access.viewer;
     let cal = access.school().calendar.clone();
     let open = |d: NaiveDate| cal.is_school_day(d);
     let today = query::current_day(Utc::now(), cal.tz(), open);
@@ -303,16 +304,12 @@ fn class_href(c: &Ctx, k: &ClassKey) -> String {
 }
 
 /// `GET /board/schools/{id}`.
-pub async fn school(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let c = match load(&app, &viewer, &school, &uri).await {
+pub async fn school(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let c = match load(&app, access, &uri).await {
         Ok(c) => c,
         Err(r) => return r,
     };
+    let viewer = &c.access.viewer;
     let tr = viewer.tr(&app);
     let day = c.span.day.to_string();
     let q = c.span.query();
@@ -429,14 +426,15 @@ fn counts(tr: &Tr, t: &Tally, enrolment: Option<u32>, scale: Scale) -> Markup {
 /// `GET /board/schools/{id}/grades/{grade}`.
 pub async fn grade(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, grade)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, grade)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let c = match load(&app, &viewer, &school, &uri).await {
+    let c = match load(&app, access, &uri).await {
         Ok(c) => c,
         Err(r) => return r,
     };
+    let viewer = &c.access.viewer;
     let tr = viewer.tr(&app);
     let in_grade: Vec<ClassKey> = classes(&c)
         .into_iter()
@@ -516,14 +514,15 @@ pub async fn grade(
 /// `GET /board/schools/{id}/grades/{grade}/classes/{class}`.
 pub async fn class(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, grade, class)): Path<(String, String, String)>,
+    access: SchoolAccess,
+    Path((_, grade, class)): Path<(String, String, String)>,
     uri: Uri,
 ) -> Response {
-    let c = match load(&app, &viewer, &school, &uri).await {
+    let c = match load(&app, access, &uri).await {
         Ok(c) => c,
         Err(r) => return r,
     };
+    let viewer = &c.access.viewer;
     let tr = viewer.tr(&app);
     let key = ClassKey::new(grade.as_str(), class.as_str());
     if key.is_unknown() || !classes(&c).contains(&key) {
