@@ -33,7 +33,7 @@ pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -
     let day = match date_param(&uri) {
         Some(d) => match fmt::parse_day(&d) {
             Some(d) => d,
-            None => return bad_date(&viewer, &app),
+            None => return bad_date(viewer, &app),
         },
         None => Utc::now()
             .with_timezone(&access.school().calendar.tz())
@@ -50,7 +50,7 @@ pub async fn day(
 ) -> Response {
     let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
-        return bad_date(&viewer, &app);
+        return bad_date(viewer, &app);
     };
     let tz = access.school().calendar.tz();
     let (from, to) = fmt::day_bounds(date, tz);
@@ -66,7 +66,7 @@ pub async fn day(
     let (calls, made, recordings) = match read {
         Ok(r) => r,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "call log", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "call log", &e);
         }
     };
     let ctx = viewer.ctx(&app);

@@ -46,7 +46,7 @@ pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -
     let viewer = &access.viewer;
     match date_param(&uri).as_deref().and_then(fmt::parse_day) {
         Some(day) => Redirect::to(&format!("/schools/{}/days/{day}", access.id)).into_response(),
-        None => bad_date(&viewer, &app),
+        None => bad_date(viewer, &app),
     }
 }
 
@@ -90,7 +90,7 @@ pub async fn day(
 ) -> Response {
     let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
-        return bad_date(&viewer, &app);
+        return bad_date(viewer, &app);
     };
     // A refresh of the page keeps the look it refreshes; anything else is
     // a new look.
@@ -145,10 +145,10 @@ pub async fn day(
     let mut data = match data {
         Ok(d) => d,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
-    data.may_correct = super::correction::may_correct(&viewer);
+    data.may_correct = super::correction::may_correct(viewer);
     // The list is worth more than its alerts: a failure here leaves it bare.
     match alert_watch::current(&app, access.school(), access.store.clone(), date).await {
         Ok(alerts) => data.alerts = alerts,
@@ -494,13 +494,13 @@ pub async fn mark_seen(
 ) -> Response {
     let viewer = &access.viewer;
     let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-    if let Err(refused) = csrf::check(&app, &viewer, &form) {
+    if let Err(refused) = csrf::check(&app, viewer, &form) {
         return refused;
     }
     let tr = viewer.tr(&app);
     let Ok(report_id) = report.parse::<i64>() else {
         return layout::error_page(
-            &viewer,
+            viewer,
             &app,
             StatusCode::NOT_FOUND,
             &tr.t("error-no-report"),
@@ -513,7 +513,7 @@ pub async fn mark_seen(
         Ok(Some(day)) => day,
         Ok(None) => {
             return layout::error_page(
-                &viewer,
+                viewer,
                 &app,
                 StatusCode::NOT_FOUND,
                 &tr.t("error-no-report"),
@@ -522,7 +522,7 @@ pub async fn mark_seen(
         Err(e) => {
             tracing::error!(school = %access.id, error = %e, "cannot mark a report seen");
             return layout::error_page(
-                &viewer,
+                viewer,
                 &app,
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &tr.t("error-store"),

@@ -31,7 +31,7 @@ pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -
         None => access.school().calendar.today(Utc::now()),
         Some(d) => match fmt::parse_day(&d) {
             Some(d) => d,
-            None => return bad_date(&viewer, &app),
+            None => return bad_date(viewer, &app),
         },
     };
     Redirect::to(&format!("/schools/{}/sheet/{day}", access.id)).into_response()
@@ -70,13 +70,13 @@ pub async fn day(
 ) -> Response {
     let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
-        return bad_date(&viewer, &app);
+        return bad_date(viewer, &app);
     };
     let tr = viewer.tr(&app);
     let format = match format(&tr, &uri) {
         Ok(f) => f,
         Err(message) => {
-            return layout::error_page(&viewer, &app, StatusCode::BAD_REQUEST, &message);
+            return layout::error_page(viewer, &app, StatusCode::BAD_REQUEST, &message);
         }
     };
     let store = access.store.clone();
@@ -97,7 +97,7 @@ pub async fn day(
     let sheet = match sheet {
         Ok(s) => s,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "sheet", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "sheet", &e);
         }
     };
     match format {

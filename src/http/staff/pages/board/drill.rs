@@ -357,7 +357,7 @@ pub async fn school(State(app): State<AppState>, access: SchoolAccess, uri: Uri)
     let here = school_href(&c);
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
-        (head(&tr, &viewer, &c, &here, &[(format!("{here}?{q}"), name.clone())]))
+        (head(&tr, viewer, &c, &here, &[(format!("{here}?{q}"), name.clone())]))
         (counts(&tr, &school_day, enrolment, c.school_scale))
         (figures_table(&tr, &tr.t("board-by-grade"), &tr.t("board-grade-col"), &rows, &total, c.class_scale))
         (c.class_scale.legend(&tr))
@@ -374,7 +374,7 @@ pub async fn school(State(app): State<AppState>, access: SchoolAccess, uri: Uri)
     };
     page(
         &app,
-        &viewer,
+        viewer,
         &c,
         format!("{name} — {}", tr.t("board-dashboard")),
         body,
@@ -442,7 +442,7 @@ pub async fn grade(
         .collect();
     if in_grade.is_empty() || grade.is_empty() {
         return layout::error_page(
-            &viewer,
+            viewer,
             &app,
             StatusCode::NOT_FOUND,
             &tr.t("board-no-class"),
@@ -487,7 +487,7 @@ pub async fn grade(
     let here = grade_href(&c, &grade);
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
-        (head(&tr, &viewer, &c, &here, &[
+        (head(&tr, viewer, &c, &here, &[
             (format!("{}?{q}", school_href(&c)), name.clone()),
             (format!("{here}?{q}"), label.clone()),
         ]))
@@ -504,7 +504,7 @@ pub async fn grade(
     };
     page(
         &app,
-        &viewer,
+        viewer,
         &c,
         format!("{name} {label} — {}", tr.t("board-dashboard")),
         body,
@@ -527,7 +527,7 @@ pub async fn class(
     let key = ClassKey::new(grade.as_str(), class.as_str());
     if key.is_unknown() || !classes(&c).contains(&key) {
         return layout::error_page(
-            &viewer,
+            viewer,
             &app,
             StatusCode::NOT_FOUND,
             &tr.t("board-no-class"),
@@ -542,7 +542,7 @@ pub async fn class(
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let ill = vec![(label.clone(), enrolment, days.clone())];
     let body = html! {
-        (head(&tr, &viewer, &c, &here, &[
+        (head(&tr, viewer, &c, &here, &[
             (format!("{}?{q}", school_href(&c)), name.clone()),
             (format!("{}?{q}", grade_href(&c, &grade)), grade_label(&tr, &grade)),
             (format!("{here}?{q}"), label.clone()),
@@ -560,7 +560,7 @@ pub async fn class(
     };
     page(
         &app,
-        &viewer,
+        viewer,
         &c,
         format!("{name} {label} — {}", tr.t("board-dashboard")),
         body,
