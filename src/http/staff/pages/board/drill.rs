@@ -441,12 +441,7 @@ pub async fn grade(
         .filter(|k| k.grade == grade)
         .collect();
     if in_grade.is_empty() || grade.is_empty() {
-        return layout::error_page(
-            viewer,
-            &app,
-            StatusCode::NOT_FOUND,
-            &tr.t("board-no-class"),
-        );
+        return layout::error_page(viewer, &app, StatusCode::NOT_FOUND, &tr.t("board-no-class"));
     }
     let day = c.span.day.to_string();
     let q = c.span.query();
@@ -526,12 +521,7 @@ pub async fn class(
     let tr = viewer.tr(&app);
     let key = ClassKey::new(grade.as_str(), class.as_str());
     if key.is_unknown() || !classes(&c).contains(&key) {
-        return layout::error_page(
-            viewer,
-            &app,
-            StatusCode::NOT_FOUND,
-            &tr.t("board-no-class"),
-        );
+        return layout::error_page(viewer, &app, StatusCode::NOT_FOUND, &tr.t("board-no-class"));
     }
     let q = c.span.query();
     let enrolment = c.detail.enrolment.of_class(&key);
