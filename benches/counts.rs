@@ -58,7 +58,7 @@ fn round(store: &Arc<Store>, saves: u32, counted: bool) -> Duration {
             let store = store.clone();
             std::thread::spawn(move || {
                 for _ in 0..per {
-                    store.save_report(&report()).unwrap();
+                    store.save_report_blocking(&report()).unwrap();
                 }
             })
         })

@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(8));
     g.bench_function("one-report-per-commit", |b| {
-        b.iter(|| store.save_report(&report()).unwrap())
+        b.iter(|| store.save_report_blocking(&report()).unwrap())
     });
     g.bench_function("group-commit-64-callers", |b| {
         b.iter_custom(|iters| {
@@ -52,7 +52,7 @@ fn bench(c: &mut Criterion) {
                     let store = store.clone();
                     std::thread::spawn(move || {
                         for _ in 0..per {
-                            store.save_report(&report()).unwrap();
+                            store.save_report_blocking(&report()).unwrap();
                         }
                     })
                 })
@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     // As the server has it: the callers are tasks on one runtime thread
-    // (`Store::submit`), the writer a thread of its own.
+    // (`Store::save_report`), the writer a thread of its own.
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
@@ -79,7 +79,7 @@ fn bench(c: &mut Criterion) {
                         let store = store.clone();
                         tokio::spawn(async move {
                             for _ in 0..per {
-                                store.submit(report()).await.unwrap();
+                                store.save_report(report()).await.unwrap();
                             }
                         })
                     })

@@ -57,13 +57,13 @@ impl Port for StorePort<'_> {
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         if let Err(e) = self
             .store
-            .log_call_language(self.call_sid, from, lang.as_str(), &at)
+            .queue_note_language(self.call_sid, from, lang.as_str(), &at)
         {
             tracing::warn!(call_sid = self.call_sid, error = %e, "could not note the call's language");
         }
     }
 
     async fn save(&self, report: NewReport) -> Result<Saved, PortError> {
-        Ok(self.store.submit(report).await?)
+        Ok(self.store.save_report(report).await?)
     }
 }

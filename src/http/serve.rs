@@ -203,7 +203,7 @@ pub(super) async fn serve(
                     // nothing to tell.
                     _ = &mut conn => break,
                     () = make_room.notified() => if activity.evictable(still_full.load(Relaxed)) {
-                        state.0.metrics.evicted.fetch_add(1, Relaxed);
+                        state.0.metrics.connection_evicted();
                         break;
                     },
                 }

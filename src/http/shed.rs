@@ -32,7 +32,6 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::Ordering::Relaxed;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -164,7 +163,7 @@ where
     let body = match whole_body(body).await {
         Ok(b) => b,
         Err(refused) => {
-            app.0.metrics.incomplete.fetch_add(1, Relaxed);
+            app.0.metrics.request_incomplete();
             return refused;
         }
     };
@@ -224,7 +223,7 @@ async fn whole_body(body: Body) -> Result<Bytes, Response> {
 
 /// Refused for want of a permit: counted, and answered at once.
 fn shed(app: &AppState, req: &Request) -> Response {
-    app.0.metrics.shed.fetch_add(1, Relaxed);
+    app.0.metrics.request_shed();
     refuse(app, req)
 }
 

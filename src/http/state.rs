@@ -79,11 +79,10 @@ impl Host for AppState {
     }
 
     fn count(&self, applied: bool) {
-        let counter = if applied {
-            &self.0.metrics.reloads
+        if applied {
+            self.0.metrics.reloaded();
         } else {
-            &self.0.metrics.reload_failures
-        };
-        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.0.metrics.reload_failed();
+        }
     }
 }

@@ -163,7 +163,7 @@ mod tests {
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let g0 = store.report_generation();
         store
-            .call_started(
+            .start_call_blocking(
                 "CA1",
                 "+819000000000",
                 "+81300000000",
@@ -173,7 +173,7 @@ mod tests {
             .unwrap();
         assert_eq!(store.report_generation(), g0, "a call-log change alone");
         let saved = store
-            .save_report(&NewReport {
+            .save_report_blocking(&NewReport {
                 call_sid: "CA1".into(),
                 kind: Some(ReportKind::Absence),
                 reason: Some("family".into()),

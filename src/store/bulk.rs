@@ -134,7 +134,7 @@ mod tests {
         let saved = bulk.import_reports(&reports).unwrap();
         let each: Vec<Saved> = reports
             .iter()
-            .map(|r| one.save_report(r).unwrap())
+            .map(|r| one.save_report_blocking(r).unwrap())
             .collect();
         assert_eq!(saved, each);
         let look = |s: &Store| {

@@ -202,7 +202,7 @@ impl Store {
     /// record for the office, not a promise to the caller, so the first
     /// answer does not wait for an fsync (a crash may lose the last few
     /// milliseconds of it, never a report). A repeated start changes nothing.
-    pub fn log_call_started(
+    pub fn queue_start_call(
         &self,
         call_sid: &str,
         from: &str,
@@ -213,9 +213,9 @@ impl Store {
         self.writer.log(started(call_sid, from, to, at, channel))
     }
 
-    /// [`log_call_started`](Self::log_call_started), waiting for the commit,
+    /// [`queue_start_call`](Self::queue_start_call), waiting for the commit,
     /// and the language this caller chose last time. Blocks.
-    pub fn call_started(
+    pub fn start_call_blocking(
         &self,
         call_sid: &str,
         from: &str,
@@ -231,7 +231,7 @@ impl Store {
 
     /// Note the language the caller chose: on the call, and for their next
     /// call to this school. Does not wait for the commit.
-    pub fn log_call_language(
+    pub fn queue_note_language(
         &self,
         call_sid: &str,
         caller: &str,
@@ -242,9 +242,9 @@ impl Store {
             .log(language_chosen(call_sid, caller, language, at))
     }
 
-    /// [`log_call_language`](Self::log_call_language), waiting for the
+    /// [`queue_note_language`](Self::queue_note_language), waiting for the
     /// commit. Blocks.
-    pub fn call_language(
+    pub fn note_language_blocking(
         &self,
         call_sid: &str,
         caller: &str,
@@ -258,13 +258,13 @@ impl Store {
 
     /// Mark a call as failed inside (the caller heard the apology). Does not
     /// wait for the commit.
-    pub fn log_call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
+    pub fn queue_mark_call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
         self.writer.log(failed(call_sid))
     }
 
-    /// [`log_call_failed`](Self::log_call_failed), waiting for the commit.
-    /// Blocks.
-    pub fn call_failed(&self, call_sid: &str) -> Result<(), StoreError> {
+    /// [`queue_mark_call_failed`](Self::queue_mark_call_failed), waiting for
+    /// the commit. Blocks.
+    pub fn mark_call_failed_blocking(&self, call_sid: &str) -> Result<(), StoreError> {
         self.writer.log_blocking(failed(call_sid)).map(drop)
     }
 
@@ -305,7 +305,7 @@ impl Store {
         clippy::too_many_arguments,
         reason = "the fields of Twilio's status callback, each a plain value"
     )]
-    pub fn call_ended(
+    pub fn end_call_blocking(
         &self,
         call_sid: &str,
         status: &str,
@@ -340,7 +340,10 @@ impl Store {
 
     /// [`end_unfinished_calls`](Self::end_unfinished_calls) from blocking
     /// code.
-    pub fn unfinished_calls_ended(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+    pub fn end_unfinished_calls_blocking(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, StoreError> {
         self.writer.log_blocking(unfinished(now))
     }
 
@@ -456,10 +459,10 @@ mod tests {
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let t0 = "2026-11-24T22:00:00Z";
         store
-            .call_started("CA1", FROM, TO, t0, Channel::Twilio)
+            .start_call_blocking("CA1", FROM, TO, t0, Channel::Twilio)
             .unwrap();
         let first = store
-            .call_ended(
+            .end_call_blocking(
                 "CA1",
                 "completed",
                 Some(20),
@@ -474,7 +477,7 @@ mod tests {
 
         // Twilio's retry, a moment later; then a different final status.
         let retry = store
-            .call_ended(
+            .end_call_blocking(
                 "CA1",
                 "completed",
                 Some(20),
@@ -485,7 +488,7 @@ mod tests {
             )
             .unwrap();
         let other = store
-            .call_ended(
+            .end_call_blocking(
                 "CA1",
                 "failed",
                 Some(25),
@@ -505,7 +508,8 @@ mod tests {
         assert_eq!(ended.status.as_deref(), Some("completed"));
 
         // A status for a call whose start was lost ends it, once.
-        let lone = |t| store.call_ended("CA2", "completed", Some(5), t, FROM, TO, Channel::Twilio);
+        let lone =
+            |t| store.end_call_blocking("CA2", "completed", Some(5), t, FROM, TO, Channel::Twilio);
         assert_eq!(lone(t0).unwrap().as_deref(), Some("abandoned"));
         assert_eq!(lone("2026-11-24T22:09:00Z").unwrap(), None);
         assert_eq!(row(&store, "CA2").ended_at.as_deref(), Some(t0));
@@ -519,19 +523,19 @@ mod tests {
         let old = at(now - super::UNFINISHED_AFTER - TimeDelta::minutes(1));
         let recent = at(now - super::UNFINISHED_AFTER + TimeDelta::minutes(1));
         store
-            .call_started("CAlost", FROM, TO, &old, Channel::Twilio)
+            .start_call_blocking("CAlost", FROM, TO, &old, Channel::Twilio)
             .unwrap();
         store
-            .call_started("CAsim", "", "", &old, Channel::Simulator)
+            .start_call_blocking("CAsim", "", "", &old, Channel::Simulator)
             .unwrap();
         store
-            .call_started("CAlive", FROM, TO, &recent, Channel::Twilio)
+            .start_call_blocking("CAlive", FROM, TO, &recent, Channel::Twilio)
             .unwrap();
         store
-            .call_started("CAdone", FROM, TO, &old, Channel::Twilio)
+            .start_call_blocking("CAdone", FROM, TO, &old, Channel::Twilio)
             .unwrap();
         store
-            .call_ended(
+            .end_call_blocking(
                 "CAdone",
                 "completed",
                 Some(30),
@@ -546,7 +550,7 @@ mod tests {
         assert!(!row(&store, "CAlost").is_open(now));
         assert!(row(&store, "CAlive").is_open(now));
 
-        let mut closed = store.unfinished_calls_ended(now).unwrap();
+        let mut closed = store.end_unfinished_calls_blocking(now).unwrap();
         closed.sort();
         assert_eq!(closed, ["abandoned", "abandoned"], "CAlost and CAsim");
         let lost = row(&store, "CAlost");
@@ -558,11 +562,11 @@ mod tests {
             "still within the bound"
         );
         assert_eq!(row(&store, "CAdone").ended_at, Some(old.clone()));
-        assert!(store.unfinished_calls_ended(now).unwrap().is_empty());
+        assert!(store.end_unfinished_calls_blocking(now).unwrap().is_empty());
 
         // Its status after all: filled in, not counted a second time.
         let late = store
-            .call_ended(
+            .end_call_blocking(
                 "CAlost",
                 "completed",
                 Some(4000),
@@ -583,11 +587,11 @@ mod tests {
         let t = "2026-11-24T22:00:00Z";
         for (sid, from) in [("CA1", "anonymous"), ("CA2", "+266696687"), ("CA3", FROM)] {
             store
-                .call_started(sid, from, TO, t, Channel::Twilio)
+                .start_call_blocking(sid, from, TO, t, Channel::Twilio)
                 .unwrap();
-            store.call_language(sid, from, "en", t).unwrap();
+            store.note_language_blocking(sid, from, "en", t).unwrap();
             store
-                .call_ended(sid, "completed", Some(9), t, from, TO, Channel::Twilio)
+                .end_call_blocking(sid, "completed", Some(9), t, from, TO, Channel::Twilio)
                 .unwrap();
         }
         for withheld in ["anonymous", "Anonymous", "+266696687", ""] {

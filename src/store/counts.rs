@@ -423,13 +423,13 @@ mod tests {
     fn a_report_counts_once_in_each_of_its_measures_ili_derived() {
         let (_d, store) = store();
         store
-            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", "301", "1", &["2026-11-25"]))
             .unwrap();
         let mut late = report("CA2", "302", "1", &["2026-11-25"]);
         late.kind = Some(ReportKind::Late);
         late.symptom = Some("headache".into());
         late.temperature = None;
-        store.save_report(&late).unwrap();
+        store.save_report_blocking(&late).unwrap();
         assert_eq!(
             counts(&store, "2026-11-25"),
             [
@@ -459,7 +459,7 @@ mod tests {
         flu.symptom = None;
         flu.temperature = None;
         flu.disease = Some("influenza".into());
-        store.save_report(&flu).unwrap();
+        store.save_report_blocking(&flu).unwrap();
         for day in ["2026-11-25", "2026-11-26", "2026-11-27"] {
             assert_eq!(
                 counts(&store, day),
@@ -479,14 +479,14 @@ mod tests {
     fn a_replacement_and_a_cancellation_move_the_counts() {
         let (_d, store) = store();
         store
-            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", "301", "1", &["2026-11-25"]))
             .unwrap();
         // The parent calls again: it was a headache, not a fever.
         let mut second = report("CA2", "301", "1", &["2026-11-25"]);
         second.symptom = Some("headache".into());
         second.temperature = None;
         second.correction = Some(Correction::Replace);
-        store.save_report(&second).unwrap();
+        store.save_report_blocking(&second).unwrap();
         assert_eq!(
             counts(&store, "2026-11-25"),
             [
@@ -497,7 +497,7 @@ mod tests {
         );
         let mut cancel = report("CA3", "301", "1", &["2026-11-25"]);
         cancel.correction = Some(Correction::Cancel);
-        store.save_report(&cancel).unwrap();
+        store.save_report_blocking(&cancel).unwrap();
         assert!(counts(&store, "2026-11-25").is_empty());
         assert_no_drift(&store);
     }
@@ -506,7 +506,7 @@ mod tests {
     fn a_staff_correction_moves_the_counts_and_keeps_who_and_when() {
         let (_d, store) = store();
         let saved = store
-            .save_report(&report("CA1", "301", "1", &["2026-11-25", "2026-11-26"]))
+            .save_report_blocking(&report("CA1", "301", "1", &["2026-11-25", "2026-11-26"]))
             .unwrap();
         let flu = ReportEdit {
             reason: Some("infectious".into()),
@@ -561,11 +561,11 @@ mod tests {
     fn a_replaced_report_cannot_be_edited() {
         let (_d, store) = store();
         let first = store
-            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", "301", "1", &["2026-11-25"]))
             .unwrap();
         let mut second = report("CA2", "301", "1", &["2026-11-25"]);
         second.correction = Some(Correction::Replace);
-        store.save_report(&second).unwrap();
+        store.save_report_blocking(&second).unwrap();
         let before = counts(&store, "2026-11-25");
         let edit = ReportEdit {
             reason: Some("injury".into()),
@@ -586,11 +586,11 @@ mod tests {
         let path = dir.path().join("s.sqlite");
         let store = Store::open(&path).unwrap();
         store
-            .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", "301", "1", &["2026-11-25"]))
             .unwrap();
         let mut old = report("CA2", "302", "1", &["2026-11-25"]);
         old.symptom = Some("digestive".into());
-        store.save_report(&old).unwrap();
+        store.save_report_blocking(&old).unwrap();
         let expected = counts(&store, "2026-11-25");
         // Back to schema 5 as an older server left it: no counts, no ILI.
         store

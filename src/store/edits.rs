@@ -176,7 +176,7 @@ mod tests {
         let path = dir.path().join("s.sqlite");
         let store = Store::open(&path).unwrap();
         let saved = store
-            .submit(NewReport {
+            .save_report(NewReport {
                 call_sid: "CA1".into(),
                 kind: Some(ReportKind::Absence),
                 reason: Some("illness".into()),

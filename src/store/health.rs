@@ -276,10 +276,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite");
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.save_report(&report(1)).unwrap().reference, 1);
+        assert_eq!(store.save_report_blocking(&report(1)).unwrap().reference, 1);
         std::fs::remove_file(&path).unwrap();
 
-        let err = store.save_report(&report(2)).unwrap_err();
+        let err = store.save_report_blocking(&report(2)).unwrap_err();
         assert!(
             matches!(err, StoreError::Unusable { .. }),
             "refused, not acknowledged: {err}"
@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(store.fault(), Some(DETACHED));
         assert!(
             matches!(
-                store.save_report(&report(3)),
+                store.save_report_blocking(&report(3)),
                 Err(StoreError::Unusable { .. })
             ),
             "and stays refused"
@@ -319,15 +319,15 @@ mod tests {
         let other = dir.path().join("other.sqlite");
         drop(Store::open(&other).unwrap());
         let store = Store::open(&path).unwrap();
-        store.save_report(&report(1)).unwrap();
+        store.save_report_blocking(&report(1)).unwrap();
         std::fs::rename(&other, &path).unwrap();
         assert!(matches!(
-            store.save_report(&report(2)),
+            store.save_report_blocking(&report(2)),
             Err(StoreError::Unusable { .. })
         ));
         // The copy is made just after the callers are answered; the next
         // job is taken after it.
-        assert!(store.save_report(&report(3)).is_err());
+        assert!(store.save_report_blocking(&report(3)).is_err());
         assert_eq!(orphans(dir.path()).len(), 1);
     }
 

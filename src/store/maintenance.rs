@@ -431,7 +431,7 @@ mod tests {
                 while !stop.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(10) {
                     i += 1;
                     let saved = other
-                        .save_report(&report(
+                        .save_report_blocking(&report(
                             &format!("CAlive{i}"),
                             NEW,
                             NEW_CALLER,
@@ -543,14 +543,14 @@ mod tests {
             ("CAnew", NEW, NEW_CALLER, NEW_RECORDING, &["2026-04-10"][..]),
         ] {
             store
-                .call_started(sid, caller, "+81312345678", at, Channel::Twilio)
+                .start_call_blocking(sid, caller, "+81312345678", at, Channel::Twilio)
                 .unwrap();
-            store.call_language(sid, caller, "en", at).unwrap();
+            store.note_language_blocking(sid, caller, "en", at).unwrap();
             store
-                .save_report(&report(sid, at, caller, rec, days))
+                .save_report_blocking(&report(sid, at, caller, rec, days))
                 .unwrap();
             store
-                .call_ended(
+                .end_call_blocking(
                     sid,
                     "completed",
                     Some(95),
@@ -563,7 +563,7 @@ mod tests {
         }
         // A call that broke off before a report, long ago.
         store
-            .call_started("CAgone", OLD_CALLER, "+81312345678", OLD, Channel::Twilio)
+            .start_call_blocking("CAgone", OLD_CALLER, "+81312345678", OLD, Channel::Twilio)
             .unwrap();
         // Voice messages on the call log: the old and new reports' own, and
         // one left by the old call that broke off.
@@ -573,7 +573,7 @@ mod tests {
             ("CAgone", OLD_HUNG_UP, OLD),
         ] {
             store
-                .recording_kept(RecordingNote {
+                .note_recording_blocking(RecordingNote {
                     call_sid: sid.into(),
                     recording_sid: url.rsplit('/').next().unwrap().into(),
                     url: Some(url.into()),

@@ -2,6 +2,24 @@
 //! knows rusqlite. WAL with `synchronous=FULL`, so a report is on disk
 //! before the caller is told it is recorded. Schema changes are migrations
 //! numbered by `PRAGMA user_version`.
+//!
+//! # Naming a write
+//!
+//! A write that goes through the school's writer thread (the group commit)
+//! is named for what it does (`save_report`, `end_call`, `start_call`) and
+//! comes in up to three forms, one per way of waiting for it:
+//!
+//! - `queue_…` (`queue_start_call`): queued, and nobody waits. It returns
+//!   once the write is on the queue; a crash may lose the last few
+//!   milliseconds of it. For the call log, which is a record for the office
+//!   and not a promise to a caller.
+//! - the plain name (`save_report`, `end_call`): queued, and the future
+//!   gives the answer after the commit. For async code (the webhooks).
+//! - `…_blocking` (`save_report_blocking`): the same, waiting on the
+//!   calling thread. For the command line, imports, tests and benches.
+//!
+//! Writes that take the store's main connection (staff corrections,
+//! rosters, alerts) and every read are plain blocking calls with one form.
 
 mod alerts;
 mod bulk;

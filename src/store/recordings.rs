@@ -118,13 +118,13 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<RecordingRow> {
 impl Store {
     /// Note what Twilio said of a recording, without waiting for the
     /// commit (a status callback: Twilio is answered at once).
-    pub fn log_recording(&self, note: RecordingNote) -> Result<(), StoreError> {
+    pub fn queue_note_recording(&self, note: RecordingNote) -> Result<(), StoreError> {
         self.writer.log(CallLog::Recording(note))
     }
 
     /// Note a recording and answer once it is committed: when the caller
     /// hung up and this request is the last chance to keep it.
-    pub fn keep_recording(
+    pub fn note_recording(
         &self,
         note: RecordingNote,
     ) -> impl Future<Output = Result<(), StoreError>> + Send + 'static {
@@ -132,8 +132,8 @@ impl Store {
         async move { done.await.map(drop) }
     }
 
-    /// [`keep_recording`](Self::keep_recording) from blocking code.
-    pub fn recording_kept(&self, note: RecordingNote) -> Result<(), StoreError> {
+    /// [`note_recording`](Self::note_recording) from blocking code.
+    pub fn note_recording_blocking(&self, note: RecordingNote) -> Result<(), StoreError> {
         self.writer.log_blocking(CallLog::Recording(note)).map(drop)
     }
 
@@ -203,12 +203,12 @@ mod tests {
     fn the_action_and_the_callback_make_one_row_in_either_order_and_retries_change_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-        store.recording_kept(note(None, true)).unwrap();
+        store.note_recording_blocking(note(None, true)).unwrap();
         store
-            .recording_kept(note(Some("completed"), false))
+            .note_recording_blocking(note(Some("completed"), false))
             .unwrap();
         store
-            .recording_kept(note(Some("completed"), false))
+            .note_recording_blocking(note(Some("completed"), false))
             .unwrap();
         let rows = store.recordings_of_call("CA1").unwrap();
         assert_eq!(rows.len(), 1);
@@ -219,7 +219,7 @@ mod tests {
             "the callback does not forget that the caller hung up"
         );
         // The report saved afterwards links itself.
-        let saved = store.save_report(&report()).unwrap();
+        let saved = store.save_report_blocking(&report()).unwrap();
         let rows = store.recordings_of_call("CA1").unwrap();
         assert_eq!(rows[0].reference, Some(saved.reference));
     }
@@ -228,10 +228,10 @@ mod tests {
     fn a_callback_after_the_report_links_the_report() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
-        let saved = store.save_report(&report()).unwrap();
+        let saved = store.save_report_blocking(&report()).unwrap();
         let mut absent = note(Some("absent"), false);
         absent.error_code = Some("16102".into());
-        store.recording_kept(absent).unwrap();
+        store.note_recording_blocking(absent).unwrap();
         let rows = store.recordings_of_call("CA1").unwrap();
         assert_eq!(
             (

@@ -150,14 +150,15 @@ impl Store {
     /// Save `r` and return its reference number (a per-school sequence),
     /// once the transaction holding it is durable on disk. Concurrent saves
     /// share one transaction (see [`writer`](super::writer)). Blocks: call it
-    /// from a blocking thread, or use [`submit`](Self::submit) from async code.
-    pub fn save_report(&self, r: &NewReport) -> Result<Saved, StoreError> {
+    /// from a blocking thread, or use [`save_report`](Self::save_report) from
+    /// async code.
+    pub fn save_report_blocking(&self, r: &NewReport) -> Result<Saved, StoreError> {
         self.writer.save_blocking(r.clone())
     }
 
     /// Queue `r` for the next group commit; the answer arrives after the
     /// commit.
-    pub async fn submit(&self, r: NewReport) -> Result<Saved, StoreError> {
+    pub async fn save_report(&self, r: NewReport) -> Result<Saved, StoreError> {
         self.writer.save(r).await
     }
 
@@ -475,13 +476,13 @@ mod tests {
     fn saves_once_per_call_and_sequence_with_increasing_references() {
         let (_d, store) = store();
         let a = store
-            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", 0, &["2026-11-25"]))
             .unwrap();
         let again = store
-            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", 0, &["2026-11-25"]))
             .unwrap();
         let b = store
-            .save_report(&report("CA1", 1, &["2026-11-26"]))
+            .save_report_blocking(&report("CA1", 1, &["2026-11-26"]))
             .unwrap();
         assert_eq!(
             a,
@@ -523,7 +524,7 @@ mod tests {
     fn several_days_share_one_reference() {
         let (_d, store) = store();
         let s = store
-            .save_report(&report(
+            .save_report_blocking(&report(
                 "CA1",
                 0,
                 &["2026-11-27", "2026-11-30", "2026-12-01"],
@@ -546,7 +547,7 @@ mod tests {
     fn replace_and_cancel_keep_the_history() {
         let (_d, store) = store();
         store
-            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", 0, &["2026-11-25"]))
             .unwrap();
         assert_eq!(
             existing(&store, &["2026-11-25"]),
@@ -556,7 +557,7 @@ mod tests {
         late.kind = Some(ReportKind::Late);
         late.correction = Some(Correction::Replace);
         late.received_at = "2026-11-24T23:00:00Z".into();
-        assert_eq!(store.save_report(&late).unwrap().reference, 2);
+        assert_eq!(store.save_report_blocking(&late).unwrap().reference, 2);
         let day = store.reports_on("2026-11-25").unwrap();
         assert_eq!(
             day.iter()
@@ -569,14 +570,14 @@ mod tests {
         cancel.correction = Some(Correction::Cancel);
         cancel.received_at = "2026-11-24T23:30:00Z".into();
         assert_eq!(
-            store.save_report(&cancel).unwrap(),
+            store.save_report_blocking(&cancel).unwrap(),
             Saved {
                 reference: 2,
                 new: true
             }
         );
         assert_eq!(
-            store.save_report(&cancel).unwrap(),
+            store.save_report_blocking(&cancel).unwrap(),
             Saved {
                 reference: 2,
                 new: false
@@ -619,7 +620,7 @@ mod tests {
         let path = dir.path().join("s.sqlite");
         Store::open(&path)
             .unwrap()
-            .save_report(&report("CA9", 0, &["2026-11-25"]))
+            .save_report_blocking(&report("CA9", 0, &["2026-11-25"]))
             .unwrap();
         let rows = Store::open(&path)
             .unwrap()
@@ -637,12 +638,12 @@ mod tests {
         let (_d, store) = store();
         let mut late = report("CA1", 0, &["2026-11-26"]);
         late.kind = Some(ReportKind::Late);
-        let late = store.save_report(&late).unwrap().reference;
+        let late = store.save_report_blocking(&late).unwrap().reference;
         let long = report("CA2", 0, &["2026-11-27", "2026-11-30"]);
-        let long = store.save_report(&long).unwrap().reference;
+        let long = store.save_report_blocking(&long).unwrap().reference;
         let mut other = report("CA3", 0, &["2026-11-26"]);
         other.student = Some("30412".into());
-        store.save_report(&other).unwrap();
+        store.save_report_blocking(&other).unwrap();
         assert_eq!(
             existing(&store, &["2026-11-25", "2026-11-26", "2026-11-27"]),
             [(late, "2026-11-26".into()), (long, "2026-11-27".into())],
@@ -654,7 +655,7 @@ mod tests {
         );
         let mut cancel = report("CA4", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
         cancel.correction = Some(Correction::Cancel);
-        let cancelled = store.save_report(&cancel).unwrap();
+        let cancelled = store.save_report_blocking(&cancel).unwrap();
         assert_eq!(
             cancelled,
             Saved {
@@ -690,9 +691,9 @@ mod tests {
         let (_d, store) = store();
         let mut late = report("CA1", 0, &["2026-11-26"]);
         late.kind = Some(ReportKind::Late);
-        let first = store.save_report(&late).unwrap().reference;
+        let first = store.save_report_blocking(&late).unwrap().reference;
         let absent = report("CA2", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
-        let second = store.save_report(&absent).unwrap().reference;
+        let second = store.save_report_blocking(&absent).unwrap().reference;
         assert!(second > first);
         assert_eq!(
             existing(&store, &["2026-11-26"]),
@@ -707,7 +708,7 @@ mod tests {
     fn the_existing_report_lookup_is_not_recompiled_per_call() {
         let (_d, store) = store();
         store
-            .save_report(&report("CA1", 0, &["2026-11-25"]))
+            .save_report_blocking(&report("CA1", 0, &["2026-11-25"]))
             .unwrap();
         for (student, days) in [
             ("10203", ["2026-11-25", "2026-11-26"]),

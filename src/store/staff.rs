@@ -173,7 +173,7 @@ mod tests {
     fn seen_marks_are_per_user_and_day() {
         let (_d, store) = store();
         store
-            .save_report(&report("CA1", Some("absence"), "2026-11-25"))
+            .save_report_blocking(&report("CA1", Some("absence"), "2026-11-25"))
             .unwrap();
         let id = store.reports_on("2026-11-25").unwrap()[0].id;
         assert_eq!(
@@ -223,14 +223,14 @@ mod tests {
     fn counts_and_calls() {
         let (_d, store) = store();
         store
-            .save_report(&report("CA1", Some("absence"), "2026-11-25"))
+            .save_report_blocking(&report("CA1", Some("absence"), "2026-11-25"))
             .unwrap();
         let mut second = report("CA1", Some("late"), "2026-11-25");
         second.call_seq = 1;
         second.student = Some("30412".into());
-        store.save_report(&second).unwrap();
+        store.save_report_blocking(&second).unwrap();
         store
-            .save_report(&report("CA2", None, "2026-11-25"))
+            .save_report_blocking(&report("CA2", None, "2026-11-25"))
             .unwrap();
         assert_eq!(
             store.day_counts("2026-11-25").unwrap(),

@@ -481,7 +481,12 @@ pub(super) mod tests {
                 let store = store.clone();
                 std::thread::spawn(move || {
                     (0..8)
-                        .map(|i| store.save_report(&report(t * 8 + i)).unwrap().reference)
+                        .map(|i| {
+                            store
+                                .save_report_blocking(&report(t * 8 + i))
+                                .unwrap()
+                                .reference
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -524,7 +529,7 @@ pub(super) mod tests {
             .map(|i| {
                 let store = store.clone();
                 let r = if i == 7 { bad.clone() } else { report(i) };
-                std::thread::spawn(move || store.save_report(&r))
+                std::thread::spawn(move || store.save_report_blocking(&r))
             })
             .collect();
         let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
@@ -552,7 +557,7 @@ pub(super) mod tests {
             .map(|i| {
                 let store = store.clone();
                 let r = if i == 7 { bad.clone() } else { report(i) };
-                std::thread::spawn(move || store.save_report(&r))
+                std::thread::spawn(move || store.save_report_blocking(&r))
             })
             .collect();
         let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
@@ -719,7 +724,7 @@ mod contention {
             std::thread::spawn(move || {
                 for i in 0..400 {
                     store
-                        .call_started(
+                        .start_call_blocking(
                             &format!("CL{i:030}"),
                             "+819000000000",
                             "+81300000000",
@@ -745,7 +750,7 @@ mod contention {
                             received_at: "2026-11-24T22:00:00Z".into(),
                             ..Default::default()
                         };
-                        store.save_report(&r).unwrap();
+                        store.save_report_blocking(&r).unwrap();
                     }
                 })
             })

@@ -360,14 +360,14 @@ mod tests {
             ..Default::default()
         };
         store
-            .save_report(&NewReport {
+            .save_report_blocking(&NewReport {
                 reason: Some("infectious".into()),
                 disease: Some("influenza".into()),
                 ..report("CA1", "10201", &days)
             })
             .unwrap();
         store
-            .save_report(&NewReport {
+            .save_report_blocking(&NewReport {
                 reason: Some("illness".into()),
                 symptom: Some("fever,vomiting".into()),
                 temperature: Some(37.6),

@@ -155,7 +155,7 @@ impl Board {
         tokio::task::spawn_blocking(move || {
             let store = Store::open(&path).unwrap();
             store
-                .save_report(&NewReport {
+                .save_report_blocking(&NewReport {
                     call_sid: sid,
                     student: Some(r.student),
                     grade: Some(r.grade.into()),

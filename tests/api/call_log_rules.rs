@@ -196,7 +196,7 @@ async fn start_call(store: Store, sid: &'static str, from: &'static str, at: Dat
     let at = at.to_rfc3339_opts(SecondsFormat::Secs, true);
     tokio::task::spawn_blocking(move || {
         store
-            .call_started(
+            .start_call_blocking(
                 sid,
                 from,
                 "+81312345678",

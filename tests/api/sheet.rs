@@ -91,7 +91,7 @@ fn report(n: u32, student: &str, class: &str, days: &[&str]) -> NewReport {
 /// - 99999 (no class: not in the roster): illness, other.
 async fn save_the_day(app: &TestApp) {
     let store = app.store("daiichi");
-    let save = async |r: NewReport| store.submit(r).await.unwrap();
+    let save = async |r: NewReport| store.save_report(r).await.unwrap();
     save(NewReport {
         reason: Some("illness".into()),
         symptom: Some("fever,respiratory".into()),
@@ -294,7 +294,7 @@ async fn a_correction_moves_its_counts_and_a_refused_one_changes_nothing() {
     roster(&app);
     let store = app.store("daiichi");
     let saved = store
-        .submit(NewReport {
+        .save_report(NewReport {
             reason: Some("illness".into()),
             symptom: Some("headache".into()),
             ..report(1, "10102", "1-1", &[DAY])
@@ -419,7 +419,7 @@ async fn a_correction_moves_its_counts_and_a_refused_one_changes_nothing() {
 
     // The parent calls again and replaces it: the old one cannot be corrected.
     store
-        .submit(NewReport {
+        .save_report(NewReport {
             reason: Some("family".into()),
             correction: Some(Correction::Replace),
             ..report(2, "10102", "1-1", &[DAY])

@@ -77,15 +77,20 @@ impl Terminal<'_> {
         let runtime = tokio::runtime::Builder::new_current_thread().build()?;
         let started = Utc::now();
         let from = self.caller.map_or("", CallerId::as_str);
-        self.store
-            .call_started(call_sid, from, "", &rfc3339(started), Channel::Simulator)?;
+        self.store.start_call_blocking(
+            call_sid,
+            from,
+            "",
+            &rfc3339(started),
+            Channel::Simulator,
+        )?;
         let result = runtime.block_on(self.talk(call_sid, keys, out));
         // No status callback comes for a simulated call: end it here, so the
         // call log does not show it in progress (one killed before this line
         // is closed by the server's sweep).
         let end = Utc::now();
         let secs = end.signed_duration_since(started).num_seconds();
-        self.store.call_ended(
+        self.store.end_call_blocking(
             call_sid,
             "completed",
             Some(secs),

@@ -129,11 +129,7 @@ pub(crate) fn verify(state: &AppState, parts: &Parts, body: &[u8]) -> Result<Twi
                     }
                 }
             }
-            state
-                .0
-                .metrics
-                .rejected_signatures
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            state.0.metrics.signature_rejected();
             return Err(Rejected("invalid X-Twilio-Signature"));
         }
     }

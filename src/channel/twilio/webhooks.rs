@@ -104,10 +104,7 @@ pub async fn misrouted(State(app): State<AppState>, req: axum::extract::Request)
         path = crate::http::log_limit::short_path(path),
         "a Twilio webhook came to a URL or method the line does not serve; the caller hears the apology. Fix the number's voice settings in the Twilio console: {hint}"
     );
-    app.0
-        .metrics
-        .apologies
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    app.0.metrics.apology();
     let dep = app.deployment();
     xml(apology(Some(&dep), None, &app.0.public_base))
 }
@@ -185,7 +182,7 @@ pub async fn recording(
         if note.status.as_deref() == Some("absent") {
             tracing::info!(call_sid, school = %id, error = note.error_code.as_deref().unwrap_or("-"), "a voice message was absent (too short or silent)");
         }
-        store.log_recording(note)?;
+        store.queue_note_recording(note)?;
         Ok::<(), VoiceError>(())
     })();
     if let Err(e) = result {
@@ -234,12 +231,9 @@ async fn respond(app: AppState, school: String, tw: Twilio, incoming: bool) -> R
         Err(e) => {
             let sid = tw.call_sid().unwrap_or("-").to_owned();
             tracing::error!(call_sid = %sid, %school, error = %e, "call failed inside; apologising to the caller");
-            app.0
-                .metrics
-                .apologies
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            app.0.metrics.apology();
             if let Some(store) = SchoolId::parse(&school).ok().and_then(|id| app.store(&id)) {
-                let _ = store.log_call_failed(&sid);
+                let _ = store.queue_mark_call_failed(&sid);
             }
             let lang = tw.query("l").and_then(|l| LangTag::parse(l).ok());
             xml(apology(Some(&dep), lang.as_ref(), &app.0.public_base))
@@ -291,7 +285,7 @@ async fn turn(
     let turn = if incoming {
         // Queued for the writer's next group commit, not waited for.
         let from = caller_id.as_ref().map_or("", CallerId::as_str);
-        store.log_call_started(
+        store.queue_start_call(
             &call_sid,
             from,
             tw.address("To"),
@@ -310,17 +304,14 @@ async fn turn(
     };
     let reply = line.turn(&port, &caller, turn, Utc::now()).await?;
     if reply.saved.is_some_and(|s| s.new) {
-        app.0
-            .metrics
-            .reports_saved
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        app.0.metrics.report_saved();
     }
     if hung_up
         && reply.saved.is_none()
         && let Some(mut note) = recording_note(tw, &call_sid)
     {
         note.hung_up = true;
-        store.keep_recording(note).await?;
+        store.note_recording(note).await?;
     }
     Ok(render(
         dep,

@@ -1,26 +1,25 @@
 //! Who is asking: accounts, password checks (Argon2, through the bounded
-//! `gate`), the session of a request, and which schools it may see.
+//! `gate`), the session of a request, and which schools it may see
+//! (`access` turns that into the pages' extractor).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Argon2, PasswordHash};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use subtle::ConstantTimeEq;
 
 use super::cookie;
 use super::gate::Busy;
-use super::layout;
 use super::session::{self, Claims};
 use super::ui::{LangChoice, Tr};
-use crate::deployment::{Deployment, School};
+use crate::deployment::Deployment;
 use crate::domain::SchoolId;
 use crate::http::state::AppState;
-use crate::store::Store;
 
 /// A login: one school's staff, or the board of education (every school).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,66 +206,11 @@ pub fn without_lang(uri: &Uri) -> String {
     format!("{}?{query}", uri.path())
 }
 
-/// What a page about one school needs once access is granted.
-pub struct SchoolAccess {
-    pub dep: Arc<Deployment>,
-    pub id: SchoolId,
-    pub store: Arc<Store>,
-}
-
-impl SchoolAccess {
-    pub fn school(&self) -> &School {
-        &self.dep.schools[&self.id]
-    }
-}
-
 impl Viewer {
     pub fn tr<'a>(&self, app: &'a AppState) -> Tr<'a> {
         Tr {
             ui: &app.0.staff.ui,
             lang: self.lang.lang,
-        }
-    }
-
-    /// Access to school `id`: 403 for another school's staff (whether or
-    /// not it exists), 404 for the board when there is no such school.
-    pub fn school(&self, app: &AppState, id: &str) -> Result<SchoolAccess, Response> {
-        let tr = self.tr(app);
-        let parsed = SchoolId::parse(id).ok();
-        if !parsed
-            .as_ref()
-            .is_some_and(|p| self.session.account.may_see(p))
-        {
-            if self.session.account != Account::Board {
-                tracing::warn!(
-                    account = self.session.account.name(),
-                    "refused a staff page of another school"
-                );
-                return Err(layout::error_page(
-                    self,
-                    app,
-                    StatusCode::FORBIDDEN,
-                    &tr.t("error-forbidden"),
-                ));
-            }
-            return Err(layout::error_page(
-                self,
-                app,
-                StatusCode::NOT_FOUND,
-                &tr.t("error-no-school"),
-            ));
-        }
-        let id = parsed.expect("checked above");
-        let dep = app.deployment();
-        let store = app.store(&id);
-        match (dep.schools.contains_key(&id), store) {
-            (true, Some(store)) => Ok(SchoolAccess { dep, id, store }),
-            _ => Err(layout::error_page(
-                self,
-                app,
-                StatusCode::NOT_FOUND,
-                &tr.t("error-no-school"),
-            )),
         }
     }
 }

@@ -6,7 +6,6 @@
 //! wrong tokens from one address: 429; every password check busy: 503.
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::atomic::Ordering::Relaxed;
 use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, Path, State};
@@ -99,7 +98,7 @@ async fn allowed(
     {
         Ok(attempt) => attempt,
         Err(wait) => {
-            app.0.metrics.export_tokens_refused.fetch_add(1, Relaxed);
+            app.0.metrics.export_token_refused();
             static THROTTLED: LogLimit = LogLimit::new();
             if let Some(left_out) = THROTTLED.allow() {
                 tracing::warn!(school = %school, left_out, "refused an export token: too many wrong tokens from this address");
@@ -128,7 +127,7 @@ async fn allowed(
         }
         _ => {
             attempt.failed(Instant::now());
-            app.0.metrics.export_tokens_refused.fetch_add(1, Relaxed);
+            app.0.metrics.export_token_refused();
             tracing::warn!(school = %school, "refused an export with a wrong bearer token");
             Err(Refused::Unauthorized)
         }

@@ -3,8 +3,9 @@
 //! overview, and exports. Server-rendered HTML (maud), Japanese by default,
 //! every word from `ui/<lang>.ftl`.
 //!
-//! - `auth`: accounts, Argon2 password checks, a request's session, access
-//!   to a school.
+//! - `auth`: accounts, Argon2 password checks, a request's session.
+//! - `access`: `SchoolAccess`, the extractor that lets a request see one
+//!   school's pages (or refuses it).
 //! - `throttle`, `gate`, `token_cache`: what keeps password and token
 //!   guessing slow and its Argon2 work bounded.
 //! - `session`: the signed session cookie and the CSRF token derived from it.
@@ -16,6 +17,7 @@
 // handler: `Result<_, Response>` is the idiom here.
 #![allow(clippy::result_large_err)]
 
+mod access;
 mod auth;
 mod charts;
 mod cookie;

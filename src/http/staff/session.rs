@@ -5,6 +5,15 @@
 //! sessions, a new key ends them all. The password tag (a MAC of the
 //! account's current password hash) ends an account's sessions when its
 //! password changes.
+//!
+//! Signed by hand with `hmac` rather than `cookie`'s signed jar (or
+//! axum-extra's `SignedCookieJar`): the jar signs only the cookie's value
+//! and writes it as `base64(MAC) value`; the expiry, the password tag and
+//! the CSRF token derived from the payload would stay here anyway, and the
+//! format above, which a key-holding operator's tooling and the tests
+//! (`a_changed_payload_is_refused`, tests/api/staff.rs's forged cookie)
+//! rely on, would change, logging everyone out at the upgrade. Its
+//! `Key` also wants 64 bytes where `ABSENCE_LINE_SESSION_KEY` takes 32.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;

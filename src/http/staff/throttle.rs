@@ -14,6 +14,14 @@
 //!
 //! Behind a proxy every client shares the proxy's address: the first limit
 //! is then per account, the second for everyone together.
+//!
+//! Hand-written, not `governor`: its GCRA limits *tries* and refills one
+//! cell every `WINDOW / limit` (90 s here), so an attacker would get ten
+//! guesses and then one more every 90 s, about twenty per 15 minutes, where
+//! these rules allow ten. And it has no way to give a cell back: a right
+//! password here clears the pair's failures, a try whose check never ran
+//! (every Argon2 worker busy: 503) is forgotten, and only failures count.
+//! What remains would be this file's books kept beside the crate's.
 
 use std::collections::HashMap;
 use std::net::IpAddr;

@@ -235,6 +235,7 @@ mod tests {
     fn every_message_the_pages_use_exists() {
         let ui = Ui::load().unwrap();
         let sources = [
+            include_str!("access.rs"),
             include_str!("auth.rs"),
             include_str!("export.rs"),
             include_str!("layout.rs"),

@@ -4,7 +4,7 @@
 //! (`alert_watch::current`), with the time each alert was first raised.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
@@ -13,7 +13,7 @@ use maud::{Markup, html};
 use serde_json::json;
 
 use crate::http::alert_watch::{self, Current};
-use crate::http::staff::auth::Viewer;
+use crate::http::staff::access::SchoolAccess;
 use crate::http::staff::fmt;
 use crate::http::staff::ui::Tr;
 use crate::http::state::AppState;
@@ -21,16 +21,8 @@ use crate::surveillance::alerts::{Alert, Level, Rule};
 
 /// `GET /schools/{id}/alerts.json[?day=YYYY-MM-DD]`: the alerts of that
 /// school day (without `day`, the current one).
-pub async fn json(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn json(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let viewer = &access.viewer;
     let tr = viewer.tr(&app);
     let school = access.school();
     let asked = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())

@@ -18,7 +18,7 @@ use maud::{Markup, html};
 
 use super::morning_list::{audio_src, bad_date, date_param};
 use crate::domain::CallerId;
-use crate::http::staff::auth::{SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, fmt};
@@ -28,20 +28,12 @@ use crate::store::{CallRow, RecordingRow};
 
 /// `GET /schools/{id}/calls[?date=YYYY-MM-DD]`: that day's log, or today's
 /// (the local calendar date).
-pub async fn pick(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let viewer = &access.viewer;
     let day = match date_param(&uri) {
         Some(d) => match fmt::parse_day(&d) {
             Some(d) => d,
-            None => return bad_date(&viewer, &app),
+            None => return bad_date(viewer, &app),
         },
         None => Utc::now()
             .with_timezone(&access.school().calendar.tz())
@@ -53,15 +45,12 @@ pub async fn pick(
 /// `GET /schools/{id}/calls/{day}`.
 pub async fn day(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, day)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, day)): Path<(String, String)>,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
-        return bad_date(&viewer, &app);
+        return bad_date(viewer, &app);
     };
     let tz = access.school().calendar.tz();
     let (from, to) = fmt::day_bounds(date, tz);
@@ -77,7 +66,7 @@ pub async fn day(
     let (calls, made, recordings) = match read {
         Ok(r) => r,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "call log", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "call log", &e);
         }
     };
     let ctx = viewer.ctx(&app);

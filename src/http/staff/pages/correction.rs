@@ -19,7 +19,8 @@ use maud::{Markup, html};
 
 use crate::domain::{Disease, Symptom, Symptoms};
 use crate::flow::{Flow, StepKind, Value};
-use crate::http::staff::auth::{Account, SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
+use crate::http::staff::auth::{Account, Viewer};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, csrf, fmt};
@@ -232,39 +233,36 @@ fn day_param(uri: &Uri) -> String {
 /// `GET /schools/{id}/reports/{reference}/edit`.
 pub async fn form(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, reference)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, reference)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    if !may_correct(&viewer) {
-        return board_refused(&viewer, &app);
+    let viewer = &access.viewer;
+    if !may_correct(viewer) {
+        return board_refused(viewer, &app);
     }
     let Ok(reference) = reference.parse::<u32>() else {
-        return no_report(&viewer, &app);
+        return no_report(viewer, &app);
     };
     let (rows, name) = match read_report(&access, reference).await {
         Ok(r) => r,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "report", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "report", &e);
         }
     };
     let Some(first) = rows.first() else {
-        return no_report(&viewer, &app);
+        return no_report(viewer, &app);
     };
     let day = match day_param(&uri) {
         d if d.is_empty() => first.school_day.clone(),
         d => d,
     };
     let Some(active) = rows.iter().find(|r| r.status == "active") else {
-        return not_active(&viewer, &app, &access, &day);
+        return not_active(viewer, &app, &access, &day);
     };
     let input = Input::of_row(active, &day);
     page(
-        &viewer,
+        viewer,
         &app,
         &access,
         StatusCode::OK,
@@ -278,46 +276,43 @@ pub async fn form(
 /// `POST /schools/{id}/reports/{reference}/edit` (CSRF).
 pub async fn submit(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, reference)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, reference)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    if !may_correct(&viewer) {
-        return board_refused(&viewer, &app);
+    let viewer = &access.viewer;
+    if !may_correct(viewer) {
+        return board_refused(viewer, &app);
     }
     let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-    if let Err(refused) = csrf::check(&app, &viewer, &form) {
+    if let Err(refused) = csrf::check(&app, viewer, &form) {
         return refused;
     }
     let Ok(reference) = reference.parse::<u32>() else {
-        return no_report(&viewer, &app);
+        return no_report(viewer, &app);
     };
     let (rows, name) = match read_report(&access, reference).await {
         Ok(r) => r,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "report", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "report", &e);
         }
     };
     let Some(first) = rows.first() else {
-        return no_report(&viewer, &app);
+        return no_report(viewer, &app);
     };
     let mut input = Input::of_form(&form);
     if fmt::parse_day(&input.day).is_none() {
         input.day = first.school_day.clone();
     }
     let Some(active) = rows.iter().find(|r| r.status == "active") else {
-        return not_active(&viewer, &app, &access, &input.day);
+        return not_active(viewer, &app, &access, &input.day);
     };
     let reasons = offered_reasons(&access, active);
     let edit = match check(&input, &reasons) {
         Ok(edit) => edit,
         Err(mistakes) => {
             return page(
-                &viewer,
+                viewer,
                 &app,
                 &access,
                 StatusCode::BAD_REQUEST,
@@ -343,8 +338,8 @@ pub async fn submit(
             .into_response()
         }
         // Replaced or cancelled by a call since the form was opened.
-        Ok(None) => not_active(&viewer, &app, &access, &input.day),
-        Err(e) => layout::store_error_page(&viewer, &app, access.id.as_str(), "correction", &e),
+        Ok(None) => not_active(viewer, &app, &access, &input.day),
+        Err(e) => layout::store_error_page(viewer, &app, access.id.as_str(), "correction", &e),
     }
 }
 

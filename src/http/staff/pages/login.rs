@@ -1,7 +1,6 @@
 //! `GET/POST /login`, `POST /logout`, and `GET /` (home or login).
 
 use std::net::SocketAddr;
-use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
 
 use axum::body::Bytes;
@@ -168,7 +167,7 @@ pub async fn submit(
     {
         Ok(attempt) => attempt,
         Err(wait) => {
-            app.0.metrics.logins_refused.fetch_add(1, Relaxed);
+            app.0.metrics.login_refused();
             static THROTTLED: LogLimit = LogLimit::new();
             if let Some(left_out) = THROTTLED.allow() {
                 tracing::warn!(
@@ -205,7 +204,7 @@ pub async fn submit(
     };
     let Some(who) = who else {
         attempt.failed(Instant::now());
-        app.0.metrics.logins_refused.fetch_add(1, Relaxed);
+        app.0.metrics.login_refused();
         // Never the password; the account only if it is a plain name.
         let shown = if Account::parse(&account).is_some() {
             account.as_str()

@@ -22,7 +22,8 @@ use maud::{Markup, html};
 
 use crate::http::alert_watch;
 use crate::http::log_limit::LogLimit;
-use crate::http::staff::auth::{SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
+use crate::http::staff::auth::Viewer;
 use crate::http::staff::fmt;
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
@@ -35,33 +36,17 @@ const NEVER: &str = "never";
 
 /// `GET /schools/{id}`: today's list, today as the school counts it
 /// (after the cut-off, the next school day).
-pub async fn today(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn today(access: SchoolAccess) -> Response {
     let day = access.school().calendar.today(Utc::now());
     Redirect::to(&format!("/schools/{}/days/{day}", access.id)).into_response()
 }
 
 /// `GET /schools/{id}/days?date=YYYY-MM-DD`: the date picker's target.
-pub async fn pick(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let viewer = &access.viewer;
     match date_param(&uri).as_deref().and_then(fmt::parse_day) {
         Some(day) => Redirect::to(&format!("/schools/{}/days/{day}", access.id)).into_response(),
-        None => bad_date(&viewer, &app),
+        None => bad_date(viewer, &app),
     }
 }
 
@@ -99,16 +84,13 @@ struct DayData {
 /// `GET /schools/{id}/days/{day}`.
 pub async fn day(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, day)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, day)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
-        return bad_date(&viewer, &app);
+        return bad_date(viewer, &app);
     };
     // A refresh of the page keeps the look it refreshes; anything else is
     // a new look.
@@ -163,10 +145,10 @@ pub async fn day(
     let mut data = match data {
         Ok(d) => d,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "morning list", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "morning list", &e);
         }
     };
-    data.may_correct = super::correction::may_correct(&viewer);
+    data.may_correct = super::correction::may_correct(viewer);
     // The list is worth more than its alerts: a failure here leaves it bare.
     match alert_watch::current(&app, access.school(), access.store.clone(), date).await {
         Ok(alerts) => data.alerts = alerts,
@@ -506,22 +488,19 @@ fn edited(tr: &Tr, e: &ReportEvent, at: &str) -> String {
 /// user, then back to the list the form was on.
 pub async fn mark_seen(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, report)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, report)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-    if let Err(refused) = csrf::check(&app, &viewer, &form) {
+    if let Err(refused) = csrf::check(&app, viewer, &form) {
         return refused;
     }
     let tr = viewer.tr(&app);
     let Ok(report_id) = report.parse::<i64>() else {
         return layout::error_page(
-            &viewer,
+            viewer,
             &app,
             StatusCode::NOT_FOUND,
             &tr.t("error-no-report"),
@@ -534,7 +513,7 @@ pub async fn mark_seen(
         Ok(Some(day)) => day,
         Ok(None) => {
             return layout::error_page(
-                &viewer,
+                viewer,
                 &app,
                 StatusCode::NOT_FOUND,
                 &tr.t("error-no-report"),
@@ -543,7 +522,7 @@ pub async fn mark_seen(
         Err(e) => {
             tracing::error!(school = %access.id, error = %e, "cannot mark a report seen");
             return layout::error_page(
-                &viewer,
+                viewer,
                 &app,
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &tr.t("error-store"),

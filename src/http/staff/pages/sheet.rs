@@ -16,7 +16,7 @@ use maud::{Markup, html};
 use super::morning_list::{bad_date, date_param, previous_school_day};
 use crate::domain::{Disease, Symptom};
 use crate::export::{self, Encoding};
-use crate::http::staff::auth::{SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
 use crate::http::staff::{blocking, fmt};
@@ -25,21 +25,13 @@ use crate::surveillance::sheet::{Line, Row, Sheet};
 use crate::surveillance::{self, ClassKey};
 
 /// `GET /schools/{id}/sheet[?date=]`.
-pub async fn pick(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn pick(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let viewer = &access.viewer;
     let day = match date_param(&uri) {
         None => access.school().calendar.today(Utc::now()),
         Some(d) => match fmt::parse_day(&d) {
             Some(d) => d,
-            None => return bad_date(&viewer, &app),
+            None => return bad_date(viewer, &app),
         },
     };
     Redirect::to(&format!("/schools/{}/sheet/{day}", access.id)).into_response()
@@ -72,22 +64,19 @@ fn format(tr: &Tr, uri: &Uri) -> Result<Format, String> {
 /// `GET /schools/{id}/sheet/{day}`.
 pub async fn day(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, day)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, day)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let access = match viewer.school(&app, &school) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+    let viewer = &access.viewer;
     let Some(date) = fmt::parse_day(&day) else {
-        return bad_date(&viewer, &app);
+        return bad_date(viewer, &app);
     };
     let tr = viewer.tr(&app);
     let format = match format(&tr, &uri) {
         Ok(f) => f,
         Err(message) => {
-            return layout::error_page(&viewer, &app, StatusCode::BAD_REQUEST, &message);
+            return layout::error_page(viewer, &app, StatusCode::BAD_REQUEST, &message);
         }
     };
     let store = access.store.clone();
@@ -108,7 +97,7 @@ pub async fn day(
     let sheet = match sheet {
         Ok(s) => s,
         Err(e) => {
-            return layout::store_error_page(&viewer, &app, access.id.as_str(), "sheet", &e);
+            return layout::store_error_page(viewer, &app, access.id.as_str(), "sheet", &e);
         }
     };
     match format {

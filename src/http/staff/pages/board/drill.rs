@@ -1,6 +1,6 @@
 //! The drill-down, school → grade → class, for the board and for the
 //! school's own staff (their dashboard; other schools' staff get 403 from
-//! `staff::auth`):
+//! `staff::access`):
 //! - `GET /board/schools/{id}?day=&from=&to=`: one row per grade on the
 //!   day, the grades' rates over the range, the school's trend lines;
 //! - `GET /board/schools/{id}/grades/{grade}`: the same per class;
@@ -25,7 +25,8 @@ use super::query::{self, Query, Span, segment};
 use super::read::{self, Detail};
 use super::{bad_query, chart, short_day, trends};
 use crate::domain::{Disease, Symptom};
-use crate::http::staff::auth::{Account, SchoolAccess, Viewer};
+use crate::http::staff::access::SchoolAccess;
+use crate::http::staff::auth::{Account, Viewer};
 use crate::http::staff::charts::{LineChart, Series};
 use crate::http::staff::layout::{self, Page};
 use crate::http::staff::ui::Tr;
@@ -43,8 +44,8 @@ struct Ctx {
 }
 
 /// Access, the span in the school's own calendar, and the school's counts.
-async fn load(app: &AppState, viewer: &Viewer, school: &str, uri: &Uri) -> Result<Ctx, Response> {
-    let access = viewer.school(app, school)?;
+async fn load(app: &AppState, access: SchoolAccess, uri: &Uri) -> Result<Ctx, Response> {
+    let viewer = &access.viewer;
     let cal = access.school().calendar.clone();
     let open = |d: NaiveDate| cal.is_school_day(d);
     let today = query::current_day(Utc::now(), cal.tz(), open);
@@ -303,16 +304,12 @@ fn class_href(c: &Ctx, k: &ClassKey) -> String {
 }
 
 /// `GET /board/schools/{id}`.
-pub async fn school(
-    State(app): State<AppState>,
-    viewer: Viewer,
-    Path(school): Path<String>,
-    uri: Uri,
-) -> Response {
-    let c = match load(&app, &viewer, &school, &uri).await {
+pub async fn school(State(app): State<AppState>, access: SchoolAccess, uri: Uri) -> Response {
+    let c = match load(&app, access, &uri).await {
         Ok(c) => c,
         Err(r) => return r,
     };
+    let viewer = &c.access.viewer;
     let tr = viewer.tr(&app);
     let day = c.span.day.to_string();
     let q = c.span.query();
@@ -360,7 +357,7 @@ pub async fn school(
     let here = school_href(&c);
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
-        (head(&tr, &viewer, &c, &here, &[(format!("{here}?{q}"), name.clone())]))
+        (head(&tr, viewer, &c, &here, &[(format!("{here}?{q}"), name.clone())]))
         (counts(&tr, &school_day, enrolment, c.school_scale))
         (figures_table(&tr, &tr.t("board-by-grade"), &tr.t("board-grade-col"), &rows, &total, c.class_scale))
         (c.class_scale.legend(&tr))
@@ -377,7 +374,7 @@ pub async fn school(
     };
     page(
         &app,
-        &viewer,
+        viewer,
         &c,
         format!("{name} — {}", tr.t("board-dashboard")),
         body,
@@ -429,26 +426,22 @@ fn counts(tr: &Tr, t: &Tally, enrolment: Option<u32>, scale: Scale) -> Markup {
 /// `GET /board/schools/{id}/grades/{grade}`.
 pub async fn grade(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, grade)): Path<(String, String)>,
+    access: SchoolAccess,
+    Path((_, grade)): Path<(String, String)>,
     uri: Uri,
 ) -> Response {
-    let c = match load(&app, &viewer, &school, &uri).await {
+    let c = match load(&app, access, &uri).await {
         Ok(c) => c,
         Err(r) => return r,
     };
+    let viewer = &c.access.viewer;
     let tr = viewer.tr(&app);
     let in_grade: Vec<ClassKey> = classes(&c)
         .into_iter()
         .filter(|k| k.grade == grade)
         .collect();
     if in_grade.is_empty() || grade.is_empty() {
-        return layout::error_page(
-            &viewer,
-            &app,
-            StatusCode::NOT_FOUND,
-            &tr.t("board-no-class"),
-        );
+        return layout::error_page(viewer, &app, StatusCode::NOT_FOUND, &tr.t("board-no-class"));
     }
     let day = c.span.day.to_string();
     let q = c.span.query();
@@ -489,7 +482,7 @@ pub async fn grade(
     let here = grade_href(&c, &grade);
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let body = html! {
-        (head(&tr, &viewer, &c, &here, &[
+        (head(&tr, viewer, &c, &here, &[
             (format!("{}?{q}", school_href(&c)), name.clone()),
             (format!("{here}?{q}"), label.clone()),
         ]))
@@ -506,7 +499,7 @@ pub async fn grade(
     };
     page(
         &app,
-        &viewer,
+        viewer,
         &c,
         format!("{name} {label} — {}", tr.t("board-dashboard")),
         body,
@@ -516,23 +509,19 @@ pub async fn grade(
 /// `GET /board/schools/{id}/grades/{grade}/classes/{class}`.
 pub async fn class(
     State(app): State<AppState>,
-    viewer: Viewer,
-    Path((school, grade, class)): Path<(String, String, String)>,
+    access: SchoolAccess,
+    Path((_, grade, class)): Path<(String, String, String)>,
     uri: Uri,
 ) -> Response {
-    let c = match load(&app, &viewer, &school, &uri).await {
+    let c = match load(&app, access, &uri).await {
         Ok(c) => c,
         Err(r) => return r,
     };
+    let viewer = &c.access.viewer;
     let tr = viewer.tr(&app);
     let key = ClassKey::new(grade.as_str(), class.as_str());
     if key.is_unknown() || !classes(&c).contains(&key) {
-        return layout::error_page(
-            &viewer,
-            &app,
-            StatusCode::NOT_FOUND,
-            &tr.t("board-no-class"),
-        );
+        return layout::error_page(viewer, &app, StatusCode::NOT_FOUND, &tr.t("board-no-class"));
     }
     let q = c.span.query();
     let enrolment = c.detail.enrolment.of_class(&key);
@@ -543,7 +532,7 @@ pub async fn class(
     let name = layout::school_name(c.access.school(), &tr).to_owned();
     let ill = vec![(label.clone(), enrolment, days.clone())];
     let body = html! {
-        (head(&tr, &viewer, &c, &here, &[
+        (head(&tr, viewer, &c, &here, &[
             (format!("{}?{q}", school_href(&c)), name.clone()),
             (format!("{}?{q}", grade_href(&c, &grade)), grade_label(&tr, &grade)),
             (format!("{here}?{q}"), label.clone()),
@@ -561,7 +550,7 @@ pub async fn class(
     };
     page(
         &app,
-        &viewer,
+        viewer,
         &c,
         format!("{name} {label} — {}", tr.t("board-dashboard")),
         body,
