@@ -22,3 +22,6 @@ pub mod schoolday;
 pub mod speech;
 pub mod store;
 pub mod surveillance;
+
+#[cfg(test)]
+mod layers_tests;
