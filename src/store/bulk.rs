@@ -9,7 +9,7 @@
 
 use rusqlite::TransactionBehavior;
 
-use super::calls::CallLog;
+use super::calls::{CallEnd, ended};
 use super::counts::Deltas;
 use super::reports::{self, NewReport, Saved};
 use super::{Store, StoreError};
@@ -37,15 +37,15 @@ impl Store {
                 let mut deltas = Deltas::default();
                 for r in chunk {
                     done.push(reports::save_in(&tx, r, &mut deltas)?);
-                    CallLog::Ended {
-                        call_sid: r.call_sid.clone(),
-                        status: "completed".to_owned(),
+                    ended(CallEnd {
+                        call_sid: &r.call_sid,
+                        status: "completed",
                         duration_secs: None,
-                        at: r.received_at.clone(),
-                        from: r.caller.clone().unwrap_or_default(),
-                        to: String::new(),
+                        at: &r.received_at,
+                        from: r.caller.as_deref().unwrap_or_default(),
+                        to: "",
                         channel: r.channel,
-                    }
+                    })
                     .apply(&tx)?;
                 }
                 deltas.apply(&tx)?;

@@ -48,6 +48,34 @@ impl CallRow {
     }
 }
 
+/// How a call ended, as the channel heard it (Twilio's final status
+/// callback: `CallStatus`, `CallDuration`, `From`, `To`).
+#[derive(Debug, Clone, Copy)]
+pub struct CallEnd<'a> {
+    pub call_sid: &'a str,
+    /// The channel's final status (`completed`, `busy`, `no-answer`…).
+    pub status: &'a str,
+    pub duration_secs: Option<i64>,
+    /// RFC 3339, UTC.
+    pub at: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    /// The call's channel, should its start never have been logged.
+    pub channel: Channel,
+}
+
+/// A [`CallEnd`] queued for the writer.
+#[derive(Debug)]
+pub(super) struct Ended {
+    call_sid: String,
+    status: String,
+    duration_secs: Option<i64>,
+    at: String,
+    from: String,
+    to: String,
+    channel: Channel,
+}
+
 /// A change to the call log. It goes through the writer with the reports,
 /// in order, and is committed in their group: a call's start is always
 /// written before its reports and its end.
@@ -69,16 +97,7 @@ pub(super) enum CallLog {
     Failed {
         call_sid: String,
     },
-    Ended {
-        call_sid: String,
-        status: String,
-        duration_secs: Option<i64>,
-        at: String,
-        from: String,
-        to: String,
-        /// The call's channel, should its start never have been logged.
-        channel: Channel,
-    },
+    Ended(Ended),
     /// Close the calls started before `before` that never got an end.
     Unfinished {
         before: String,
@@ -133,7 +152,7 @@ impl CallLog {
                 .execute(params![call_sid])?;
                 Ok(Vec::new())
             }
-            CallLog::Ended {
+            CallLog::Ended(Ended {
                 call_sid,
                 status,
                 duration_secs,
@@ -141,7 +160,7 @@ impl CallLog {
                 from,
                 to,
                 channel,
-            } => {
+            }) => {
                 // Twilio retries a status callback it got no answer to, and
                 // sends one final status per call: the first one wins, in
                 // every field. Only a call closed for want of one (status
@@ -274,56 +293,17 @@ impl Store {
     /// failed inside stays "failed"; any other call is "abandoned" (it ended
     /// before a report was saved). `None`: the call had already ended (a
     /// retried callback), and nothing changed.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the fields of Twilio's status callback, each a plain value"
-    )]
     pub fn end_call(
         &self,
-        call_sid: &str,
-        status: &str,
-        duration_secs: Option<i64>,
-        at: &str,
-        from: &str,
-        to: &str,
-        channel: Channel,
+        end: CallEnd,
     ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send + 'static {
-        let outcome = self.writer.log_then(ended(
-            call_sid,
-            status,
-            duration_secs,
-            at,
-            from,
-            to,
-            channel,
-        ));
+        let outcome = self.writer.log_then(ended(end));
         async move { Ok(outcome.await?.pop()) }
     }
 
-    /// [`end_call`](Self::end_call) from blocking code.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the fields of Twilio's status callback, each a plain value"
-    )]
-    pub fn end_call_blocking(
-        &self,
-        call_sid: &str,
-        status: &str,
-        duration_secs: Option<i64>,
-        at: &str,
-        from: &str,
-        to: &str,
-        channel: Channel,
-    ) -> Result<Option<String>, StoreError> {
-        let mut outcome = self.writer.log_blocking(ended(
-            call_sid,
-            status,
-            duration_secs,
-            at,
-            from,
-            to,
-            channel,
-        ))?;
+    /// [`end_call`](Self::end_call), waiting on the calling thread.
+    pub fn end_call_blocking(&self, end: CallEnd) -> Result<Option<String>, StoreError> {
+        let mut outcome = self.writer.log_blocking(ended(end))?;
         Ok(outcome.pop())
     }
 
@@ -406,24 +386,16 @@ fn failed(call_sid: &str) -> CallLog {
     }
 }
 
-fn ended(
-    call_sid: &str,
-    status: &str,
-    duration_secs: Option<i64>,
-    at: &str,
-    from: &str,
-    to: &str,
-    channel: Channel,
-) -> CallLog {
-    CallLog::Ended {
-        call_sid: call_sid.to_owned(),
-        status: status.to_owned(),
-        duration_secs,
-        at: at.to_owned(),
-        from: number(from),
-        to: to.to_owned(),
-        channel,
-    }
+pub(super) fn ended(end: CallEnd) -> CallLog {
+    CallLog::Ended(Ended {
+        call_sid: end.call_sid.to_owned(),
+        status: end.status.to_owned(),
+        duration_secs: end.duration_secs,
+        at: end.at.to_owned(),
+        from: number(end.from),
+        to: end.to.to_owned(),
+        channel: end.channel,
+    })
 }
 
 fn unfinished(now: DateTime<Utc>) -> CallLog {
@@ -435,6 +407,7 @@ fn unfinished(now: DateTime<Utc>) -> CallLog {
 
 #[cfg(test)]
 mod tests {
+    use super::CallEnd;
     use crate::domain::Channel;
     use chrono::{DateTime, TimeDelta, Utc};
 
@@ -462,41 +435,41 @@ mod tests {
             .start_call_blocking("CA1", FROM, TO, t0, Channel::Twilio)
             .unwrap();
         let first = store
-            .end_call_blocking(
-                "CA1",
-                "completed",
-                Some(20),
-                "2026-11-24T22:00:20Z",
-                FROM,
-                TO,
-                Channel::Twilio,
-            )
+            .end_call_blocking(CallEnd {
+                call_sid: "CA1",
+                status: "completed",
+                duration_secs: Some(20),
+                at: "2026-11-24T22:00:20Z",
+                from: FROM,
+                to: TO,
+                channel: Channel::Twilio,
+            })
             .unwrap();
         assert_eq!(first.as_deref(), Some("abandoned"), "the first end counts");
         let ended = row(&store, "CA1");
 
         // Twilio's retry, a moment later; then a different final status.
         let retry = store
-            .end_call_blocking(
-                "CA1",
-                "completed",
-                Some(20),
-                "2026-11-24T22:00:31Z",
-                FROM,
-                TO,
-                Channel::Twilio,
-            )
+            .end_call_blocking(CallEnd {
+                call_sid: "CA1",
+                status: "completed",
+                duration_secs: Some(20),
+                at: "2026-11-24T22:00:31Z",
+                from: FROM,
+                to: TO,
+                channel: Channel::Twilio,
+            })
             .unwrap();
         let other = store
-            .end_call_blocking(
-                "CA1",
-                "failed",
-                Some(25),
-                "2026-11-24T22:01:00Z",
-                FROM,
-                TO,
-                Channel::Twilio,
-            )
+            .end_call_blocking(CallEnd {
+                call_sid: "CA1",
+                status: "failed",
+                duration_secs: Some(25),
+                at: "2026-11-24T22:01:00Z",
+                from: FROM,
+                to: TO,
+                channel: Channel::Twilio,
+            })
             .unwrap();
         assert_eq!((retry, other), (None, None), "nothing ended twice");
         assert_eq!(
@@ -508,8 +481,17 @@ mod tests {
         assert_eq!(ended.status.as_deref(), Some("completed"));
 
         // A status for a call whose start was lost ends it, once.
-        let lone =
-            |t| store.end_call_blocking("CA2", "completed", Some(5), t, FROM, TO, Channel::Twilio);
+        let lone = |t| {
+            store.end_call_blocking(CallEnd {
+                call_sid: "CA2",
+                status: "completed",
+                duration_secs: Some(5),
+                at: t,
+                from: FROM,
+                to: TO,
+                channel: Channel::Twilio,
+            })
+        };
         assert_eq!(lone(t0).unwrap().as_deref(), Some("abandoned"));
         assert_eq!(lone("2026-11-24T22:09:00Z").unwrap(), None);
         assert_eq!(row(&store, "CA2").ended_at.as_deref(), Some(t0));
@@ -535,15 +517,15 @@ mod tests {
             .start_call_blocking("CAdone", FROM, TO, &old, Channel::Twilio)
             .unwrap();
         store
-            .end_call_blocking(
-                "CAdone",
-                "completed",
-                Some(30),
-                &old,
-                FROM,
-                TO,
-                Channel::Twilio,
-            )
+            .end_call_blocking(CallEnd {
+                call_sid: "CAdone",
+                status: "completed",
+                duration_secs: Some(30),
+                at: &old,
+                from: FROM,
+                to: TO,
+                channel: Channel::Twilio,
+            })
             .unwrap();
 
         // Shown ended before the sweep has written it.
@@ -566,15 +548,15 @@ mod tests {
 
         // Its status after all: filled in, not counted a second time.
         let late = store
-            .end_call_blocking(
-                "CAlost",
-                "completed",
-                Some(4000),
-                &at(now),
-                FROM,
-                TO,
-                Channel::Twilio,
-            )
+            .end_call_blocking(CallEnd {
+                call_sid: "CAlost",
+                status: "completed",
+                duration_secs: Some(4000),
+                at: &at(now),
+                from: FROM,
+                to: TO,
+                channel: Channel::Twilio,
+            })
             .unwrap();
         assert_eq!(late, None);
         assert_eq!(row(&store, "CAlost").duration_secs, Some(4000));
@@ -591,7 +573,15 @@ mod tests {
                 .unwrap();
             store.note_language_blocking(sid, from, "en", t).unwrap();
             store
-                .end_call_blocking(sid, "completed", Some(9), t, from, TO, Channel::Twilio)
+                .end_call_blocking(CallEnd {
+                    call_sid: sid,
+                    status: "completed",
+                    duration_secs: Some(9),
+                    at: t,
+                    from,
+                    to: TO,
+                    channel: Channel::Twilio,
+                })
                 .unwrap();
         }
         for withheld in ["anonymous", "Anonymous", "+266696687", ""] {

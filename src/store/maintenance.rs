@@ -324,6 +324,7 @@ impl Drop for Partial {
 #[cfg(test)]
 mod tests {
     use crate::domain::{Channel, ReportKind};
+    use crate::store::CallEnd;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
@@ -550,15 +551,15 @@ mod tests {
                 .save_report_blocking(&report(sid, at, caller, rec, days))
                 .unwrap();
             store
-                .end_call_blocking(
-                    sid,
-                    "completed",
-                    Some(95),
+                .end_call_blocking(CallEnd {
+                    call_sid: sid,
+                    status: "completed",
+                    duration_secs: Some(95),
                     at,
-                    caller,
-                    "+81312345678",
-                    Channel::Twilio,
-                )
+                    from: caller,
+                    to: "+81312345678",
+                    channel: Channel::Twilio,
+                })
                 .unwrap();
         }
         // A call that broke off before a report, long ago.

@@ -43,7 +43,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 pub use alerts::{AlertRecord, RaisedAlert};
-pub use calls::{CallRow, UNFINISHED_AFTER};
+pub use calls::{CallEnd, CallRow, UNFINISHED_AFTER};
 pub use counts::{ClassCount, DayTotal, set_counting_for_benchmarks};
 pub use edits::{Edited, ReportEdit};
 pub use maintenance::{BackupInfo, PurgeCounts};

@@ -10,7 +10,7 @@ use super::keys::{input_of, what_to_type};
 use crate::call::{CallError, Caller, Line, Port, PortError, RosterAnswer, StorePort, Turn};
 use crate::domain::{CallerId, Channel, LangTag};
 use crate::speech::{self, Speech};
-use crate::store::{Existing, NewReport, ReportRow, Saved, Store, StoreError};
+use crate::store::{CallEnd, Existing, NewReport, ReportRow, Saved, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SimulatorError {
@@ -90,15 +90,15 @@ impl Terminal<'_> {
         // is closed by the server's sweep).
         let end = Utc::now();
         let secs = end.signed_duration_since(started).num_seconds();
-        self.store.end_call_blocking(
+        self.store.end_call_blocking(CallEnd {
             call_sid,
-            "completed",
-            Some(secs),
-            &rfc3339(end),
+            status: "completed",
+            duration_secs: Some(secs),
+            at: &rfc3339(end),
             from,
-            "",
-            Channel::Simulator,
-        )?;
+            to: "",
+            channel: Channel::Simulator,
+        })?;
         result?;
         Ok(self.store.reports_of_call(call_sid)?)
     }

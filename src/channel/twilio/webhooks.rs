@@ -25,7 +25,7 @@ use crate::domain::{CallerId, Channel, Digits, DomainError, LangTag, SchoolId};
 use crate::flow::{CallState, Input, StateError, Then};
 use crate::http::AppState;
 use crate::speech::{self, Speech};
-use crate::store::{RecordingNote, StoreError};
+use crate::store::{CallEnd, RecordingNote, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 enum VoiceError {
@@ -139,7 +139,7 @@ pub async fn status(
         let now = now_rfc3339();
         // Twilio is answered at once; the outcome is counted after the
         // commit, once per call: a retried callback ends nothing.
-        let outcome = store.end_call(&sid, &status, duration, &now, &from, &to, Channel::Twilio);
+        let outcome = store.end_call(CallEnd { call_sid: &sid, status: &status, duration_secs: duration, at: &now, from: &from, to: &to, channel: Channel::Twilio });
         let app = app.clone();
         tokio::spawn(async move {
             match outcome.await {
