@@ -18,6 +18,11 @@
 //! With `--spawn` the server runs in this process on its own runtime (one
 //! worker thread, like `absence-line serve` under `taskset -c 0`), pinned to
 //! `--server-core`; the load runs on `--load-core`. Figures in BENCHMARKS.md.
+//!
+//! Webhook parameters, signatures, TwiML reading and the call's keys come
+//! from the fake Twilio kit (`crates/fake-twilio`), shared with the tests
+//! and the fuzz target. This file starts the servers and the runtime;
+//! `invocation` does what the command line asks.
 
 mod args;
 mod attack;
