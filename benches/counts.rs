@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use absence_line::domain::{Channel, ReportKind};
 use absence_line::store::{NewReport, Store, set_counting_for_benchmarks};
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
@@ -33,14 +34,14 @@ fn report() -> NewReport {
         student: Some(format!("{}", 100_000 + n % 900_000)),
         grade: Some(format!("{}", 1 + n % 6)),
         class: Some(format!("{}", 1 + n % 4)),
-        kind: Some(kind.into()),
+        kind: ReportKind::parse(kind),
         reason: Some(reason.into()),
         symptom: symptom.map(Into::into),
         disease: disease.map(Into::into),
         temperature: symptom.map(|_| 38.2),
         days: (0..days).map(|d| format!("2026-11-{:02}", 2 + d)).collect(),
         language: "ja".into(),
-        channel: "twilio".into(),
+        channel: Channel::Twilio,
         received_at: "2026-11-24T22:00:00Z".into(),
         caller: Some("+819012345678".into()),
         ..Default::default()

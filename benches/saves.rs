@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use absence_line::domain::{Channel, ReportKind};
 use absence_line::store::{NewReport, Store};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -20,13 +21,13 @@ fn report() -> NewReport {
         call_sid: format!("CA{n:032x}"),
         call_seq: 0,
         student: Some(format!("{}", 100_000 + n % 900_000)),
-        kind: Some("absence".into()),
+        kind: Some(ReportKind::Absence),
         reason: Some("illness".into()),
         symptom: Some("fever".into()),
         temperature: Some(38.2),
         days: vec!["2026-11-25".into()],
         language: "ja".into(),
-        channel: "twilio".into(),
+        channel: Channel::Twilio,
         received_at: "2026-11-24T22:00:00Z".into(),
         caller: Some("+819012345678".into()),
         ..Default::default()

@@ -123,6 +123,69 @@ pub struct SchoolConfig {
     pub enrolment: BTreeMap<String, BTreeMap<String, u32>>,
 }
 
+/// The config file and the command line's overrides of it: the one place
+/// they are put together, for every command and for every reload (which
+/// must apply the same overrides as the start did).
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub config_path: PathBuf,
+    /// `--data-dir`, over the config's `data_dir`.
+    pub data_dir: Option<PathBuf>,
+    /// `serve --listen`, over the config's `listen`.
+    pub listen: Option<SocketAddr>,
+}
+
+impl Source {
+    /// The file at `config_path`, with no overrides.
+    pub fn new(config_path: impl Into<PathBuf>) -> Source {
+        Source {
+            config_path: config_path.into(),
+            data_dir: None,
+            listen: None,
+        }
+    }
+
+    /// Read and check the config file, then apply the overrides.
+    pub fn load(&self) -> Result<Config, ConfigError> {
+        let mut config = Config::load(&self.config_path)?;
+        if let Some(d) = &self.data_dir {
+            config.data_dir.clone_from(d);
+        }
+        if let Some(l) = self.listen {
+            config.listen = l;
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::Source;
+
+    #[test]
+    fn the_command_lines_overrides_win_over_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("absence-line.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:9000\"\ndata_dir = \"stores\"\n[schools.a]\nname = \"A\"\n",
+        )
+        .unwrap();
+        let plain = Source::new(&path).load().unwrap();
+        assert_eq!(plain.listen.to_string(), "127.0.0.1:9000");
+        assert_eq!(plain.data_dir, dir.path().join("stores"));
+        let overridden = Source {
+            data_dir: Some("/srv/absence".into()),
+            listen: Some("0.0.0.0:8443".parse().unwrap()),
+            ..Source::new(&path)
+        }
+        .load()
+        .unwrap();
+        assert_eq!(overridden.listen.to_string(), "0.0.0.0:8443");
+        assert_eq!(overridden.data_dir, std::path::Path::new("/srv/absence"));
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}: {cause}")]

@@ -4,6 +4,7 @@
 
 pub mod audio;
 pub mod call;
+pub mod channel;
 pub mod cli;
 pub mod config;
 pub mod decimal;
@@ -16,10 +17,8 @@ pub mod http;
 pub mod lint;
 pub mod locale;
 pub mod recordings;
-pub mod report;
 pub mod roster;
 pub mod schoolday;
 pub mod speech;
 pub mod store;
 pub mod surveillance;
-pub mod twiml;

@@ -20,8 +20,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::flow::{Located, Roster as FlowRoster, Student};
-use crate::store::{RosterState, StudentRecord};
+use crate::domain::{RosterState, Student};
+use crate::flow::{Located, Roster as FlowRoster};
 
 /// One column of the roster file: its name and the Japanese names also
 /// accepted in the header.
@@ -138,7 +138,7 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<(Cow<'a, str>, SourceEn
 
 #[derive(Debug, Default, Clone)]
 pub struct Roster {
-    records: Vec<StudentRecord>,
+    records: Vec<Student>,
     /// Student number → index in `records`.
     index: HashMap<String, usize>,
 }
@@ -181,11 +181,11 @@ impl Roster {
     /// The students as the file lists them, checked and tidied (spaces
     /// trimmed, leading zeros of grade and numbers dropped, phone numbers
     /// `;`-separated): what the school's store keeps.
-    pub fn records(&self) -> &[StudentRecord] {
+    pub fn records(&self) -> &[Student] {
         &self.records
     }
 
-    pub fn get(&self, student: &str) -> Option<&StudentRecord> {
+    pub fn get(&self, student: &str) -> Option<&Student> {
         self.index.get(student).map(|&i| &self.records[i])
     }
 
@@ -199,12 +199,8 @@ impl Roster {
 }
 
 impl FlowRoster for Roster {
-    fn find(&self, student: &str) -> Option<Student> {
-        self.get(student).map(|r| Student {
-            grade: r.grade.clone(),
-            class: r.class.clone(),
-            number: r.number.clone(),
-        })
+    fn find(&self, student: &str) -> Option<&Student> {
+        self.get(student)
     }
 }
 
@@ -440,7 +436,7 @@ impl Parser<'_> {
         record: &csv::StringRecord,
         place: &Place,
         header: Columns,
-    ) -> Option<StudentRecord> {
+    ) -> Option<Student> {
         let fields = record.len();
         let columns = header.named;
         // Empty fields under the header's own empty columns are Excel's.
@@ -481,7 +477,7 @@ impl Parser<'_> {
                 String::new()
             }
         };
-        let student = StudentRecord {
+        let student = Student {
             student: check(self, STUDENT, student_number(field(STUDENT))),
             grade: check(self, GRADE, grade(field(GRADE))),
             class: check(self, CLASS, class(field(CLASS))),
@@ -787,12 +783,8 @@ mod tests {
         let r = ok(include_str!("../demo/roster-sumida-daiichi.csv"));
         assert_eq!(r.len(), 5);
         assert_eq!(
-            r.find("10203"),
-            Some(Student {
-                grade: "1".into(),
-                class: "2".into(),
-                number: "3".into()
-            })
+            r.find("10203").map(|s| (&*s.grade, &*s.class, &*s.number)),
+            Some(("1", "2", "3"))
         );
         assert_eq!(r.find("99999"), None);
         assert_eq!(r.get("10203").unwrap().name, "山田 花子");
@@ -806,7 +798,7 @@ mod tests {
         ));
         assert_eq!(
             r.records(),
-            [StudentRecord {
+            [Student {
                 student: "010203".into(),
                 grade: "1".into(),
                 class: "2".into(),

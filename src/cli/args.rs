@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::config::Source;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "absence-line",
@@ -29,13 +31,17 @@ pub struct Global {
 }
 
 impl Global {
+    /// The config file and the overrides every command takes.
+    pub fn source(&self) -> Source {
+        Source {
+            data_dir: self.data_dir.clone(),
+            ..Source::new(&self.config)
+        }
+    }
+
     /// The config file, with the command line's overrides applied.
     pub fn load_config(&self) -> anyhow::Result<crate::config::Config> {
-        let mut config = crate::config::Config::load(&self.config)?;
-        if let Some(d) = &self.data_dir {
-            config.data_dir.clone_from(d);
-        }
-        Ok(config)
+        Ok(self.source().load()?)
     }
 }
 

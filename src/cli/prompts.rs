@@ -6,14 +6,12 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use anyhow::bail;
-use chrono::Utc;
 
 use super::args::Global;
-use crate::call::{Line, Progress};
+use crate::call::Line;
+use crate::channel::simulator::walk_default_call;
 use crate::deployment::{Deployment, School};
 use crate::domain::LangTag;
-use crate::flow::{Input, Then};
-use crate::report::Caller;
 use crate::speech::{self, Speech};
 
 pub fn run(global: &Global) -> anyhow::Result<()> {
@@ -142,51 +140,18 @@ fn call_length(dep: &Deployment, school: &School, lang: &LangTag) -> anyhow::Res
         .as_ref()
         .and_then(|r| r.students().min().map(str::to_owned))
         .unwrap_or_else(|| "1234".into());
-    // No roster check here: the walk is about what is heard, not who.
-    let keys = vec![String::new(), student];
-    let mut keys = keys;
-    keys.extend(["1", "1", "1", "385", "1", "2", "1", ""].map(String::from));
-    let caller = Caller {
-        call_sid: "prompts",
-        number: None,
-        channel: "simulator",
-    };
-    let now = Utc::now();
-    let (mut secs, mut parts, mut spoken_by_tts) = (0.0, 0, 0);
-    let mut progress = line.begin(Some(lang), &caller, now)?;
-    let mut keys = keys.into_iter();
-    loop {
-        match progress {
-            Progress::Lookup { pending, state, .. } => {
-                progress = line.looked_up(state, pending, Vec::new(), &caller, now)?
+    let walked = walk_default_call(&line, lang, &student)?;
+    let (mut secs, parts, mut spoken_by_tts) = (0.0, walked.heard.len(), 0);
+    for s in walked.heard {
+        match s {
+            Speech::Recording { lang, key, .. } => {
+                secs += dep
+                    .recordings
+                    .get(&lang, &key)
+                    .and_then(|c| c.info.duration_secs)
+                    .unwrap_or(0.0);
             }
-            Progress::Save { pending, state, .. } => {
-                progress = line.saved(state, pending, 1, &caller, now)?
-            }
-            Progress::Prompt { say, then, state } => {
-                for s in speech::render(dep, school, &say, &state) {
-                    parts += 1;
-                    match s {
-                        Speech::Recording { lang, key, .. } => {
-                            secs += dep
-                                .recordings
-                                .get(&lang, &key)
-                                .and_then(|c| c.info.duration_secs)
-                                .unwrap_or(0.0);
-                        }
-                        Speech::Tts { .. } => spoken_by_tts += 1,
-                    }
-                }
-                let (Some(k), false) = (keys.next(), then == Then::Hangup) else {
-                    break;
-                };
-                let input = if k.is_empty() {
-                    Input::NoInput
-                } else {
-                    Input::Digits(k)
-                };
-                progress = line.next(state, input, None, &caller, now)?;
-            }
+            Speech::Tts { .. } => spoken_by_tts += 1,
         }
     }
     Ok(if spoken_by_tts == 0 {

@@ -3,13 +3,13 @@
 use anyhow::Context;
 
 use super::args::{Global, ServeArgs};
-use crate::http::{Application, Secrets, Source};
+use crate::config::Source;
+use crate::http::{Application, Secrets};
 
 pub fn run(global: &Global, args: ServeArgs) -> anyhow::Result<()> {
     let source = Source {
-        config_path: global.config.clone(),
-        data_dir: global.data_dir.clone(),
         listen: args.listen,
+        ..global.source()
     };
     if args.create_data_dir {
         let dir = source.load()?.data_dir;

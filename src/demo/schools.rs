@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand::rngs::StdRng;
 
 use super::names;
-use crate::store::StudentRecord;
+use crate::domain::Student as StudentRecord;
 
 /// Elementary and junior high schools per ward.
 const ELEMENTARY_PER_WARD: usize = 23;

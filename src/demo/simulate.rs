@@ -13,9 +13,10 @@ use rand::{RngExt, SeedableRng};
 
 use super::illness::{self, EPISODE_DAYS};
 use super::schools::{self, Kind, School, Student};
+use crate::domain::{Channel, Correction, ReportKind};
 use crate::domain::{Disease, Symptoms};
 use crate::schoolday::SchoolCalendar;
-use crate::store::{Correction, NewReport};
+use crate::store::NewReport;
 
 /// Share of reports a second call replaces (a child who went in late after
 /// all, a symptom added).
@@ -344,7 +345,7 @@ impl Sim<'_> {
                 if self.rng.random_bool(FLU_FEVER_FIRST) {
                     // A high fever first; the clinic's influenza the next day.
                     let at = self.called(day);
-                    let mut first = self.report(s, "absence", "illness", vec![day], at);
+                    let mut first = self.report(s, ReportKind::Absence, "illness", vec![day], at);
                     let (symptoms, t) = illness::flu_onset(&mut self.rng);
                     set_illness(&mut first, symptoms, t);
                     if self.rng.random_bool(FLU_FIRST_DAY_EDITED) {
@@ -369,7 +370,7 @@ impl Sim<'_> {
                 if self.rng.random_bool(0.35) {
                     self.suspension(s, Disease::Gastroenteritis, days, at);
                 } else {
-                    let mut r = self.report(s, "absence", "illness", days, at);
+                    let mut r = self.report(s, ReportKind::Absence, "illness", days, at);
                     let (symptoms, t) = illness::gastro(&mut self.rng);
                     set_illness(&mut r, symptoms, t);
                     self.push_correctable(r, day);
@@ -399,7 +400,7 @@ impl Sim<'_> {
                 for days in spans {
                     let first = days[0];
                     let at = self.called(first);
-                    let mut r = self.report(s, "absence", "illness", days, at);
+                    let mut r = self.report(s, ReportKind::Absence, "illness", days, at);
                     set_illness(&mut r, symptoms, t);
                     self.push_correctable(r, first);
                 }
@@ -426,7 +427,11 @@ impl Sim<'_> {
                     },
                 );
                 let at = self.morning(day);
-                let kind = if late { "late" } else { "early" };
+                let kind = if late {
+                    ReportKind::Late
+                } else {
+                    ReportKind::Early
+                };
                 let mut r = self.report(s, kind, reason, vec![day], at);
                 r.time = Some(if late {
                     self.clock(8 * 60 + 45, 10 * 60 + 45)
@@ -456,7 +461,7 @@ impl Sim<'_> {
                 };
                 let days = self.calendar.school_days_from(day, n);
                 let at = self.called(day);
-                let r = self.report(s, "absence", reason, days, at);
+                let r = self.report(s, ReportKind::Absence, reason, days, at);
                 self.push_correctable(r, day);
                 n
             }
@@ -467,7 +472,7 @@ impl Sim<'_> {
     fn report(
         &mut self,
         s: &Student,
-        kind: &str,
+        kind: ReportKind,
         reason: &str,
         days: Vec<NaiveDate>,
         received_at: String,
@@ -479,7 +484,7 @@ impl Sim<'_> {
             grade: Some(s.record.grade.clone()),
             class: Some(s.record.class.clone()),
             attendance_no: Some(s.record.number.clone()),
-            kind: Some(kind.to_owned()),
+            kind: Some(kind),
             reason: Some(reason.to_owned()),
             days: days.iter().map(ToString::to_string).collect(),
             // A family from abroad now and then picks Japanese.
@@ -488,7 +493,7 @@ impl Sim<'_> {
             } else {
                 s.language.to_owned()
             },
-            channel: "twilio".to_owned(),
+            channel: Channel::Twilio,
             received_at,
             caller: Some(s.caller.clone()),
             ..NewReport::default()
@@ -497,7 +502,7 @@ impl Sim<'_> {
 
     /// An attendance suspension for `disease`.
     fn suspension(&mut self, s: &Student, disease: Disease, days: Vec<NaiveDate>, at: String) {
-        let mut r = self.report(s, "absence", "infectious", days, at);
+        let mut r = self.report(s, ReportKind::Absence, "infectious", days, at);
         r.disease = Some(disease.to_string());
         self.reports.push(r);
     }
@@ -551,9 +556,9 @@ impl Sim<'_> {
     fn replacement(&mut self, r: &NewReport) -> NewReport {
         let mut new = self.report_like(r);
         new.correction = Some(Correction::Replace);
-        let one_day_absence = r.kind.as_deref() == Some("absence") && r.days.len() == 1;
+        let one_day_absence = r.kind == Some(ReportKind::Absence) && r.days.len() == 1;
         if one_day_absence && self.rng.random_bool(0.5) {
-            new.kind = Some("late".to_owned());
+            new.kind = Some(ReportKind::Late);
             new.symptom = None;
             new.temperature = None;
             new.time = Some(self.clock(9 * 60, 11 * 60));
@@ -787,7 +792,7 @@ mod tests {
         for i in 0..district.schools {
             let plan = plan_school(&district, i, &days, &calendar);
             for (day, r) in rows(&plan) {
-                if r.kind.as_deref() != Some("absence")
+                if r.kind != Some(ReportKind::Absence)
                     || !matches!(r.reason.as_deref(), Some("illness" | "infectious"))
                 {
                     continue;

@@ -138,11 +138,11 @@ pub fn write_school(
         rows: plan
             .reports
             .iter()
-            .filter(|r| r.correction != Some(crate::store::Correction::Cancel))
+            .filter(|r| r.correction != Some(crate::domain::Correction::Cancel))
             .map(|r| r.days.len())
             .sum(),
-        replaced: correction(crate::store::Correction::Replace),
-        cancelled: correction(crate::store::Correction::Cancel),
+        replaced: correction(crate::domain::Correction::Replace),
+        cancelled: correction(crate::domain::Correction::Cancel),
         edited,
     })
 }

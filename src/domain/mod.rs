@@ -6,13 +6,17 @@ mod caller_id;
 mod digits;
 mod illness;
 mod lang_tag;
+mod report;
 mod school_id;
+mod student;
 
 pub use caller_id::CallerId;
 pub use digits::Digits;
 pub use illness::{Disease, Symptom, Symptoms};
 pub use lang_tag::LangTag;
+pub use report::{Channel, Correction, ReportKind};
 pub use school_id::SchoolId;
+pub use student::{RosterState, Student};
 
 /// Why a value was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -7,27 +7,15 @@ use std::collections::BTreeMap;
 
 use super::model::*;
 use super::state::CallState;
-use crate::domain::LangTag;
+use crate::domain::{LangTag, Student};
 
 /// Variables a flow may read as `$name` in option values.
 pub const CALL_VARS: [&str; 2] = ["today", "next_school_day"];
 
-/// What a `lookup` step may ask the channel for. `existing-report`: the
-/// report the student already has for `day`, as answers `existing-kind` and
-/// `existing-reference`.
-pub const LOOKUPS: [&str; 1] = ["existing-report"];
-
-/// What the roster says about a student.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Student {
-    pub grade: String,
-    pub class: String,
-    pub number: String,
-}
-
-/// The school's list of students, as far as the engine needs it.
+/// The school's list of students, as far as the engine needs it: the
+/// student a number names, if any.
 pub trait Roster: Sync {
-    fn find(&self, student: &str) -> Option<Student>;
+    fn find(&self, student: &str) -> Option<&Student>;
 }
 
 /// The values of [`CALL_VARS`], worked out only when a step asks for one
@@ -111,7 +99,7 @@ pub enum Outcome {
     Save { pending: Vec<Say>, state: CallState },
     /// Look `what` up, then call [`after_lookup`] with what was found.
     Lookup {
-        what: String,
+        what: Lookup,
         pending: Vec<Say>,
         state: CallState,
     },
@@ -442,10 +430,8 @@ pub fn after_lookup(
         return Err(EngineError::NotWaiting(step.name.clone()));
     };
     // A lookup's answers are all named after it: forget an earlier result.
-    let prefix = what.strip_suffix("-report").unwrap_or(what);
-    state
-        .answers
-        .retain(|k, _| !k.starts_with(&format!("{prefix}-")));
+    let prefix = what.answer_prefix();
+    state.answers.retain(|k, _| !k.starts_with(prefix));
     state.answers.extend(found);
     let next = resolve_next(&step.next, &state.answers, &step.name)?;
     enter(flow, next, state, pending, ctx)
@@ -516,7 +502,7 @@ fn enter(
             StepKind::Say => idx = resolve_next(&step.next, &state.answers, &step.name)?,
             StepKind::Lookup { what } => {
                 return Ok(Outcome::Lookup {
-                    what: what.clone(),
+                    what: *what,
                     pending: say,
                     state,
                 });
@@ -621,9 +607,9 @@ fn accept(validate: &Validate, d: &str, ctx: &Ctx) -> Option<(String, Vec<(Strin
                 Some((
                     d.to_owned(),
                     vec![
-                        ("grade".to_owned(), s.grade),
-                        ("class".to_owned(), s.class),
-                        ("number".to_owned(), s.number),
+                        ("grade".to_owned(), s.grade.clone()),
+                        ("class".to_owned(), s.class.clone()),
+                        ("number".to_owned(), s.number.clone()),
                     ],
                 ))
             }

@@ -11,8 +11,8 @@ const ABSENCE: &str = include_str!("../../call-flows/absence.toml");
 struct FakeRoster(HashMap<&'static str, Student>);
 
 impl Roster for FakeRoster {
-    fn find(&self, student: &str) -> Option<Student> {
-        self.0.get(student).cloned()
+    fn find(&self, student: &str) -> Option<&Student> {
+        self.0.get(student)
     }
 }
 
@@ -30,9 +30,11 @@ impl World {
             roster: FakeRoster(HashMap::from([(
                 "10203",
                 Student {
+                    student: "10203".into(),
                     grade: "1".into(),
                     class: "2".into(),
                     number: "3".into(),
+                    ..Student::default()
                 },
             )])),
             vars: BTreeMap::from([

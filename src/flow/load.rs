@@ -721,19 +721,15 @@ impl Checker<'_> {
             },
             "say" => StepKind::Say,
             "save" => StepKind::Save,
-            "lookup" => match &s.lookup {
-                Some(w) if super::engine::LOOKUPS.contains(&w.get_ref().as_str()) => {
-                    StepKind::Lookup {
-                        what: w.get_ref().clone(),
-                    }
-                }
-                Some(w) => {
+            "lookup" => match s.lookup.as_ref().map(|w| (w, Lookup::parse(w.get_ref()))) {
+                Some((_, Some(what))) => StepKind::Lookup { what },
+                Some((w, None)) => {
                     self.err(
                         w.span().start,
                         format!(
                             "unknown lookup {:?}; use one of {}",
                             w.get_ref(),
-                            super::engine::LOOKUPS.join(", ")
+                            Lookup::NAMES.join(", ")
                         ),
                     );
                     StepKind::Say
@@ -743,7 +739,7 @@ impl Checker<'_> {
                         at,
                         format!(
                             "step {step:?} needs `lookup`: what to look up ({})",
-                            super::engine::LOOKUPS.join(", ")
+                            Lookup::NAMES.join(", ")
                         ),
                     );
                     StepKind::Say

@@ -14,7 +14,7 @@ mod model;
 mod state;
 
 pub use cond::Cond;
-pub use engine::{Ctx, EngineError, Input, Outcome, Roster, Student, Then, Vars};
+pub use engine::{Ctx, EngineError, Input, Outcome, Roster, Then, Vars};
 pub use load::{FlowError, Located, load_flow};
 pub use model::*;
 pub use state::{CallState, StateError};

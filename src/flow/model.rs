@@ -119,9 +119,9 @@ pub enum StepKind {
     Say,
     /// Save the report; the channel stores it and resumes the flow.
     Save,
-    /// Ask the channel to look something up in the school's store (one of
-    /// [`LOOKUPS`](super::engine::LOOKUPS)); what it finds becomes answers.
-    Lookup { what: String },
+    /// Ask the channel to look something up in the school's store; what it
+    /// finds becomes answers.
+    Lookup { what: Lookup },
     /// Speak the prompt and end the call.
     Hangup,
 }
@@ -170,4 +170,42 @@ pub fn is_name(s: &str) -> bool {
     (1..=32).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// What a `lookup` step may ask the channel for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    /// `existing-report`: the reports the student already has on the days
+    /// this report covers, as answers `existing-kind`,
+    /// `existing-reference`, `existing-day` (and `existing-count`,
+    /// `existing-references` when there are several).
+    ExistingReport,
+}
+
+impl Lookup {
+    /// Every lookup's name in a flow file.
+    pub const NAMES: [&'static str; 1] = ["existing-report"];
+
+    /// The lookup named `name` in a flow file.
+    pub fn parse(name: &str) -> Option<Lookup> {
+        match name {
+            "existing-report" => Some(Lookup::ExistingReport),
+            _ => None,
+        }
+    }
+
+    /// Its name in a flow file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lookup::ExistingReport => "existing-report",
+        }
+    }
+
+    /// The prefix of the answers it sets (`existing-…`), all forgotten
+    /// before a new lookup's are set.
+    pub fn answer_prefix(self) -> &'static str {
+        match self {
+            Lookup::ExistingReport => "existing-",
+        }
+    }
 }

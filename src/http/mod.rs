@@ -1,26 +1,26 @@
-//! The HTTP front: the only module that knows axum. Twilio's voice webhooks
-//! (signature check, form parsing, engine turn, TwiML), the school staff
-//! pages (`staff/`), and a health check.
+//! The HTTP server: its plumbing (start, the accept loop, admission, the
+//! state every handler shares, metrics, health, reloads) and the school
+//! staff's pages (`staff/`). With the channels' web adapters
+//! (`channel::twilio`), the only code that knows axum. The channels'
+//! routes are mounted in `startup`.
 
+mod admin;
 mod alert_watch;
-mod apology;
 mod deadline;
-mod form;
-mod log_limit;
+pub(crate) mod log_limit;
 mod metrics;
 mod prompts;
-mod reload;
 mod serve;
 mod shed;
-pub mod signature;
 mod staff;
 mod startup;
 mod state;
 mod stores;
 mod sweep;
-mod voice;
 
-pub use reload::{Reloaded, Source};
+/// Kept here for the server's callers (tests, loadgen, fuzz): the server is
+/// built from a [`Source`].
+pub use crate::config::Source;
 pub use staff::hash_password;
 pub use startup::{Application, Secrets, StartupError};
 pub use state::AppState;

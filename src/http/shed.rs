@@ -43,12 +43,12 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, Limited};
 use tower::{Layer, Service};
 
-use super::apology::busy;
-use super::form;
 use super::serve::Activity;
 use super::state::AppState;
+use crate::channel::twilio::apology::busy;
+use crate::channel::twilio::form;
+use crate::channel::twilio::twiml;
 use crate::domain::LangTag;
-use crate::twiml;
 
 /// How long a request's body may take to arrive once its headers have.
 /// Twilio sends its form (a few kilobytes) with the headers; a browser's

@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use std::convert::Infallible;
 
-use axum::Router;
 use axum::extract::Request;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -18,14 +17,15 @@ use tower::util::BoxCloneSyncService;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use super::apology::apology;
-use super::reload::{self, Source};
 use super::state::{AppState, Inner};
-use super::{metrics, prompts, serve, shed, signature, staff, stores, voice};
-use crate::config::Limits;
+use super::{admin, metrics, prompts, serve, shed, staff, stores};
+use crate::channel::twilio::apology::apology;
+use crate::channel::twilio::webhooks as voice;
+use crate::channel::twilio::{signature, twiml};
+use crate::config::{Limits, Source};
+use crate::deployment::reload::{self, Reloader};
 use crate::deployment::{Deployment, LoadError};
 use crate::store::StoreError;
-use crate::twiml;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -130,8 +130,7 @@ impl Application {
             verifier,
             public_base,
             admin_token: secrets.admin_token.filter(|t| !t.is_empty()),
-            source,
-            reloading: tokio::sync::Mutex::new(()),
+            reloader: Reloader::new(source),
             staff,
             metrics: Default::default(),
             in_flight: Arc::new(tokio::sync::Semaphore::new(
@@ -208,25 +207,9 @@ pub(super) type App = BoxCloneSyncService<Request, Response, Infallible>;
 /// would be cloned and boxed anew for every request.
 fn app(state: AppState) -> App {
     let staff = staff::routes().with_state(state.clone());
-    let routes = Router::new()
-        .route(
-            "/voice/{school}",
-            post(voice::incoming).fallback(voice::misrouted),
-        )
-        .route(
-            "/voice/{school}/step",
-            post(voice::step).fallback(voice::misrouted),
-        )
-        .route(
-            "/voice/{school}/status",
-            post(voice::status).fallback(voice::misrouted),
-        )
-        .route(
-            "/voice/{school}/recording",
-            post(voice::recording).fallback(voice::misrouted),
-        )
+    let routes = voice::routes()
         .route("/prompts/{lang}/{file}", get(prompts::serve))
-        .route("/admin/reload", post(reload::admin_reload))
+        .route("/admin/reload", post(admin::reload))
         .route("/healthz", get(metrics::healthz))
         .route("/metrics", get(metrics::serve))
         .with_state(state.clone())

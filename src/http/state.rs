@@ -3,15 +3,15 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
-use super::reload::Source;
 use crate::deployment::Deployment;
+use crate::deployment::reload::{Host, Reloader};
 use crate::domain::SchoolId;
 use crate::store::Store;
 
 #[derive(Clone)]
-pub struct AppState(pub(super) Arc<Inner>);
+pub struct AppState(pub(crate) Arc<Inner>);
 
-pub(super) struct Inner {
+pub(crate) struct Inner {
     /// Swapped whole on reload; a request holds its own `Arc` for its life.
     pub deployment: RwLock<Arc<Deployment>>,
     /// Opened once each; a reload may add schools, never closes a store.
@@ -20,12 +20,11 @@ pub(super) struct Inner {
     pub store_health: super::stores::StoreHealth,
     /// The keys Twilio signs webhooks with (auth token, shared keys); with
     /// none, signatures are not checked (loopback only).
-    pub verifier: super::signature::Verifier,
+    pub verifier: crate::channel::twilio::signature::Verifier,
     /// Bearer token for `/admin/*`; `None` turns the admin API off.
     pub admin_token: Option<String>,
-    /// Where the deployment is read from again on reload.
-    pub source: Source,
-    pub reloading: tokio::sync::Mutex<()>,
+    /// Where the deployment is read from again on reload, one at a time.
+    pub reloader: Reloader,
     /// Scheme and authority Twilio uses to reach us, no trailing slash.
     pub public_base: String,
     /// The staff pages' session key and words.
@@ -54,5 +53,37 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
             .get(id)
             .cloned()
+    }
+}
+
+/// The running server, as a reload sees it.
+impl Host for AppState {
+    fn reloader(&self) -> &Reloader {
+        &self.0.reloader
+    }
+
+    fn store(&self, id: &SchoolId) -> Option<Arc<Store>> {
+        AppState::store(self, id)
+    }
+
+    async fn open_missing_stores(&self, dep: &Deployment) {
+        super::stores::open_missing(self, dep).await;
+    }
+
+    fn public_base(&self) -> &str {
+        &self.0.public_base
+    }
+
+    fn swap(&self, dep: Deployment) {
+        *self.0.deployment.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(dep);
+    }
+
+    fn count(&self, applied: bool) {
+        let counter = if applied {
+            &self.0.metrics.reloads
+        } else {
+            &self.0.metrics.reload_failures
+        };
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 }

@@ -20,7 +20,7 @@ const PROBE_WITHIN: Duration = Duration::from_secs(2);
 
 /// What is known to be wrong with the stores beyond the stores themselves.
 #[derive(Default)]
-pub(super) struct StoreHealth {
+pub(crate) struct StoreHealth {
     /// Schools whose store could not be opened or failed its check, and
     /// why in a few words. Tried again by the next reload.
     broken: RwLock<BTreeMap<SchoolId, &'static str>>,
@@ -30,7 +30,7 @@ pub(super) struct StoreHealth {
 
 impl StoreHealth {
     /// Why school `id` has no store, if it was refused one.
-    pub(super) fn broken(&self, id: &SchoolId) -> Option<&'static str> {
+    pub(crate) fn broken(&self, id: &SchoolId) -> Option<&'static str> {
         let broken = self.broken.read().unwrap_or_else(|p| p.into_inner());
         broken.get(id).copied()
     }

@@ -102,6 +102,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channel, ReportKind};
 
     fn record(key: &str, level: &str) -> AlertRecord {
         AlertRecord {
@@ -167,18 +168,18 @@ mod tests {
                 "+819000000000",
                 "+81300000000",
                 "2026-11-24T22:00:00Z",
-                "twilio",
+                Channel::Twilio,
             )
             .unwrap();
         assert_eq!(store.report_generation(), g0, "a call-log change alone");
         let saved = store
             .save_report(&NewReport {
                 call_sid: "CA1".into(),
-                kind: Some("absence".into()),
+                kind: Some(ReportKind::Absence),
                 reason: Some("family".into()),
                 days: vec!["2026-11-25".into()],
                 language: "ja".into(),
-                channel: "twilio".into(),
+                channel: Channel::Twilio,
                 received_at: "2026-11-24T22:00:00Z".into(),
                 ..Default::default()
             })

@@ -44,6 +44,7 @@ impl Store {
                         at: r.received_at.clone(),
                         from: r.caller.clone().unwrap_or_default(),
                         to: String::new(),
+                        channel: r.channel,
                     }
                     .apply(&tx)?;
                 }
@@ -93,19 +94,19 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Correction;
+    use crate::domain::{Channel, Correction, ReportKind};
 
     fn report(sid: &str, student: &str, day: &str, at: &str) -> NewReport {
         NewReport {
             call_sid: sid.into(),
             student: Some(student.into()),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             reason: Some("illness".into()),
             symptom: Some("fever".into()),
             temperature: Some(38.2),
             days: vec![day.into()],
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: at.into(),
             caller: Some("+819000001234".into()),
             ..Default::default()
@@ -117,7 +118,7 @@ mod tests {
     #[test]
     fn an_import_stores_what_saves_one_by_one_store() {
         let mut replace = report("CA3", "10203", "2026-11-25", "2026-11-24T22:40:00Z");
-        replace.kind = Some("late".into());
+        replace.kind = Some(ReportKind::Late);
         replace.correction = Some(Correction::Replace);
         let mut cancel = report("CA4", "30412", "2026-11-25", "2026-11-24T22:50:00Z");
         cancel.correction = Some(Correction::Cancel);

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Store, StoreError};
-use crate::domain::CallerId;
+use crate::domain::{CallerId, Channel};
 
 /// How long a call may go without Twilio's status callback before it is
 /// taken as ended without one (a lost callback, a simulator killed with
@@ -58,7 +58,7 @@ pub(super) enum CallLog {
         from: String,
         to: String,
         at: String,
-        channel: String,
+        channel: Channel,
     },
     Language {
         call_sid: String,
@@ -76,6 +76,8 @@ pub(super) enum CallLog {
         at: String,
         from: String,
         to: String,
+        /// The call's channel, should its start never have been logged.
+        channel: Channel,
     },
     /// Close the calls started before `before` that never got an end.
     Unfinished {
@@ -103,7 +105,7 @@ impl CallLog {
                     "INSERT INTO calls (call_sid, started_at, from_number, to_number, channel)
                      VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (call_sid) DO NOTHING",
                 )?
-                .execute(params![call_sid, at, from, to, channel])?;
+                .execute(params![call_sid, at, from, to, channel.as_str()])?;
                 Ok(Vec::new())
             }
             CallLog::Language {
@@ -138,6 +140,7 @@ impl CallLog {
                 at,
                 from,
                 to,
+                channel,
             } => {
                 // Twilio retries a status callback it got no answer to, and
                 // sends one final status per call: the first one wins, in
@@ -150,14 +153,14 @@ impl CallLog {
                 let outcome: Option<String> = c
                     .prepare_cached(
                         "INSERT INTO calls (call_sid, started_at, ended_at, from_number, to_number, channel, status, duration_secs)
-                         VALUES (?1, ?2, ?2, ?3, ?4, 'twilio', ?5, ?6)
+                         VALUES (?1, ?2, ?2, ?3, ?4, ?7, ?5, ?6)
                          ON CONFLICT (call_sid) DO UPDATE SET
                             ended_at = excluded.ended_at, status = excluded.status,
                             duration_secs = excluded.duration_secs
                          WHERE calls.status IS NULL
                          RETURNING outcome",
                     )?
-                    .query_row(params![call_sid, at, from, to, status, duration_secs], |r| {
+                    .query_row(params![call_sid, at, from, to, status, duration_secs, channel.as_str()], |r| {
                         r.get(0)
                     })
                     .optional()?;
@@ -205,7 +208,7 @@ impl Store {
         from: &str,
         to: &str,
         at: &str,
-        channel: &str,
+        channel: Channel,
     ) -> Result<(), StoreError> {
         self.writer.log(started(call_sid, from, to, at, channel))
     }
@@ -218,7 +221,7 @@ impl Store {
         from: &str,
         to: &str,
         at: &str,
-        channel: &str,
+        channel: Channel,
     ) -> Result<Option<String>, StoreError> {
         let lang = self.remembered_language(from)?;
         self.writer
@@ -271,6 +274,10 @@ impl Store {
     /// failed inside stays "failed"; any other call is "abandoned" (it ended
     /// before a report was saved). `None`: the call had already ended (a
     /// retried callback), and nothing changed.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the fields of Twilio's status callback, each a plain value"
+    )]
     pub fn end_call(
         &self,
         call_sid: &str,
@@ -279,14 +286,25 @@ impl Store {
         at: &str,
         from: &str,
         to: &str,
+        channel: Channel,
     ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send + 'static {
-        let outcome = self
-            .writer
-            .log_then(ended(call_sid, status, duration_secs, at, from, to));
+        let outcome = self.writer.log_then(ended(
+            call_sid,
+            status,
+            duration_secs,
+            at,
+            from,
+            to,
+            channel,
+        ));
         async move { Ok(outcome.await?.pop()) }
     }
 
     /// [`end_call`](Self::end_call) from blocking code.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the fields of Twilio's status callback, each a plain value"
+    )]
     pub fn call_ended(
         &self,
         call_sid: &str,
@@ -295,10 +313,17 @@ impl Store {
         at: &str,
         from: &str,
         to: &str,
+        channel: Channel,
     ) -> Result<Option<String>, StoreError> {
-        let mut outcome =
-            self.writer
-                .log_blocking(ended(call_sid, status, duration_secs, at, from, to))?;
+        let mut outcome = self.writer.log_blocking(ended(
+            call_sid,
+            status,
+            duration_secs,
+            at,
+            from,
+            to,
+            channel,
+        ))?;
         Ok(outcome.pop())
     }
 
@@ -352,13 +377,13 @@ fn number(from: &str) -> String {
     CallerId::parse(from).map_or_else(String::new, |c| c.as_str().to_owned())
 }
 
-fn started(call_sid: &str, from: &str, to: &str, at: &str, channel: &str) -> CallLog {
+fn started(call_sid: &str, from: &str, to: &str, at: &str, channel: Channel) -> CallLog {
     CallLog::Started {
         call_sid: call_sid.to_owned(),
         from: number(from),
         to: to.to_owned(),
         at: at.to_owned(),
-        channel: channel.to_owned(),
+        channel,
     }
 }
 
@@ -385,6 +410,7 @@ fn ended(
     at: &str,
     from: &str,
     to: &str,
+    channel: Channel,
 ) -> CallLog {
     CallLog::Ended {
         call_sid: call_sid.to_owned(),
@@ -393,6 +419,7 @@ fn ended(
         at: at.to_owned(),
         from: number(from),
         to: to.to_owned(),
+        channel,
     }
 }
 
@@ -405,6 +432,7 @@ fn unfinished(now: DateTime<Utc>) -> CallLog {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::Channel;
     use chrono::{DateTime, TimeDelta, Utc};
 
     use super::super::Store;
@@ -427,7 +455,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let t0 = "2026-11-24T22:00:00Z";
-        store.call_started("CA1", FROM, TO, t0, "twilio").unwrap();
+        store
+            .call_started("CA1", FROM, TO, t0, Channel::Twilio)
+            .unwrap();
         let first = store
             .call_ended(
                 "CA1",
@@ -436,6 +466,7 @@ mod tests {
                 "2026-11-24T22:00:20Z",
                 FROM,
                 TO,
+                Channel::Twilio,
             )
             .unwrap();
         assert_eq!(first.as_deref(), Some("abandoned"), "the first end counts");
@@ -450,10 +481,19 @@ mod tests {
                 "2026-11-24T22:00:31Z",
                 FROM,
                 TO,
+                Channel::Twilio,
             )
             .unwrap();
         let other = store
-            .call_ended("CA1", "failed", Some(25), "2026-11-24T22:01:00Z", FROM, TO)
+            .call_ended(
+                "CA1",
+                "failed",
+                Some(25),
+                "2026-11-24T22:01:00Z",
+                FROM,
+                TO,
+                Channel::Twilio,
+            )
             .unwrap();
         assert_eq!((retry, other), (None, None), "nothing ended twice");
         assert_eq!(
@@ -465,7 +505,7 @@ mod tests {
         assert_eq!(ended.status.as_deref(), Some("completed"));
 
         // A status for a call whose start was lost ends it, once.
-        let lone = |t| store.call_ended("CA2", "completed", Some(5), t, FROM, TO);
+        let lone = |t| store.call_ended("CA2", "completed", Some(5), t, FROM, TO, Channel::Twilio);
         assert_eq!(lone(t0).unwrap().as_deref(), Some("abandoned"));
         assert_eq!(lone("2026-11-24T22:09:00Z").unwrap(), None);
         assert_eq!(row(&store, "CA2").ended_at.as_deref(), Some(t0));
@@ -479,19 +519,27 @@ mod tests {
         let old = at(now - super::UNFINISHED_AFTER - TimeDelta::minutes(1));
         let recent = at(now - super::UNFINISHED_AFTER + TimeDelta::minutes(1));
         store
-            .call_started("CAlost", FROM, TO, &old, "twilio")
+            .call_started("CAlost", FROM, TO, &old, Channel::Twilio)
             .unwrap();
         store
-            .call_started("CAsim", "", "", &old, "simulator")
+            .call_started("CAsim", "", "", &old, Channel::Simulator)
             .unwrap();
         store
-            .call_started("CAlive", FROM, TO, &recent, "twilio")
+            .call_started("CAlive", FROM, TO, &recent, Channel::Twilio)
             .unwrap();
         store
-            .call_started("CAdone", FROM, TO, &old, "twilio")
+            .call_started("CAdone", FROM, TO, &old, Channel::Twilio)
             .unwrap();
         store
-            .call_ended("CAdone", "completed", Some(30), &old, FROM, TO)
+            .call_ended(
+                "CAdone",
+                "completed",
+                Some(30),
+                &old,
+                FROM,
+                TO,
+                Channel::Twilio,
+            )
             .unwrap();
 
         // Shown ended before the sweep has written it.
@@ -514,7 +562,15 @@ mod tests {
 
         // Its status after all: filled in, not counted a second time.
         let late = store
-            .call_ended("CAlost", "completed", Some(4000), &at(now), FROM, TO)
+            .call_ended(
+                "CAlost",
+                "completed",
+                Some(4000),
+                &at(now),
+                FROM,
+                TO,
+                Channel::Twilio,
+            )
             .unwrap();
         assert_eq!(late, None);
         assert_eq!(row(&store, "CAlost").duration_secs, Some(4000));
@@ -526,10 +582,12 @@ mod tests {
         let store = Store::open(&dir.path().join("s.sqlite")).unwrap();
         let t = "2026-11-24T22:00:00Z";
         for (sid, from) in [("CA1", "anonymous"), ("CA2", "+266696687"), ("CA3", FROM)] {
-            store.call_started(sid, from, TO, t, "twilio").unwrap();
+            store
+                .call_started(sid, from, TO, t, Channel::Twilio)
+                .unwrap();
             store.call_language(sid, from, "en", t).unwrap();
             store
-                .call_ended(sid, "completed", Some(9), t, from, TO)
+                .call_ended(sid, "completed", Some(9), t, from, TO, Channel::Twilio)
                 .unwrap();
         }
         for withheld in ["anonymous", "Anonymous", "+266696687", ""] {

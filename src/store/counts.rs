@@ -340,8 +340,9 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Correction, NewReport, ReportEdit};
+    use super::super::{NewReport, ReportEdit};
     use super::*;
+    use crate::domain::{Channel, Correction, ReportKind};
 
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -355,13 +356,13 @@ mod tests {
             student: Some(student.into()),
             grade: Some("3".into()),
             class: Some(class.into()),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             reason: Some("illness".into()),
             symptom: Some("fever,respiratory".into()),
             temperature: Some(38.5),
             days: days.iter().map(|d| d.to_string()).collect(),
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: "2026-11-24T22:00:00Z".into(),
             ..Default::default()
         }
@@ -425,7 +426,7 @@ mod tests {
             .save_report(&report("CA1", "301", "1", &["2026-11-25"]))
             .unwrap();
         let mut late = report("CA2", "302", "1", &["2026-11-25"]);
-        late.kind = Some("late".into());
+        late.kind = Some(ReportKind::Late);
         late.symptom = Some("headache".into());
         late.temperature = None;
         store.save_report(&late).unwrap();

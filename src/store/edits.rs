@@ -156,6 +156,7 @@ impl Store {
 mod tests {
     use super::super::NewReport;
     use super::*;
+    use crate::domain::{Channel, ReportKind};
 
     fn flu() -> ReportEdit {
         ReportEdit {
@@ -177,11 +178,11 @@ mod tests {
         let saved = store
             .submit(NewReport {
                 call_sid: "CA1".into(),
-                kind: Some("absence".into()),
+                kind: Some(ReportKind::Absence),
                 reason: Some("illness".into()),
                 days: vec!["2026-11-25".into()],
                 language: "ja".into(),
-                channel: "twilio".into(),
+                channel: Channel::Twilio,
                 received_at: "2026-11-24T22:00:00Z".into(),
                 ..Default::default()
             })

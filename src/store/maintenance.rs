@@ -323,6 +323,7 @@ impl Drop for Partial {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::{Channel, ReportKind};
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
@@ -344,13 +345,13 @@ mod tests {
             student: Some("10203".into()),
             grade: Some("1".into()),
             class: Some("2".into()),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             reason: Some("illness".into()),
             symptom: Some("fever".into()),
             days: days.iter().map(|d| d.to_string()).collect(),
             recording_url: Some(recording.into()),
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: at.into(),
             caller: Some(caller.into()),
             ..Default::default()
@@ -542,19 +543,27 @@ mod tests {
             ("CAnew", NEW, NEW_CALLER, NEW_RECORDING, &["2026-04-10"][..]),
         ] {
             store
-                .call_started(sid, caller, "+81312345678", at, "twilio")
+                .call_started(sid, caller, "+81312345678", at, Channel::Twilio)
                 .unwrap();
             store.call_language(sid, caller, "en", at).unwrap();
             store
                 .save_report(&report(sid, at, caller, rec, days))
                 .unwrap();
             store
-                .call_ended(sid, "completed", Some(95), at, caller, "+81312345678")
+                .call_ended(
+                    sid,
+                    "completed",
+                    Some(95),
+                    at,
+                    caller,
+                    "+81312345678",
+                    Channel::Twilio,
+                )
                 .unwrap();
         }
         // A call that broke off before a report, long ago.
         store
-            .call_started("CAgone", OLD_CALLER, "+81312345678", OLD, "twilio")
+            .call_started("CAgone", OLD_CALLER, "+81312345678", OLD, Channel::Twilio)
             .unwrap();
         // Voice messages on the call log: the old and new reports' own, and
         // one left by the old call that broke off.

@@ -30,8 +30,8 @@ pub use counts::{ClassCount, DayTotal, set_counting_for_benchmarks};
 pub use edits::{Edited, ReportEdit};
 pub use maintenance::{BackupInfo, PurgeCounts};
 pub use recordings::{RecordingNote, RecordingRow};
-pub use reports::{Correction, Existing, NewReport, ReportEvent, ReportRow, Saved};
-pub use students::{FROM_FILE, IMPORTED, RosterState, StudentRecord};
+pub use reports::{Existing, NewReport, ReportEvent, ReportRow, Saved};
+pub use students::{FROM_FILE, IMPORTED};
 pub use writer::BatchStats;
 
 #[derive(Debug, thiserror::Error)]

@@ -167,6 +167,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channel, ReportKind};
     use crate::store::NewReport;
 
     const URL: &str = "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1";
@@ -188,11 +189,11 @@ mod tests {
         NewReport {
             call_sid: "CA1".into(),
             student: Some("10203".into()),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             days: vec!["2026-11-25".into()],
             recording_url: Some(URL.into()),
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: "2026-11-24T22:00:00Z".into(),
             ..Default::default()
         }

@@ -6,16 +6,7 @@ use serde::Serialize;
 
 use super::counts::{COUNTED, Counted, Deltas};
 use super::{Store, StoreError};
-use crate::domain::Symptoms;
-
-/// What a report does to one the student already has for that day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Correction {
-    /// The new report replaces it (it stays, marked replaced).
-    Replace,
-    /// No new report: the existing one is marked cancelled.
-    Cancel,
-}
+use crate::domain::{Channel, Correction, ReportKind, Symptoms};
 
 /// A report about to be saved. `call_sid` + `call_seq` identify it: the
 /// same pair saved twice (a retried request) is stored once.
@@ -27,7 +18,7 @@ pub struct NewReport {
     pub grade: Option<String>,
     pub class: Option<String>,
     pub attendance_no: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<ReportKind>,
     pub reason: Option<String>,
     pub symptom: Option<String>,
     pub disease: Option<String>,
@@ -38,7 +29,7 @@ pub struct NewReport {
     pub time: Option<String>,
     pub recording_url: Option<String>,
     pub language: String,
-    pub channel: String,
+    pub channel: Channel,
     /// RFC 3339, UTC.
     pub received_at: String,
     pub caller: Option<String>,
@@ -328,7 +319,7 @@ pub(super) fn save_in(
          ON CONFLICT (call_sid) DO UPDATE SET
             reports = reports + 1, outcome = 'reported', language = excluded.language",
     )?
-    .execute(params![r.call_sid, r.received_at, r.caller, r.language, r.channel])?;
+    .execute(params![r.call_sid, r.received_at, r.caller, r.language, r.channel.as_str()])?;
     Ok(Saved {
         reference,
         new: true,
@@ -369,15 +360,15 @@ fn insert(tx: &Connection, r: &NewReport, deltas: &mut Deltas) -> rusqlite::Resu
         )?
         .execute(params![
             reference, r.call_sid, r.call_seq, r.student, r.grade, r.class, r.attendance_no,
-            r.kind, r.reason, r.symptom, r.disease, r.temperature, day, r.time,
-            r.recording_url, r.language, r.channel, r.received_at, r.caller, r.unconfirmed, ili
+            r.kind.map(ReportKind::as_str), r.reason, r.symptom, r.disease, r.temperature, day,
+            r.time, r.recording_url, r.language, r.channel.as_str(), r.received_at, r.caller, r.unconfirmed, ili
         ])?;
         deltas.add(
             &Counted {
                 school_day: day.clone(),
                 grade: r.grade.clone(),
                 class: r.class.clone(),
-                kind: r.kind.clone(),
+                kind: r.kind.map(|k| k.as_str().to_owned()),
                 reason: r.reason.clone(),
                 symptom: r.symptom.clone(),
                 disease: r.disease.clone(),
@@ -444,19 +435,20 @@ fn event(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channel, Correction, ReportKind};
 
     fn report(sid: &str, seq: u32, days: &[&str]) -> NewReport {
         NewReport {
             call_sid: sid.into(),
             call_seq: seq,
             student: Some("10203".into()),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             reason: Some("illness".into()),
             symptom: Some("fever".into()),
             temperature: Some(38.5),
             days: days.iter().map(|d| d.to_string()).collect(),
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: "2026-11-24T22:00:00Z".into(),
             ..Default::default()
         }
@@ -561,7 +553,7 @@ mod tests {
             [(1, "2026-11-25".into())]
         );
         let mut late = report("CA2", 0, &["2026-11-25"]);
-        late.kind = Some("late".into());
+        late.kind = Some(ReportKind::Late);
         late.correction = Some(Correction::Replace);
         late.received_at = "2026-11-24T23:00:00Z".into();
         assert_eq!(store.save_report(&late).unwrap().reference, 2);
@@ -644,7 +636,7 @@ mod tests {
     fn every_day_of_a_report_is_checked_and_a_cancel_cancels_all_it_found() {
         let (_d, store) = store();
         let mut late = report("CA1", 0, &["2026-11-26"]);
-        late.kind = Some("late".into());
+        late.kind = Some(ReportKind::Late);
         let late = store.save_report(&late).unwrap().reference;
         let long = report("CA2", 0, &["2026-11-27", "2026-11-30"]);
         let long = store.save_report(&long).unwrap().reference;
@@ -697,7 +689,7 @@ mod tests {
     fn on_one_day_the_newest_report_comes_first() {
         let (_d, store) = store();
         let mut late = report("CA1", 0, &["2026-11-26"]);
-        late.kind = Some("late".into());
+        late.kind = Some(ReportKind::Late);
         let first = store.save_report(&late).unwrap().reference;
         let absent = report("CA2", 0, &["2026-11-25", "2026-11-26", "2026-11-27"]);
         let second = store.save_report(&absent).unwrap().reference;

@@ -147,6 +147,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channel, ReportKind};
     use crate::store::NewReport;
 
     fn store() -> (tempfile::TempDir, Store) {
@@ -159,10 +160,10 @@ mod tests {
         NewReport {
             call_sid: sid.into(),
             student: Some("10203".into()),
-            kind: kind.map(Into::into),
+            kind: kind.and_then(ReportKind::parse),
             days: vec![day.into()],
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: "2026-11-24T22:00:00Z".into(),
             ..Default::default()
         }

@@ -8,23 +8,11 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{Store, StoreError};
+use crate::domain::{RosterState, Student};
 
 /// Class sizes `(grade, class, students)` and the roster source they were
 /// counted for.
 pub(super) type KeptCounts = (Option<String>, Vec<(String, String, i64)>);
-
-/// One student as the school's roster lists them.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct StudentRecord {
-    pub student: String,
-    pub grade: String,
-    pub class: String,
-    pub number: String,
-    pub name: String,
-    pub kana: String,
-    /// Guardian phone numbers, E.164 or as written, `;`-separated.
-    pub phones: String,
-}
 
 /// The `meta` key of the last `roster import`: the file's hash, name and
 /// time. While it is there, the roster is the imported one.
@@ -32,16 +20,6 @@ pub const IMPORTED: &str = "roster_import";
 /// The `meta` key of the config's roster file last copied in: its
 /// fingerprint.
 pub const FROM_FILE: &str = "roster_config";
-
-/// The roster a store holds and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RosterState {
-    pub students: usize,
-    /// The last import, if the roster was ever imported.
-    pub imported: Option<String>,
-    /// The fingerprint of the config's roster file last copied in.
-    pub from_file: Option<String>,
-}
 
 /// One student of the roster.
 const STUDENT: &str =
@@ -54,7 +32,7 @@ impl Store {
     /// `source` (e.g. a file's hash) under `meta` key `source_key`.
     pub fn replace_students(
         &self,
-        students: &[StudentRecord],
+        students: &[Student],
         source_key: &str,
         source: &str,
     ) -> Result<(), StoreError> {
@@ -65,7 +43,7 @@ impl Store {
     /// and then how many students are written (the commit comes after).
     pub fn replace_students_with_progress(
         &self,
-        students: &[StudentRecord],
+        students: &[Student],
         source_key: &str,
         source: &str,
         progress: &mut dyn FnMut(usize),
@@ -83,7 +61,7 @@ impl Store {
     /// it did.
     pub fn replace_students_if(
         &self,
-        students: &[StudentRecord],
+        students: &[Student],
         source_key: &str,
         source: &str,
         allow: &mut dyn FnMut(&RosterState) -> bool,
@@ -111,10 +89,7 @@ impl Store {
     /// Whether the school has a roster, and the student if it lists them:
     /// one point read, for the webhook that checks a student number (it may
     /// run on the async runtime).
-    pub fn roster_lookup(
-        &self,
-        student: &str,
-    ) -> Result<(bool, Option<StudentRecord>), StoreError> {
+    pub fn roster_lookup(&self, student: &str) -> Result<(bool, Option<Student>), StoreError> {
         // The student first: on a school with a roster that is the only
         // read. (A single LEFT JOIN would answer both at once, but SQLite
         // compiles it anew for every bound value.)
@@ -149,7 +124,7 @@ impl Store {
     }
 
     /// The whole roster, by student number.
-    pub fn students(&self) -> Result<Vec<StudentRecord>, StoreError> {
+    pub fn students(&self) -> Result<Vec<Student>, StoreError> {
         self.with(|c| {
             let mut stmt = c.prepare(
                 "SELECT student, grade, class, number, name, kana, phones FROM students ORDER BY student",
@@ -200,7 +175,7 @@ impl Store {
 /// `source_key`, inside `tx`.
 fn write_students(
     tx: &Transaction,
-    students: &[StudentRecord],
+    students: &[Student],
     source_key: &str,
     source: &str,
     progress: &mut dyn FnMut(usize),
@@ -242,8 +217,8 @@ fn meta(c: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
 }
 
 /// A row of `student, grade, class, number, name, kana, phones`.
-fn student_row(r: &rusqlite::Row) -> rusqlite::Result<StudentRecord> {
-    Ok(StudentRecord {
+fn student_row(r: &rusqlite::Row) -> rusqlite::Result<Student> {
+    Ok(Student {
         student: r.get(0)?,
         grade: r.get(1)?,
         class: r.get(2)?,
@@ -258,8 +233,8 @@ fn student_row(r: &rusqlite::Row) -> rusqlite::Result<StudentRecord> {
 mod tests {
     use super::*;
 
-    fn student(id: &str, grade: &str, class: &str) -> StudentRecord {
-        StudentRecord {
+    fn student(id: &str, grade: &str, class: &str) -> Student {
+        Student {
             student: id.into(),
             grade: grade.into(),
             class: class.into(),
@@ -299,7 +274,7 @@ mod tests {
             (false, None),
             "no roster yet"
         );
-        let hanako = StudentRecord {
+        let hanako = Student {
             student: "10203".into(),
             grade: "1".into(),
             class: "2".into(),

@@ -452,6 +452,7 @@ fn answer(path: &Path, job: Job, done: Done) {
 
 #[cfg(test)]
 pub(super) mod tests {
+    use crate::domain::{Channel, ReportKind};
     use std::sync::Arc;
 
     use super::super::{NewReport, Store};
@@ -462,10 +463,10 @@ pub(super) mod tests {
             call_sid: format!("CA{n:032x}"),
             call_seq: 0,
             student: Some(format!("{:05}", 10_000 + n)),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             days: vec!["2026-11-25".into()],
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: "2026-11-24T22:00:00Z".into(),
             ..Default::default()
         }
@@ -701,6 +702,7 @@ mod durability_tests {
 
 #[cfg(test)]
 mod contention {
+    use crate::domain::{Channel, ReportKind};
     use std::sync::Arc;
 
     use super::super::{NewReport, Store};
@@ -722,7 +724,7 @@ mod contention {
                             "+819000000000",
                             "+81300000000",
                             "2026-11-24T22:00:00Z",
-                            "twilio",
+                            Channel::Twilio,
                         )
                         .unwrap();
                 }
@@ -736,10 +738,10 @@ mod contention {
                         let r = NewReport {
                             call_sid: format!("CA{t:04}{i:028}"),
                             student: Some(format!("{}", 10_000 + t * 100 + i)),
-                            kind: Some("absence".into()),
+                            kind: Some(ReportKind::Absence),
                             days: vec!["2026-11-25".into()],
                             language: "ja".into(),
-                            channel: "twilio".into(),
+                            channel: Channel::Twilio,
                             received_at: "2026-11-24T22:00:00Z".into(),
                             ..Default::default()
                         };

@@ -190,6 +190,7 @@ impl Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channel, ReportKind};
     use crate::store::ClassCount;
 
     const DAY: &str = "2026-11-25";
@@ -351,10 +352,10 @@ mod tests {
             student: Some(student.into()),
             grade: Some("1".into()),
             class: Some("2".into()),
-            kind: Some("absence".into()),
+            kind: Some(ReportKind::Absence),
             days: days.iter().map(|d| d.to_string()).collect(),
             language: "ja".into(),
-            channel: "twilio".into(),
+            channel: Channel::Twilio,
             received_at: "2026-11-24T22:00:00Z".into(),
             ..Default::default()
         };

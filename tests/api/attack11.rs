@@ -5,7 +5,8 @@
 //! what held: a staff correction racing a parent's replacing call keeps
 //! the counts equal to a recount.
 
-use absence_line::store::{ClassCount, IMPORTED, Store, StudentRecord};
+use absence_line::domain::Student;
+use absence_line::store::{ClassCount, IMPORTED, Store};
 use reqwest::StatusCode;
 
 use crate::helpers::{
@@ -29,8 +30,8 @@ fn csrf_of(html: &str) -> String {
 
 /// `daiichi`'s roster, imported: class 1-1 of 20 students, 10101–10120.
 fn roster(app: &TestApp) {
-    let students: Vec<StudentRecord> = (1..=20)
-        .map(|i| StudentRecord {
+    let students: Vec<Student> = (1..=20)
+        .map(|i| Student {
             student: format!("101{i:02}"),
             grade: "1".into(),
             class: "1".into(),

@@ -11,6 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
+use absence_line::domain::{Channel, ReportKind};
 use absence_line::http::{Application, Secrets, Source};
 use absence_line::store::{NewReport, Store};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
@@ -159,14 +160,14 @@ impl Board {
                     student: Some(r.student),
                     grade: Some(r.grade.into()),
                     class: Some(r.class.into()),
-                    kind: Some(r.kind.into()),
+                    kind: ReportKind::parse(r.kind),
                     reason: r.reason.map(Into::into),
                     symptom: r.symptom.map(Into::into),
                     disease: r.disease.map(Into::into),
                     temperature: r.temperature,
                     days: r.days.iter().map(|d| d.to_string()).collect(),
                     language: "ja".into(),
-                    channel: "twilio".into(),
+                    channel: Channel::Twilio,
                     received_at: "2026-01-01T00:00:00Z".into(),
                     ..Default::default()
                 })

@@ -198,7 +198,13 @@ async fn start_call(store: Store, sid: &'static str, from: &'static str, at: Dat
     let at = at.to_rfc3339_opts(SecondsFormat::Secs, true);
     tokio::task::spawn_blocking(move || {
         store
-            .call_started(sid, from, "+81312345678", &at, "twilio")
+            .call_started(
+                sid,
+                from,
+                "+81312345678",
+                &at,
+                absence_line::domain::Channel::Twilio,
+            )
             .unwrap()
     })
     .await

@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use absence_line::domain::Student;
 use absence_line::export::CSV_COLUMNS;
-use absence_line::store::StudentRecord;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -141,7 +141,7 @@ async fn a_csv_export_opened_in_a_spreadsheet_runs_no_formula_and_keeps_numbers_
     let (app, dir) = spawn_app().await;
     app.store("daiichi")
         .replace_students(
-            &[StudentRecord {
+            &[Student {
                 student: "01234".into(),
                 grade: "1".into(),
                 class: "2".into(),

@@ -98,7 +98,7 @@ async fn the_log_holds_no_secret_and_no_familys_data() {
         ("From".to_owned(), format!("+8190{STUDENT}")),
         ("Digits".to_owned(), "1".to_owned()),
     ];
-    let sig = absence_line::http::signature::compute(TOKEN.as_bytes(), &url, &params);
+    let sig = absence_line::channel::twilio::signature::compute(TOKEN.as_bytes(), &url, &params);
     let res = client
         .post(&url)
         .header("X-Twilio-Signature", sig)

@@ -26,6 +26,7 @@ mod multi_day;
 mod operations;
 mod recordings;
 mod reload;
+mod reload_overrides;
 mod restart;
 mod roster;
 mod roster_rules;

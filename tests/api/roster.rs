@@ -7,7 +7,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use absence_line::store::{Store, StudentRecord};
+use absence_line::domain::Student;
+use absence_line::store::Store;
 use sha2::{Digest, Sha256};
 
 use crate::helpers::write_config;
@@ -87,7 +88,7 @@ fn a_good_import_replaces_the_roster_in_the_schools_store() {
         s.roster_lookup("10215").unwrap(),
         (
             true,
-            Some(StudentRecord {
+            Some(Student {
                 student: "10215".into(),
                 grade: "1".into(),
                 class: "2".into(),

@@ -9,7 +9,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use absence_line::store::{FROM_FILE, Store, StudentRecord};
+use absence_line::domain::Student;
+use absence_line::store::{FROM_FILE, Store};
 
 use crate::helpers::{
     ADMIN_TOKEN, TestApp, free_port, spawn_app, spawn_app_in, start_binary_with, write_config,
@@ -174,7 +175,7 @@ async fn a_roster_file_cut_to_its_header_at_start_is_logged_and_the_old_roster_k
     let config = write_config(dir);
     // What an earlier start copied in from the file, before the records
     // system's export was cut short.
-    let earlier = ["10203", "30412"].map(|s| StudentRecord {
+    let earlier = ["10203", "30412"].map(|s| Student {
         student: s.into(),
         grade: "1".into(),
         class: "2".into(),

@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use absence_line::store::{Correction, IMPORTED, NewReport, StudentRecord};
+use absence_line::domain::{Channel, Correction, ReportKind, Student};
+use absence_line::store::{IMPORTED, NewReport};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 
@@ -47,7 +48,7 @@ fn roster(app: &TestApp) {
     let mut students = Vec::new();
     for (grade, class, n) in [("1", "1", 20), ("1", "2", 3), ("2", "1", 5)] {
         for i in 1..=n {
-            students.push(StudentRecord {
+            students.push(Student {
                 student: format!("{grade}{class:0>2}{i:02}"),
                 grade: grade.into(),
                 class: class.into(),
@@ -72,10 +73,10 @@ fn report(n: u32, student: &str, class: &str, days: &[&str]) -> NewReport {
         student: Some(student.into()),
         grade: opt(grade),
         class: opt(class),
-        kind: Some("absence".into()),
+        kind: Some(ReportKind::Absence),
         days: days.iter().map(|d| d.to_string()).collect(),
         language: "ja".into(),
-        channel: "twilio".into(),
+        channel: Channel::Twilio,
         received_at: "2026-11-24T22:00:00Z".into(),
         ..Default::default()
     }
@@ -110,7 +111,7 @@ async fn save_the_day(app: &TestApp) {
     })
     .await;
     save(NewReport {
-        kind: Some("late".into()),
+        kind: Some(ReportKind::Late),
         reason: Some("illness".into()),
         symptom: Some("headache".into()),
         time: Some("10:00".into()),

@@ -65,7 +65,7 @@ async fn a_signature_with_the_default_port_is_accepted() {
     let url = "http://school.example/voice/daiichi";
     // Signed as Twilio signs, by the fake; checked by the server's verifier.
     let sig80 = fake_twilio::signature::sign(TOKEN, "http://school.example:80/voice/daiichi", &p);
-    assert!(absence_line::http::signature::is_valid(
+    assert!(absence_line::channel::twilio::signature::is_valid(
         TOKEN.as_bytes(),
         url,
         &p,

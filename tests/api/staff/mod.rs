@@ -12,7 +12,7 @@ mod sessions;
 
 use std::time::Duration;
 
-use absence_line::store::StudentRecord;
+use absence_line::domain::Student;
 use chrono::{NaiveDate, Utc};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
@@ -82,7 +82,7 @@ fn count(html: &str, class: &str) -> u32 {
 
 /// Fill `daiichi`'s roster in its store, with names.
 fn roster_with_names(app: &TestApp) {
-    let s = |student: &str, grade: &str, class: &str, number: &str, name: &str| StudentRecord {
+    let s = |student: &str, grade: &str, class: &str, number: &str, name: &str| Student {
         student: student.into(),
         grade: grade.into(),
         class: class.into(),

@@ -3,9 +3,9 @@
 
 use fluent_bundle::FluentArgs;
 
+use super::twiml::{self, Verb};
 use crate::deployment::Deployment;
 use crate::domain::LangTag;
-use crate::twiml::{self, Verb};
 
 const MESSAGE: &str = "error-apology";
 const BUSY: &str = "error-busy";

@@ -1,6 +1,9 @@
 //! Everything a running line needs that comes from files, loaded and checked
 //! once: config, flows, locales, and each school's calendar and roster.
 //! Webhooks only read a loaded [`Deployment`]; they never touch these files.
+//! `reload` reads them again while the line answers, and swaps the result in.
+
+pub mod reload;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

@@ -3,26 +3,29 @@
 //!
 //! The call's state travels in the query string of every action URL (see
 //! ARCHITECTURE.md), so these handlers keep nothing between requests and
-//! any instance can serve any request of any call.
+//! any instance can serve any request of any call. A step is one
+//! [`Line::turn`]; this file only translates Twilio's form into a
+//! [`Turn`] and the [`Reply`](crate::call::Reply) into TwiML.
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use chrono::{SecondsFormat, Utc};
 
 use super::apology::apology;
 use super::form::Twilio;
-use super::state::AppState;
-use crate::call::{CallError, Line, Progress};
+use super::twiml::{self, Gather, Record, Verb};
+use crate::call::{CallError, Caller, Line, StorePort, Turn};
 use crate::deployment::{Deployment, School};
-use crate::domain::{CallerId, Digits, DomainError, LangTag, SchoolId};
+use crate::domain::{CallerId, Channel, Digits, DomainError, LangTag, SchoolId};
 use crate::flow::{CallState, Input, StateError, Then};
-use crate::report::{self, Caller};
+use crate::http::AppState;
 use crate::speech::{self, Speech};
-use crate::store::{RecordingNote, Store, StoreError};
-use crate::twiml::{self, Gather, Record, Verb};
+use crate::store::{RecordingNote, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 enum VoiceError {
@@ -49,6 +52,19 @@ enum VoiceError {
 /// Twilio waits 15 s for an answer, then plays its own error. Answer with
 /// an apology well before that, whatever is stuck.
 const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// The webhooks' routes. Any other method on them is a number set up
+/// wrong in Twilio's console: [`misrouted`].
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/voice/{school}", post(incoming).fallback(misrouted))
+        .route("/voice/{school}/step", post(step).fallback(misrouted))
+        .route("/voice/{school}/status", post(status).fallback(misrouted))
+        .route(
+            "/voice/{school}/recording",
+            post(recording).fallback(misrouted),
+        )
+}
 
 pub async fn incoming(
     State(app): State<AppState>,
@@ -85,7 +101,7 @@ pub async fn misrouted(State(app): State<AppState>, req: axum::extract::Request)
     tracing::error!(
         call_sid = tw.call_sid().unwrap_or("-"),
         %method,
-        path = super::log_limit::short_path(path),
+        path = crate::http::log_limit::short_path(path),
         "a Twilio webhook came to a URL or method the line does not serve; the caller hears the apology. Fix the number's voice settings in the Twilio console: {hint}"
     );
     app.0
@@ -126,7 +142,7 @@ pub async fn status(
         let now = now_rfc3339();
         // Twilio is answered at once; the outcome is counted after the
         // commit, once per call: a retried callback ends nothing.
-        let outcome = store.end_call(&sid, &status, duration, &now, &from, &to);
+        let outcome = store.end_call(&sid, &status, duration, &now, &from, &to, Channel::Twilio);
         let app = app.clone();
         tokio::spawn(async move {
             match outcome.await {
@@ -255,99 +271,65 @@ async fn turn(
     // A withheld number is no caller: its language is neither looked up
     // nor remembered, and the call log and report keep no number.
     let caller_id = CallerId::parse(tw.address("From"));
-    let from = caller_id.as_ref().map_or("", CallerId::as_str);
     let caller = Caller {
         call_sid: &call_sid,
         number: caller_id.as_ref(),
-        channel: "twilio",
+        channel: Channel::Twilio,
     };
-    let now = Utc::now();
-
-    // The store reads below are point reads on a reader connection, which
-    // never waits for a commit: cheaper inline than a hop to another thread.
-    // Call-log writes are queued for the writer's next group commit.
-    let (mut progress, lang_before) = if incoming {
-        let to = tw.address("To");
-        store.log_call_started(&call_sid, from, to, &now_rfc3339(), "twilio")?;
-        let remembered = store.remembered_language(from)?;
-        let lang = remembered.and_then(|l| LangTag::parse(&l).ok());
-        (line.begin(lang.as_ref(), &caller, now)?, None)
-    } else {
-        let state = CallState::from_pairs(tw.query.iter())?;
-        let lang = state.lang.clone();
-        let input = input_of(tw)?;
-        // The one store read a student-number step needs, before the engine.
-        let roster = match line.roster_question(&state, &input) {
-            Some(number) => Some(report::roster_answer(&store, school, number)?),
-            None => None,
-        };
-        (
-            line.next(state, input, roster.as_ref(), &caller, now)?,
-            Some(lang),
-        )
+    let port = StorePort {
+        store: &store,
+        school,
+        call_sid: &call_sid,
+        caller: caller_id.as_ref(),
     };
-
     // The caller hung up while recording: Twilio still posts the recording,
     // but whatever is answered now is never heard, so what they said must be
     // kept in this request: in a report if the call had one ready, else on
     // the call log.
     let hung_up =
         !incoming && tw.query("in") == Some("rec") && tw.param("Digits") == Some("hangup");
-    let mut kept = false;
-    loop {
-        match progress {
-            Progress::Prompt { say, then, state } => {
-                if hung_up && !kept {
-                    kept = true;
-                    if let Some(saving) = line.hung_up(state.clone(), &caller, now)? {
-                        progress = saving;
-                        continue;
-                    }
-                    if let Some(mut note) = recording_note(tw, &call_sid) {
-                        note.hung_up = true;
-                        store.keep_recording(note).await?;
-                    }
-                }
-                if lang_before.is_some_and(|l| l != state.lang) {
-                    remember_language(&store, &call_sid, from, &state.lang);
-                }
-                return Ok(render(dep, &app.0.public_base, school, &say, &then, &state));
-            }
-            Progress::Lookup {
-                what,
-                pending,
-                state,
-            } => {
-                let found = report::lookup(&store, &what, &state, school, now)?;
-                progress = line.looked_up(state, pending, found, &caller, now)?;
-            }
-            Progress::Save {
-                report,
-                pending,
-                state,
-            } => {
-                // Answered after the group commit that holds it.
-                kept = true;
-                let saved = store.submit(*report).await?;
-                if saved.new {
-                    tracing::debug!(call_sid = %call_sid, school = %id, reference = saved.reference, "report saved");
-                    app.0
-                        .metrics
-                        .reports_saved
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                progress = line.saved(state, pending, saved.reference, &caller, now)?;
-            }
+    let turn = if incoming {
+        // Queued for the writer's next group commit, not waited for.
+        let from = caller_id.as_ref().map_or("", CallerId::as_str);
+        store.log_call_started(
+            &call_sid,
+            from,
+            tw.address("To"),
+            &now_rfc3339(),
+            Channel::Twilio,
+        )?;
+        Turn::Begin { lang: None }
+    } else {
+        let state = CallState::from_pairs(tw.query.iter())?;
+        let input = input_of(tw)?;
+        if hung_up {
+            Turn::LastWords { state, input }
+        } else {
+            Turn::Next { state, input }
         }
+    };
+    let reply = line.turn(&port, &caller, turn, Utc::now()).await?;
+    if reply.saved.is_some_and(|s| s.new) {
+        app.0
+            .metrics
+            .reports_saved
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
-}
-
-/// The call log's language, and the caller's for next time; a failure here
-/// must not end the call.
-fn remember_language(store: &Store, call_sid: &str, caller: &str, lang: &LangTag) {
-    if let Err(e) = store.log_call_language(call_sid, caller, lang.as_str(), &now_rfc3339()) {
-        tracing::warn!(call_sid, error = %e, "could not note the call's language");
+    if hung_up
+        && reply.saved.is_none()
+        && let Some(mut note) = recording_note(tw, &call_sid)
+    {
+        note.hung_up = true;
+        store.keep_recording(note).await?;
     }
+    Ok(render(
+        dep,
+        &app.0.public_base,
+        school,
+        &reply.say,
+        &reply.then,
+        &reply.state,
+    ))
 }
 
 fn input_of(tw: &Twilio) -> Result<Input, VoiceError> {

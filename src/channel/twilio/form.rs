@@ -6,9 +6,9 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
-use super::log_limit::{LogLimit, short_path};
 use super::signature::Refusal;
-use super::state::AppState;
+use crate::http::AppState;
+use crate::http::log_limit::{LogLimit, short_path};
 
 /// A webhook whose signature checked out (or was not required).
 #[derive(Clone)]
@@ -95,7 +95,7 @@ impl FromRequest<AppState> for Twilio {
 
 /// Parse a webhook's form body and check its signature against
 /// `public_url` + path + query (unless no key is set: loopback only).
-pub(super) fn verify(state: &AppState, parts: &Parts, body: &[u8]) -> Result<Twilio, Rejected> {
+pub(crate) fn verify(state: &AppState, parts: &Parts, body: &[u8]) -> Result<Twilio, Rejected> {
     let params = parse_form(body);
     let path_and_query = parts.uri.path_and_query().map_or("/", |pq| pq.as_str());
     let verifier = &state.0.verifier;

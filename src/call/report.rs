@@ -1,22 +1,23 @@
-//! From a finished call's answers to the report the school stores:
-//! the contract between the flow's answer names and the store's columns.
+//! From a call's answers to the report the school stores, and from the
+//! reports found by a lookup back to answers: the contract between the
+//! flow's answer names and the store's columns. Pure.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
-use crate::call::RosterAnswer;
 use crate::deployment::School;
-use crate::domain::{CallerId, Symptom, Symptoms};
+use crate::domain::{CallerId, Channel, Correction, ReportKind, Symptom, Symptoms};
 use crate::flow::CallState;
-use crate::flow::Roster;
-use crate::store::{Correction, NewReport, Store, StoreError, StudentRecord};
+use crate::store::{Existing, NewReport};
 
 /// Who reported, over which channel.
 pub struct Caller<'a> {
+    /// The channel's id of the call (Twilio's `CallSid`): with the number
+    /// of reports the call saved before, it makes a retried save a repeat.
     pub call_sid: &'a str,
     /// `None` when the number was withheld: the report's `caller` is then
     /// empty, never `anonymous` (see [`CallerId`]).
     pub number: Option<&'a CallerId>,
-    pub channel: &'a str,
+    pub channel: Channel,
 }
 
 /// Build the report in `state`. A report with no day (a voice message taken
@@ -38,7 +39,7 @@ pub fn new_report(
         grade: get("grade"),
         class: get("class"),
         attendance_no: get("number"),
-        kind: get("kind").filter(|k| ["absence", "late", "early"].contains(&k.as_str())),
+        kind: a.get("kind").and_then(|k| ReportKind::parse(k)),
         reason: get("reason"),
         symptom: get("symptom").map(national_order),
         disease: get("disease"),
@@ -47,14 +48,10 @@ pub fn new_report(
         time: get("time"),
         recording_url: get("recording"),
         language: state.lang.to_string(),
-        channel: caller.channel.to_owned(),
+        channel: caller.channel,
         received_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         caller: caller.number.map(|n| n.as_str().to_owned()),
-        correction: match a.get("correction").map(String::as_str) {
-            Some("replace") => Some(Correction::Replace),
-            Some("cancel") => Some(Correction::Cancel),
-            _ => None,
-        },
+        correction: a.get("correction").and_then(|c| Correction::parse(c)),
         unconfirmed: false,
     }
 }
@@ -94,79 +91,33 @@ pub fn days(state: &CallState, school: &School, now: DateTime<Utc>) -> Vec<Strin
         .collect()
 }
 
-/// Answer a flow's `lookup` step from the school's store.
-///
-/// `existing-report`: the active reports the student already has on any of
-/// the days this report covers (every one of a several-day absence). The
-/// first found (by day, newest first) as `existing-kind`,
-/// `existing-reference` and `existing-day` (the first day it shares with
-/// this report); when there are several, also `existing-count` and
-/// `existing-references` (`4,7`), so the caller hears everything a replace
-/// or cancel will change.
-pub fn lookup(
-    store: &Store,
-    what: &str,
-    state: &CallState,
-    school: &School,
-    now: DateTime<Utc>,
-) -> Result<Vec<(String, String)>, StoreError> {
-    match what {
-        "existing-report" => {
-            let Some(student) = state.answers.get("student") else {
-                return Ok(Vec::new());
-            };
-            let found = store.existing_reports(student, &days(state, school, now))?;
-            let Some(first) = found.first() else {
-                return Ok(Vec::new());
-            };
-            let mut answers = vec![
-                (
-                    "existing-kind".to_owned(),
-                    first.kind.clone().unwrap_or_else(|| "message".to_owned()),
-                ),
-                ("existing-reference".to_owned(), first.reference.to_string()),
-                ("existing-day".to_owned(), first.school_day.clone()),
-            ];
-            if found.len() > 1 {
-                let mut references: Vec<u32> = found.iter().map(|e| e.reference).collect();
-                references.sort_unstable();
-                let list: Vec<String> = references.iter().map(u32::to_string).collect();
-                answers.push(("existing-count".to_owned(), found.len().to_string()));
-                answers.push(("existing-references".to_owned(), list.join(",")));
-            }
-            Ok(answers)
-        }
-        _ => Ok(Vec::new()),
-    }
-}
-
-/// What the school's roster says about `student`: the roster in its store,
-/// or the config's roster file while the store has none.
-pub fn roster_answer(
-    store: &Store,
-    school: &School,
-    student: &str,
-) -> Result<RosterAnswer, StoreError> {
-    let (has_roster, found) = store.roster_lookup(student)?;
-    if has_roster {
-        return Ok(RosterAnswer {
-            has_roster,
-            student: found,
-        });
-    }
-    let Some(roster) = &school.roster else {
-        return Ok(RosterAnswer::default());
+/// The answers of an `existing-report` lookup that found `found` (the
+/// active reports the student already has on the days this report covers,
+/// newest day first). The first as `existing-kind`, `existing-reference`
+/// and `existing-day` (the first day it shares with this report); when
+/// there are several, also `existing-count` and `existing-references`
+/// (`4,7`), so the caller hears everything a replace or cancel will change.
+/// Nothing found: no answers.
+pub fn existing_answers(found: &[Existing]) -> Vec<(String, String)> {
+    let Some(first) = found.first() else {
+        return Vec::new();
     };
-    Ok(RosterAnswer {
-        has_roster: true,
-        student: roster.find(student).map(|s| StudentRecord {
-            student: student.to_owned(),
-            grade: s.grade,
-            class: s.class,
-            number: s.number,
-            ..Default::default()
-        }),
-    })
+    let mut answers = vec![
+        (
+            "existing-kind".to_owned(),
+            first.kind.clone().unwrap_or_else(|| "message".to_owned()),
+        ),
+        ("existing-reference".to_owned(), first.reference.to_string()),
+        ("existing-day".to_owned(), first.school_day.clone()),
+    ];
+    if found.len() > 1 {
+        let mut references: Vec<u32> = found.iter().map(|e| e.reference).collect();
+        references.sort_unstable();
+        let list: Vec<String> = references.iter().map(u32::to_string).collect();
+        answers.push(("existing-count".to_owned(), found.len().to_string()));
+        answers.push(("existing-references".to_owned(), list.join(",")));
+    }
+    answers
 }
 
 #[cfg(test)]

@@ -1,55 +1,58 @@
-//! Hot reload: a changed flow, locale, recording, calendar, roster or config
-//! is loaded and linted beside the running version and swapped in whole, or
-//! refused with one clear log line while the previous version keeps
-//! serving. Triggered by file changes, SIGHUP, or `POST /admin/reload`.
+//! The reload lifecycle: a changed flow, locale, recording, calendar,
+//! roster or config is loaded and linted beside the running version and
+//! swapped in whole, or refused with one clear log line while the previous
+//! version keeps serving. Triggered by file changes, SIGHUP, or the
+//! server's `POST /admin/reload` (`http::reload`, which only checks the
+//! token and picks the status code). The running server is a [`Host`]
+//! here, so the lifecycle knows no HTTP.
 
-use std::net::SocketAddr;
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
-use subtle::ConstantTimeEq;
 
-use super::state::AppState;
-use crate::config::{Config, ConfigError};
-use crate::deployment::Deployment;
+use super::Deployment;
+use crate::config::Source;
 use crate::domain::SchoolId;
+use crate::domain::{RosterState, Student};
 use crate::lint::{self, Report};
 use crate::roster::{FileRule, Shrink, file_rule};
-use crate::store::{FROM_FILE, RosterState};
+use crate::store::{FROM_FILE, Store};
 
-/// Where the deployment comes from, with the command line's overrides, so
-/// that it can be read again.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub config_path: PathBuf,
-    pub data_dir: Option<PathBuf>,
-    pub listen: Option<SocketAddr>,
+/// What a reload acts on: the running server's deployment, stores and
+/// counters. The server implements it; a reload needs nothing else.
+pub trait Host: Send + Sync {
+    /// Where the deployment is read from again, and the one-at-a-time lock.
+    fn reloader(&self) -> &Reloader;
+    /// The store of school `id`, if it has one.
+    fn store(&self, id: &SchoolId) -> Option<Arc<Store>>;
+    /// Open the stores of `dep`'s schools that have none yet. A store that
+    /// cannot be used is set aside, not an error: it must not hold up the
+    /// reload for the other schools.
+    fn open_missing_stores(&self, dep: &Deployment) -> impl Future<Output = ()> + Send;
+    /// Scheme and authority Twilio reaches the running server at.
+    fn public_base(&self) -> &str;
+    /// Serve `dep` from now on, in place of the running deployment.
+    fn swap(&self, dep: Deployment);
+    /// Count a reload swapped in (`applied`) or refused.
+    fn count(&self, applied: bool);
 }
 
-impl Source {
-    pub fn new(config_path: impl Into<PathBuf>) -> Source {
-        Source {
-            config_path: config_path.into(),
-            data_dir: None,
-            listen: None,
-        }
-    }
+/// Where the deployment comes from, and the lock that serialises reloads.
+pub struct Reloader {
+    source: Source,
+    one_at_a_time: tokio::sync::Mutex<()>,
+}
 
-    pub fn load(&self) -> Result<Config, ConfigError> {
-        let mut config = Config::load(&self.config_path)?;
-        if let Some(d) = &self.data_dir {
-            config.data_dir.clone_from(d);
+impl Reloader {
+    pub fn new(source: Source) -> Reloader {
+        Reloader {
+            source,
+            one_at_a_time: tokio::sync::Mutex::new(()),
         }
-        if let Some(l) = self.listen {
-            config.listen = l;
-        }
-        Ok(config)
     }
 }
 
@@ -62,9 +65,10 @@ pub struct Reloaded {
 
 /// Load, lint and, when clean, swap in the deployment. Serialised: two
 /// reloads never race to swap.
-pub async fn reload(app: &AppState, why: &str) -> Reloaded {
-    let _one_at_a_time = app.0.reloading.lock().await;
-    let source = app.0.source.clone();
+pub async fn reload(host: &impl Host, why: &str) -> Reloaded {
+    let reloader = host.reloader();
+    let _one_at_a_time = reloader.one_at_a_time.lock().await;
+    let source = reloader.source.clone();
     let loaded = tokio::task::spawn_blocking(move || load_checked(&source)).await;
     let (dep, report) = match loaded {
         Ok(r) => r,
@@ -82,10 +86,7 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
             errors = report.errors(),
             "reload REFUSED, the previous version keeps serving: {first}"
         );
-        app.0
-            .metrics
-            .reload_failures
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        host.count(false);
         return Reloaded {
             applied: false,
             lint: report,
@@ -93,16 +94,13 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
     };
     // A school whose store is unusable is set aside: it does not hold up
     // the reload for the others.
-    super::stores::open_missing(app, &dep).await;
-    if let Err(e) = checked_rosters(app, &dep) {
+    host.open_missing_stores(&dep).await;
+    if let Err(e) = checked_rosters(host, &dep) {
         tracing::error!(
             why,
             "reload REFUSED, the previous version keeps serving: {e}"
         );
-        app.0
-            .metrics
-            .reload_failures
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        host.count(false);
         return Reloaded {
             applied: false,
             lint: Report::internal(&e),
@@ -111,17 +109,14 @@ pub async fn reload(app: &AppState, why: &str) -> Reloaded {
     if dep
         .config
         .public_base()
-        .is_some_and(|b| b != app.0.public_base)
+        .is_some_and(|b| b != host.public_base())
     {
         tracing::warn!("public_url changed: restart the server to apply it");
     }
     let schools = dep.schools.len();
-    *app.0.deployment.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(dep);
+    host.swap(dep);
     tracing::info!(why, schools, warnings = report.warnings(), "reloaded");
-    app.0
-        .metrics
-        .reloads
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    host.count(true);
     Reloaded {
         applied: true,
         lint: report,
@@ -153,9 +148,9 @@ fn load_checked(source: &Source) -> (Option<Deployment>, Report) {
 /// takes precedence over the file, at every start and reload) or the file
 /// would drop more than half of the students (it stays unapplied, with an
 /// error in the log, and the store's roster keeps serving).
-pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store::StoreError> {
+pub fn sync_rosters(host: &impl Host, dep: &Deployment) -> Result<(), crate::store::StoreError> {
     for (id, school) in &dep.schools {
-        let (Some(roster), Some(store)) = (&school.roster, app.store(id)) else {
+        let (Some(roster), Some(store)) = (&school.roster, host.store(id)) else {
             continue;
         };
         let file = roster_path(dep, id);
@@ -198,24 +193,24 @@ pub fn sync_rosters(app: &AppState, dep: &Deployment) -> Result<(), crate::store
 
 /// Copy the config's roster files into the stores, unless one of them
 /// would drop most of a school's students: then the reload is refused.
-fn checked_rosters(app: &AppState, dep: &Deployment) -> Result<(), String> {
-    let refused = refused_rosters(app, dep).map_err(|e| e.to_string())?;
+fn checked_rosters(host: &impl Host, dep: &Deployment) -> Result<(), String> {
+    let refused = refused_rosters(host, dep).map_err(|e| e.to_string())?;
     if !refused.is_empty() {
         return Err(refused.join("; "));
     }
-    sync_rosters(app, dep).map_err(|e| e.to_string())
+    sync_rosters(host, dep).map_err(|e| e.to_string())
 }
 
 /// For each school whose config roster file would now drop more than half
 /// of its students, why it is refused: a reload that would apply such a
 /// file is refused whole.
 fn refused_rosters(
-    app: &AppState,
+    host: &impl Host,
     dep: &Deployment,
 ) -> Result<Vec<String>, crate::store::StoreError> {
     let mut refused = Vec::new();
     for (id, school) in &dep.schools {
-        let (Some(roster), Some(store)) = (&school.roster, app.store(id)) else {
+        let (Some(roster), Some(store)) = (&school.roster, host.store(id)) else {
             continue;
         };
         let fingerprint = roster_fingerprint(roster.records());
@@ -244,7 +239,7 @@ fn roster_path(dep: &Deployment, id: &SchoolId) -> String {
 }
 
 /// FNV-1a over every field: notices any change to the roster's content.
-fn roster_fingerprint(records: &[crate::store::StudentRecord]) -> String {
+fn roster_fingerprint(records: &[Student]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for r in records {
         for f in [
@@ -259,35 +254,8 @@ fn roster_fingerprint(records: &[crate::store::StudentRecord]) -> String {
     format!("{h:016x}")
 }
 
-/// `POST /admin/reload` with `Authorization: Bearer <ABSENCE_LINE_ADMIN_TOKEN>`.
-pub async fn admin_reload(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let Some(token) = &app.0.admin_token else {
-        return (
-            StatusCode::FORBIDDEN,
-            "the admin API is off: set ABSENCE_LINE_ADMIN_TOKEN to use it",
-        )
-            .into_response();
-    };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    if !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
-        tracing::warn!("refused an admin reload with a missing or wrong token");
-        return (StatusCode::UNAUTHORIZED, "wrong or missing bearer token").into_response();
-    }
-    let r = reload(&app, "POST /admin/reload").await;
-    let status = if r.applied {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    (status, axum::Json(r)).into_response()
-}
-
 /// Reload on SIGHUP.
-pub fn on_sighup(app: AppState) {
+pub fn on_sighup<H: Host + Clone + 'static>(host: H) {
     #[cfg(unix)]
     tokio::spawn(async move {
         let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
@@ -295,14 +263,14 @@ pub fn on_sighup(app: AppState) {
             return;
         };
         while hup.recv().await.is_some() {
-            reload(&app, "SIGHUP").await;
+            reload(&host, "SIGHUP").await;
         }
     });
 }
 
 /// Watch the files the deployment is made of; reload shortly after they
 /// change (editors write a file in several steps: wait for quiet).
-pub fn watch(app: AppState, dep: &Deployment) -> notify::Result<()> {
+pub fn watch<H: Host + Clone + 'static>(host: H, dep: &Deployment) -> notify::Result<()> {
     let c = &dep.config;
     // Whole trees for flows, locales and recordings; single files (config,
     // calendars, rosters) in directories that may hold anything else, logs
@@ -311,7 +279,7 @@ pub fn watch(app: AppState, dep: &Deployment) -> notify::Result<()> {
         .into_iter()
         .filter_map(|d| d.canonicalize().ok())
         .collect();
-    let mut files: Vec<PathBuf> = vec![app.0.source.config_path.clone()];
+    let mut files: Vec<PathBuf> = vec![host.reloader().source.config_path.clone()];
     for school in c.schools.values() {
         files.extend(school.calendar.iter().chain(&school.roster).cloned());
     }
@@ -353,7 +321,7 @@ pub fn watch(app: AppState, dep: &Deployment) -> notify::Result<()> {
             while let Ok(Some(())) =
                 tokio::time::timeout(Duration::from_millis(150), rx.recv()).await
             {}
-            reload(&app, "files changed").await;
+            reload(&host, "files changed").await;
         }
     });
     Ok(())

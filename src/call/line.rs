@@ -1,0 +1,259 @@
+//! [`Line::turn`]: one turn of a call, for any channel. Runs the engine on
+//! the school's flow from the caller's input to the next thing the caller
+//! hears, doing on the way what only the port can (the roster question,
+//! an earlier report, the save), and resumes safely when a reload removed
+//! the call's step. No transport and no store of its own.
+
+use chrono::{DateTime, Utc};
+
+use super::port::{Port, PortError, RosterAnswer};
+use super::report::{Caller, days, existing_answers, new_report};
+use crate::deployment::{Deployment, School};
+use crate::domain::LangTag;
+use crate::flow::engine::{self, Say};
+use crate::flow::{
+    CallState, Ctx, EngineError, Flow, Input, Lookup, Outcome, Roster, StepKind, Then, Validate,
+    Vars,
+};
+use crate::store::Saved;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CallError {
+    #[error("the school's flow {0:?} is not loaded")]
+    NoFlow(String),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error("the school's store: {0}")]
+    Port(#[source] PortError),
+}
+
+/// What the caller did since the last reply.
+#[derive(Debug)]
+pub enum Turn {
+    /// The call is new.
+    Begin {
+        /// The language to begin in when the channel knows it better than
+        /// the port's memory of the caller (`simulate --lang`).
+        lang: Option<LangTag>,
+    },
+    /// `input` at the step `state` waits at.
+    Next { state: CallState, input: Input },
+    /// `input` at the step `state` waits at, and then the caller hung up
+    /// (Twilio posts a recording after the caller hung up): nothing said
+    /// now is heard, so a report that is ready to be read back is saved as
+    /// it is, marked unconfirmed so the office calls back.
+    LastWords { state: CallState, input: Input },
+}
+
+/// Where the call stands after a turn: say `say`, then wait as `then`
+/// says, with `state` to resume from.
+#[derive(Debug)]
+pub struct Reply {
+    pub say: Vec<Say>,
+    pub then: Then,
+    pub state: CallState,
+    /// The report this turn saved (or found already saved: a retry).
+    pub saved: Option<Saved>,
+}
+
+/// The loaded pieces one school's call runs on.
+pub struct Line<'a> {
+    pub dep: &'a Deployment,
+    pub school: &'a School,
+    pub flow: &'a Flow,
+}
+
+/// The school's call variables at one moment, worked out when asked for.
+struct SchoolVars<'a> {
+    school: &'a School,
+    now: DateTime<Utc>,
+}
+
+impl Vars for SchoolVars<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        self.school.call_var(name, self.now)
+    }
+}
+
+impl<'a> Line<'a> {
+    pub fn new(dep: &'a Deployment, school: &'a School) -> Result<Line<'a>, CallError> {
+        let flow = dep
+            .flows
+            .get(&school.flow)
+            .ok_or_else(|| CallError::NoFlow(school.flow.clone()))?;
+        Ok(Line { dep, school, flow })
+    }
+
+    /// Run one turn to the next reply, through `port`.
+    pub async fn turn(
+        &self,
+        port: &impl Port,
+        caller: &Caller<'_>,
+        turn: Turn,
+        now: DateTime<Utc>,
+    ) -> Result<Reply, CallError> {
+        let (mut outcome, lang_before, last_words) = match turn {
+            Turn::Begin { lang } => {
+                let lang = match lang {
+                    Some(l) => Some(l),
+                    None => port.caller_language().map_err(CallError::Port)?,
+                };
+                let outcome = self.run(now, lang.as_ref(), None, |ctx| {
+                    engine::start(self.flow, ctx)
+                })?;
+                (outcome, None, false)
+            }
+            Turn::Next { state, input } => {
+                let lang = state.lang.clone();
+                (
+                    self.next(port, state, input, caller, now)?,
+                    Some(lang),
+                    false,
+                )
+            }
+            Turn::LastWords { state, input } => {
+                let lang = state.lang.clone();
+                (
+                    self.next(port, state, input, caller, now)?,
+                    Some(lang),
+                    true,
+                )
+            }
+        };
+        let mut saved = None;
+        let mut unconfirmed = false;
+        loop {
+            outcome = match outcome {
+                Outcome::Prompt { say, then, state } => {
+                    // The caller is gone: what is ready to save is saved
+                    // now, once, rather than read back to nobody.
+                    if last_words && saved.is_none() && !unconfirmed {
+                        unconfirmed = true;
+                        let gone = self.run(now, None, None, |ctx| {
+                            engine::hang_up(self.flow, state.clone(), ctx)
+                        })?;
+                        if let Some(o) = gone {
+                            outcome = o;
+                            continue;
+                        }
+                    }
+                    if lang_before.as_ref().is_some_and(|l| *l != state.lang) {
+                        port.language_chosen(&state.lang);
+                    }
+                    return Ok(Reply {
+                        say,
+                        then,
+                        state,
+                        saved,
+                    });
+                }
+                Outcome::Lookup {
+                    what,
+                    pending,
+                    state,
+                } => {
+                    let found = self.look_up(port, what, &state, now)?;
+                    self.run(now, None, None, |ctx| {
+                        engine::after_lookup(self.flow, state, pending, found, ctx)
+                    })?
+                }
+                Outcome::Save { pending, state } => {
+                    let mut report = new_report(&state, caller, self.school, now);
+                    report.unconfirmed = unconfirmed;
+                    let done = port.save(report).await.map_err(CallError::Port)?;
+                    if done.new {
+                        tracing::debug!(call_sid = caller.call_sid, school = %self.school.id, reference = done.reference, "report saved");
+                    }
+                    saved = Some(done);
+                    self.run(now, None, None, |ctx| {
+                        let reference = done.reference.to_string();
+                        engine::after_save(self.flow, state, pending, &reference, ctx)
+                    })?
+                }
+            };
+        }
+    }
+
+    /// The engine's step for `input` at `state`, asking the port first
+    /// when the step checks a student number against the roster.
+    fn next(
+        &self,
+        port: &impl Port,
+        state: CallState,
+        input: Input,
+        caller: &Caller,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, CallError> {
+        let roster = match self.roster_question(&state, &input) {
+            Some(number) => Some(port.roster(number).map_err(CallError::Port)?),
+            None => None,
+        };
+        Ok(self.run(now, None, roster.as_ref(), |ctx| {
+            if self.flow.step_named(&state.step).is_none() {
+                tracing::warn!(call_sid = caller.call_sid, step = %state.step, "the call's step is gone after a reload; resuming");
+                return engine::resume(self.flow, state, ctx);
+            }
+            engine::handle(self.flow, state, input, ctx)
+        })?)
+    }
+
+    /// The student number to look up in the roster before the engine can
+    /// check `input`, if any.
+    fn roster_question<'i>(&self, state: &CallState, input: &'i Input) -> Option<&'i str> {
+        let step = &self.flow.steps[self.flow.step_named(&state.step)?];
+        match (&step.kind, input) {
+            (
+                StepKind::Digits {
+                    validate: Validate::Roster,
+                    ..
+                },
+                Input::Digits(d),
+            ) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Answer a flow's `lookup` step through the port.
+    fn look_up(
+        &self,
+        port: &impl Port,
+        what: Lookup,
+        state: &CallState,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(String, String)>, CallError> {
+        match what {
+            Lookup::ExistingReport => {
+                let Some(student) = state.answers.get("student") else {
+                    return Ok(Vec::new());
+                };
+                let days = days(state, self.school, now);
+                let found = port
+                    .existing_reports(student, &days)
+                    .map_err(CallError::Port)?;
+                Ok(existing_answers(&found))
+            }
+        }
+    }
+
+    fn run<T>(
+        &self,
+        now: DateTime<Utc>,
+        lang: Option<&LangTag>,
+        roster: Option<&RosterAnswer>,
+        f: impl FnOnce(&Ctx) -> T,
+    ) -> T {
+        let vars = SchoolVars {
+            school: self.school,
+            now,
+        };
+        let default_lang = lang
+            .filter(|l| self.dep.catalog.has_language(l))
+            .unwrap_or(&self.dep.config.default_language);
+        let ctx = Ctx {
+            roster: roster.filter(|r| r.has_roster).map(|r| r as &dyn Roster),
+            vars: &vars,
+            default_lang,
+        };
+        f(&ctx)
+    }
+}

@@ -1,0 +1,16 @@
+//! The simulator channel: a telephone in the terminal. The smallest
+//! complete channel, and the example in ARCHITECTURE.md's "Adding a
+//! channel": keys typed (or given) become [`Turn`](crate::call::Turn)s,
+//! replies are printed as what a caller would hear, and the reports go
+//! into the school's store through the shared
+//! [`StorePort`](crate::call::StorePort), as from the phone line.
+//!
+//! `dry` walks the default call with a port that stores nothing, to add up
+//! how long the recordings make it (`absence-line prompts`).
+
+mod dry;
+mod keys;
+mod terminal;
+
+pub use dry::{Walked, walk_default_call};
+pub use terminal::{SimulatorError, Terminal};
