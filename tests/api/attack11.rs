@@ -10,7 +10,7 @@ use absence_line::store::{ClassCount, IMPORTED, Store};
 use reqwest::StatusCode;
 
 use crate::helpers::{
-    BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TestApp, login, post_form, spawn_app,
+    BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TestApp, csrf_of, login, post_form, spawn_app,
 };
 use fake_twilio::scenario::report_family_absence;
 
@@ -18,14 +18,6 @@ async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     let res = client.get(url).send().await.unwrap();
     let status = res.status();
     (status, res.text().await.unwrap())
-}
-
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find(r#"name="csrf" value=""#)
-        .expect("a form with a CSRF token")
-        + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
 /// `daiichi`'s roster, imported: class 1-1 of 20 students, 10101–10120.

@@ -139,6 +139,15 @@ pub async fn post_form(
         .unwrap()
 }
 
+/// The value of the first hidden `csrf` field on a page.
+pub fn csrf_of(html: &str) -> String {
+    let at = html
+        .find(r#"name="csrf" value=""#)
+        .expect("a form with a CSRF token")
+        + 19;
+    html[at..at + html[at..].find('"').unwrap()].to_owned()
+}
+
 /// Log in to the staff pages as `account` and return the browser holding the session.
 pub async fn login(app: &TestApp, account: &str, password: &str) -> reqwest::Client {
     let client = browser();

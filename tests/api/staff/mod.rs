@@ -19,7 +19,7 @@ use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
 
 use crate::helpers::{
     BOARD_PASSWORD, CHUO_PASSWORD, DAIICHI_EXPORT_TOKEN, DAIICHI_PASSWORD, Phone, TestApp, browser,
-    login, post_form, spawn_app,
+    csrf_of, login, post_form, spawn_app,
 };
 use fake_twilio::scenario::report_fever_absence;
 
@@ -31,15 +31,6 @@ async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
 
 fn location(res: &reqwest::Response) -> String {
     res.headers()[LOCATION].to_str().unwrap().to_owned()
-}
-
-/// The value of the first hidden `csrf` field on a page.
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find(r#"name="csrf" value=""#)
-        .expect("a form with a CSRF token")
-        + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
 /// The first seen form's action on a page, e.g. `/schools/daiichi/reports/1/seen`.
