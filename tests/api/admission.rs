@@ -6,8 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-use absence_line::channel::twilio::signature::{self, Signer};
 use absence_line::http::Secrets;
+use fake_twilio::Signer;
+use fake_twilio::signature::sign;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -153,8 +154,8 @@ async fn post_with_shared_key(
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
     .collect();
     let sig = match algorithm {
-        "HMAC_SHA256" => Signer::sha256(key.as_bytes()).compute(&url, &params),
-        _ => signature::compute(key.as_bytes(), &url, &params),
+        "HMAC_SHA256" => Signer::sha256(key).sign(&url, &params),
+        _ => sign(key, &url, &params),
     };
     app.client
         .post(&url)
@@ -251,7 +252,7 @@ async fn a_webhook_set_up_wrong_apologises_to_the_caller_instead_of_an_empty_err
         app.base
     );
     let empty: [(&str, &str); 0] = [];
-    let sig = signature::compute(TOKEN.as_bytes(), &url, &empty);
+    let sig = sign(TOKEN, &url, &empty);
     let res = app
         .client
         .get(&url)

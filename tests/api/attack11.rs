@@ -10,21 +10,14 @@ use absence_line::store::{ClassCount, IMPORTED, Store};
 use reqwest::StatusCode;
 
 use crate::helpers::{
-    BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TestApp, login, post_form, spawn_app,
+    BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TestApp, csrf_of, login, post_form, spawn_app,
 };
+use fake_twilio::scenario::report_family_absence;
 
 async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     let res = client.get(url).send().await.unwrap();
     let status = res.status();
     (status, res.text().await.unwrap())
-}
-
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find(r#"name="csrf" value=""#)
-        .expect("a form with a CSRF token")
-        + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
 /// `daiichi`'s roster, imported: class 1-1 of 20 students, 10101–10120.
@@ -92,14 +85,7 @@ async fn the_board_reads_a_schools_list_but_cannot_correct_its_reports() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
-    p.press("1").await; // absence
-    p.press("4").await; // family reasons
-    p.press("1").await; // today
-    p.press("2").await; // no message
-    p.press("1").await; // save
+    p.follow(&report_family_absence("10203")).await;
     let report = app.reports("daiichi")[0].clone();
     let list = format!("{}/schools/daiichi/days/{}", app.base, report.school_day);
     let edit = format!(
@@ -211,14 +197,7 @@ async fn the_morning_list_is_read_when_the_disk_refuses_writes() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
-    p.press("1").await; // absence
-    p.press("4").await; // family reasons
-    p.press("1").await; // today
-    p.press("2").await; // no message
-    p.press("1").await; // save
+    p.follow(&report_family_absence("10203")).await;
     let day = app.reports("daiichi")[0].school_day.clone();
     let db = rusqlite::Connection::open(app.dir.join("data/daiichi.sqlite")).unwrap();
     db.execute_batch(

@@ -7,6 +7,7 @@ use std::process::Command;
 use absence_line::store::{CallRow, ReportRow, Store};
 
 use crate::helpers::{Phone, TestApp, spawn_app, write_config};
+use fake_twilio::scenario::report_fever_absence;
 
 fn run(config: &Path, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_absence-line"))
@@ -46,16 +47,7 @@ fn is_backup_name(name: &str, school: &str) -> bool {
 /// A Japanese absence for student 10203, no voice message.
 async fn absence(p: &mut Phone<'_>) {
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
-    p.press("1").await; // absence
-    p.press("1").await; // illness
-    p.press("1").await; // fever
-    p.press("385").await;
-    p.press("1").await; // today
-    p.press("2").await; // no message
-    let t = p.press("1").await; // confirm
+    let t = p.follow(&report_fever_absence("10203")).await;
     assert!(t.says_any("受付番号"), "{}", t.said());
     p.silence().await;
     p.hang_up(80).await;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::helpers::{DAIICHI_PASSWORD, spawn_app};
 use crate::webdriver::Browser;
+use fake_twilio::scenario::identify;
 
 fn shots() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
@@ -18,9 +19,7 @@ async fn a_teacher_reads_the_morning_list_marks_a_report_seen_and_downloads_the_
     // The morning's calls, through the webhook as Twilio makes them.
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
+    p.follow(&identify("10203")).await;
     p.press("1").await; // absence
     p.press("1").await; // illness
     p.press("1").await; // fever

@@ -10,6 +10,7 @@ use reqwest::StatusCode;
 use crate::helpers::{
     BOARD_PASSWORD, DAIICHI_PASSWORD, Phone, TOKEN, TestApp, login, spawn_app, spawn_app_in,
 };
+use fake_twilio::scenario::identify;
 
 const METRIC_ABANDONED: &str = "absence_line_calls_total{outcome=\"abandoned\"}";
 
@@ -157,7 +158,8 @@ async fn the_call_log_lists_withheld_calls_without_a_call_back() {
     let mut reported = app.phone("daiichi");
     reported.from = "anonymous".to_owned();
     reported.dial().await;
-    for keys in ["1", "10203#", "1", "1", "9", "1", "2"] {
+    reported.follow(&identify("10203")).await;
+    for keys in ["1", "9", "1", "2"] {
         reported.press(keys).await;
     }
     reported.press("1").await;

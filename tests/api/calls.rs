@@ -4,6 +4,7 @@ use absence_line::schoolday::{SchoolCalendar, parse_calendar};
 use chrono::{NaiveDate, NaiveTime, Utc};
 
 use crate::helpers::{Twiml, spawn_app};
+use fake_twilio::scenario::identify;
 
 /// The school days "today" may be for the test school, read just before
 /// and just after a call so a call across the cut-off is not a false alarm.
@@ -294,9 +295,7 @@ async fn two_at_the_read_back_starts_again_from_the_kind() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
+    p.follow(&identify("10203")).await;
     p.press("1").await; // absence
     p.press("4").await; // family
     p.press("2").await; // next school day

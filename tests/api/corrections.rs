@@ -5,13 +5,12 @@ use absence_line::schoolday::{SchoolCalendar, parse_calendar};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use crate::helpers::{Phone, spawn_app, spawn_app_in};
+use fake_twilio::scenario::identify;
 
 /// Report an absence for student 10203 today (reason family, no message).
 async fn absent_today(p: &mut Phone<'_>) -> crate::helpers::Twiml {
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
+    p.follow(&identify("10203")).await;
     p.press("1").await; // absence
     p.press("4").await; // family
     p.press("1").await // today
@@ -34,9 +33,7 @@ async fn a_second_report_for_the_same_day_replaces_or_cancels_the_first_and_keep
     // Later the parent calls again: the child will come late after all.
     let mut second = app.phone("daiichi");
     second.dial().await;
-    second.press("1").await;
-    second.press("10203#").await;
-    second.press("1").await;
+    second.follow(&identify("10203")).await;
     second.press("2").await; // late
     second.press("3").await; // medical
     let t = second.press("1030").await;

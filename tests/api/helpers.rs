@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use absence_line::channel::twilio::signature;
 use absence_line::http::{Application, Secrets, Source};
 use absence_line::store::{CallRow, ReportRow, Store};
-use quick_xml::Reader;
-use quick_xml::events::Event;
+pub use fake_twilio::Twiml;
+use fake_twilio::params::{self, Recording};
+use fake_twilio::scenario::Press;
 
 pub const TOKEN: &str = "test-auth-token-0123456789abcdef";
 pub const ADMIN_TOKEN: &str = "test-admin-token-fedcba9876543210";
@@ -137,6 +137,15 @@ pub async fn post_form(
         .send()
         .await
         .unwrap()
+}
+
+/// The value of the first hidden `csrf` field on a page.
+pub fn csrf_of(html: &str) -> String {
+    let at = html
+        .find(r#"name="csrf" value=""#)
+        .expect("a form with a CSRF token")
+        + 19;
+    html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
 /// Log in to the staff pages as `account` and return the browser holding the session.
@@ -318,8 +327,8 @@ impl TestApp {
         let n = CALLS.fetch_add(1, Ordering::Relaxed);
         Phone {
             app: self,
-            call_sid: format!("CA{:016x}{n:016x}", std::process::id()),
-            from: format!("+8190{:08}", 12_340_000 + n),
+            call_sid: params::call_sid(u64::from(std::process::id()), u64::from(n)),
+            from: params::caller_number(12_340_000 + u64::from(n)),
             school: school.to_owned(),
             last: None,
         }
@@ -345,117 +354,10 @@ impl TestApp {
         if let Some(t) = token {
             req = req.header(
                 "X-Twilio-Signature",
-                signature::compute(t.as_bytes(), &url, params),
+                fake_twilio::signature::sign(t, &url, params),
             );
         }
         req.send().await.expect("request reaches the server")
-    }
-}
-
-/// What a TwiML answer asks of the caller.
-#[derive(Debug, Clone, Default)]
-pub struct Twiml {
-    pub raw: String,
-    pub says: Vec<String>,
-    pub voices: Vec<String>,
-    /// `<Say language>` of each `<Say>`.
-    pub languages: Vec<String>,
-    /// Every `<Play>` URL, and `<Say>`s and `<Play>`s in order as "say:…"/"play:…".
-    pub plays: Vec<String>,
-    pub heard: Vec<String>,
-    pub gather_action: Option<String>,
-    pub gather_num_digits: Option<String>,
-    pub gather_finish_on_key: Option<String>,
-    pub gather_on_empty: bool,
-    pub record_action: Option<String>,
-    /// `<Record recordingStatusCallback>`.
-    pub record_status_callback: Option<String>,
-    pub redirect: Option<String>,
-    pub hangup: bool,
-}
-
-impl Twiml {
-    pub fn parse(raw: &str) -> Twiml {
-        let mut t = Twiml {
-            raw: raw.to_owned(),
-            ..Default::default()
-        };
-        let mut r = Reader::from_str(raw);
-        let mut in_text: Option<String> = None;
-        let mut buf = String::new();
-        loop {
-            match r.read_event().expect("TwiML is well-formed XML") {
-                Event::Start(e) | Event::Empty(e) => {
-                    let name = e.name().as_ref().to_owned();
-                    let attr = |k: &str| {
-                        e.attributes()
-                            .flatten()
-                            .find(|a| a.key.as_ref() == k)
-                            .map(|a| {
-                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                    .unwrap()
-                                    .into_owned()
-                            })
-                    };
-                    match name.as_str() {
-                        "Gather" => {
-                            t.gather_action = attr("action");
-                            t.gather_num_digits = attr("numDigits");
-                            t.gather_finish_on_key = attr("finishOnKey");
-                            t.gather_on_empty =
-                                attr("actionOnEmptyResult").as_deref() == Some("true");
-                        }
-                        "Record" => {
-                            t.record_action = attr("action");
-                            t.record_status_callback = attr("recordingStatusCallback");
-                        }
-                        "Hangup" => t.hangup = true,
-                        "Say" => {
-                            t.voices.push(attr("voice").unwrap_or_default());
-                            t.languages.push(attr("language").unwrap_or_default());
-                            in_text = Some(name);
-                        }
-                        "Play" => in_text = Some(name),
-                        "Redirect" => in_text = Some(name),
-                        _ => {}
-                    }
-                }
-                Event::Text(x) => buf.push_str(&x.xml10_content()),
-                Event::GeneralRef(x) => {
-                    buf.push_str(quick_xml::escape::resolve_predefined_entity(&x).unwrap());
-                }
-                Event::End(e) => {
-                    let name = e.name().as_ref().to_owned();
-                    if in_text.as_deref() == Some(name.as_str()) {
-                        let text = std::mem::take(&mut buf);
-                        match name.as_str() {
-                            "Say" => {
-                                t.heard.push(format!("say:{text}"));
-                                t.says.push(text);
-                            }
-                            "Play" => {
-                                t.heard.push(format!("play:{text}"));
-                                t.plays.push(text);
-                            }
-                            _ => t.redirect = Some(text),
-                        }
-                        in_text = None;
-                    }
-                    buf.clear();
-                }
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        t
-    }
-
-    pub fn said(&self) -> String {
-        self.says.join(" ")
-    }
-
-    pub fn says_any(&self, needle: &str) -> bool {
-        self.says.iter().any(|s| s.contains(needle))
     }
 }
 
@@ -470,28 +372,7 @@ pub struct Phone<'a> {
 
 impl Phone<'_> {
     fn params(&self, extra: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut p: Vec<(String, String)> = [
-            ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
-            ("ApiVersion", "2010-04-01"),
-            ("CallSid", self.call_sid.as_str()),
-            ("CallStatus", "in-progress"),
-            ("Called", "+81312345678"),
-            ("Caller", self.from.as_str()),
-            ("Direction", "inbound"),
-            ("From", self.from.as_str()),
-            ("FromCountry", "JP"),
-            ("FromCity", ""),
-            ("To", "+81312345678"),
-            ("ToCountry", "JP"),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        for (k, v) in extra {
-            p.retain(|(name, _)| name != k);
-            p.push((k.to_string(), v.to_string()));
-        }
-        p
+        params::call(&self.call_sid, &self.from, extra)
     }
 
     async fn post(&mut self, path: &str, extra: &[(&str, &str)]) -> Twiml {
@@ -528,18 +409,18 @@ impl Phone<'_> {
                 .as_deref()
                 .expect("a Gather is waiting"),
         );
-        let finish = self.last().gather_finish_on_key.clone().unwrap_or_default();
-        let digits = keys
-            .strip_suffix(finish.as_str())
-            .filter(|_| !finish.is_empty())
-            .unwrap_or(keys);
-        let finished = if digits.len() < keys.len() {
-            finish.as_str()
-        } else {
-            ""
-        };
-        self.post(&action, &[("Digits", digits), ("FinishedOnKey", finished)])
-            .await
+        let input = self.last().gather_input(keys);
+        self.post(&action, &input).await
+    }
+
+    /// Press each of a scenario's keys in turn (`fake_twilio::scenario`);
+    /// what the last press brought.
+    pub async fn follow(&mut self, presses: &[Press]) -> Twiml {
+        let mut heard = None;
+        for p in presses {
+            heard = Some(self.press(&p.keys).await);
+        }
+        heard.expect("a scenario presses keys")
     }
 
     /// Only the finish key: Twilio makes the action request only when the
@@ -579,10 +460,7 @@ impl Phone<'_> {
                 .as_deref()
                 .expect("a Record is waiting"),
         );
-        let url = format!(
-            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE{:032x}",
-            secs
-        );
+        let url = params::recording_url(&format!("RE{secs:032x}"));
         let secs = secs.to_string();
         self.post(
             &action,
@@ -598,9 +476,7 @@ impl Phone<'_> {
     /// This call's own recording: Twilio's URL (and, at its end, its id).
     pub fn recording_url(&self, secs: u32) -> String {
         let tail = &self.call_sid[self.call_sid.len() - 24..];
-        format!(
-            "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE{tail}{secs:08x}"
-        )
+        params::recording_url(&format!("RE{tail}{secs:08x}"))
     }
 
     /// Hang up while recording at the current `<Record>`: Twilio still
@@ -642,23 +518,12 @@ impl Phone<'_> {
             .expect("the callback is on this server");
         let url = self.recording_url(secs);
         let sid = url.rsplit('/').next().unwrap().to_owned();
-        let secs = secs.to_string();
-        let mut params: Vec<(String, String)> = [
-            ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
-            ("CallSid", self.call_sid.as_str()),
-            ("RecordingSid", &sid),
-            ("RecordingUrl", &url),
-            ("RecordingStatus", status),
-            ("RecordingDuration", &secs),
-            ("RecordingChannels", "1"),
-            ("RecordingSource", "RecordVerb"),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        if let Some(e) = error {
-            params.push(("ErrorCode".into(), e.into()));
-        }
+        let recording = Recording {
+            sid: &sid,
+            url: &url,
+            seconds: secs,
+        };
+        let params = params::recording_status(&self.call_sid, &recording, status, error);
         self.app.post_signed(path, &params, Some(TOKEN)).await
     }
 

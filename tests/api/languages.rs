@@ -5,6 +5,7 @@ use std::process::Command;
 use absence_line::store::ReportRow;
 
 use crate::helpers::{Twiml, spawn_app};
+use fake_twilio::scenario::identify;
 
 /// Key at the greeting, language, and how its prompts are spoken: Twilio's
 /// `<Say language>` or, for Nepali (no voice), a recording.
@@ -226,9 +227,7 @@ async fn star_switches_language_at_any_menu_and_the_call_goes_on() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    let t = p.press("1").await;
+    let t = p.follow(&identify("10203")).await;
     assert_eq!(t.languages, ["ja-JP"]);
     let t = p.press("*").await;
     assert!(

@@ -4,7 +4,6 @@
 
 use std::time::{Duration, Instant};
 
-use absence_line::channel::twilio::signature;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -35,7 +34,7 @@ fn signed_dial(host: &str, url: &str, call_sid: &str) -> (String, String) {
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
     .collect();
-    let sig = signature::compute(TOKEN.as_bytes(), url, &params);
+    let sig = fake_twilio::signature::sign(TOKEN, url, &params);
     let body = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(&params)
         .finish();

@@ -10,8 +10,8 @@ use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 
 use crate::helpers::{
-    BOARD_PASSWORD, CHUO_PASSWORD, DAIICHI_PASSWORD, Phone, TestApp, login, metric, post_form,
-    spawn_app,
+    BOARD_PASSWORD, CHUO_PASSWORD, DAIICHI_PASSWORD, Phone, TestApp, csrf_of, login, metric,
+    post_form, spawn_app,
 };
 
 /// A Wednesday the test calendar keeps open.
@@ -32,14 +32,6 @@ async fn get_bytes(client: &reqwest::Client, url: &str) -> (StatusCode, String, 
         .map(|v| v.to_str().unwrap().to_owned())
         .unwrap_or_default();
     (status, ct, res.bytes().await.unwrap().to_vec())
-}
-
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find(r#"name="csrf" value=""#)
-        .expect("a form with a CSRF token")
-        + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
 /// `daiichi`'s roster, imported: 1-1 has 20 students (10101–10120), 1-2

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use absence_line::channel::twilio::signature;
 use absence_line::store::Store;
 
 use crate::helpers::{
     ADMIN_TOKEN, TOKEN, TestApp, Twiml, free_port, spawn_app, spawn_app_in, write_config,
 };
+use fake_twilio::scenario::identify;
 
 /// Walk a call to `chuo` (no roster) up to the read-back, where `1` saves.
 async fn to_the_save<'a>(app: &'a TestApp, student: &str) -> crate::helpers::Phone<'a> {
@@ -150,9 +150,7 @@ async fn a_damaged_store_takes_only_its_school_out_and_its_callers_hear_the_apol
     assert!(is_apology_at_once(&app.phone("chuo").dial().await));
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await; // the roster read-back is right
+    p.follow(&identify("10203")).await; // the roster read-back is right
     p.press("1").await; // absent
     p.press("9").await;
     p.press("1").await;
@@ -235,7 +233,7 @@ async fn dial(client: &reqwest::Client, base: &str, school: &str) -> Twiml {
         .header("content-type", "application/x-www-form-urlencoded")
         .header(
             "X-Twilio-Signature",
-            signature::compute(TOKEN.as_bytes(), &url, &params),
+            fake_twilio::signature::sign(TOKEN, &url, &params),
         )
         .body(
             form_urlencoded::Serializer::new(String::new())

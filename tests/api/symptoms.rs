@@ -4,15 +4,14 @@
 //! diseases that suspend attendance most often have keys of their own.
 
 use crate::helpers::spawn_app;
+use fake_twilio::scenario::identify;
 
 #[tokio::test]
 async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await; // 日本語
-    p.press("10203#").await;
-    p.press("1").await; // the roster read-back is right
+    p.follow(&identify("10203")).await; // 日本語, the roster read-back is right
     p.press("1").await; // absence
     let t = p.press("1").await; // illness
     assert!(t.says_any("当てはまる番号を、すべて"), "{}", t.said());
@@ -89,9 +88,7 @@ async fn the_diseases_schools_see_most_have_their_own_keys() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.press("1").await;
-    p.press("10203#").await;
-    p.press("1").await;
+    p.follow(&identify("10203")).await;
     p.press("1").await; // absence
     let t = p.press("6").await; // infectious disease: must stay home
     for said in [
