@@ -20,7 +20,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::flow::{Located, Roster as FlowRoster, Student};
+use crate::diagnostics::Located;
+use crate::flow::{Roster as FlowRoster, Student};
 use crate::store::{RosterState, StudentRecord};
 
 /// One column of the roster file: its name and the Japanese names also
@@ -93,12 +94,7 @@ impl fmt::Display for SourceEncoding {
 /// The file's text: UTF-8 (a BOM is dropped), or else Shift_JIS (Windows'
 /// code page 932, as Excel saves "CSV" on a Japanese PC).
 pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<(Cow<'a, str>, SourceEncoding), Located> {
-    let at_start = |message: &str| Located {
-        file: file.to_owned(),
-        line: 1,
-        col: 1,
-        message: message.to_owned(),
-    };
+    let at_start = |message: &str| Located::file_start(file, message);
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(at_start(
             "this file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8 (comma delimited)\" or \"CSV (comma delimited)\"",
@@ -291,14 +287,10 @@ impl Parser<'_> {
         }
         progress(self.text.len());
         if header.is_none() && self.errors.is_empty() {
-            self.errors.push(Located {
-                file: self.file.to_owned(),
-                line: 1,
-                col: 1,
-                message: format!(
-                    "the file is empty; the first line must be the header row {ORDER}"
-                ),
-            });
+            self.errors.push(Located::file_start(
+                self.file,
+                format!("the file is empty; the first line must be the header row {ORDER}"),
+            ));
         }
         if self.errors.is_empty() {
             Ok(Roster { records, index })

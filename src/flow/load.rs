@@ -2,7 +2,6 @@
 //! its file:line:col and what to do about it.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::fmt;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -10,56 +9,13 @@ use toml::Spanned;
 
 use super::Cond;
 use super::model::*;
+use crate::diagnostics::{Located, one_per_line};
 use crate::domain::LangTag;
-
-/// One mistake in a file, where it is and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Located {
-    pub file: String,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Located {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
-        )
-    }
-}
-
-impl Located {
-    /// Locate byte offset `at` of `text`; columns count characters from 1.
-    pub fn at(file: &str, text: &str, at: usize, message: impl Into<String>) -> Located {
-        let at = at.min(text.len());
-        let before = &text[..text.floor_char_boundary(at)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        Located {
-            file: file.to_owned(),
-            line,
-            col,
-            message: message.into(),
-        }
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum FlowError {
-    #[error("{}", join(.0))]
+    #[error("{}", one_per_line(.0))]
     Invalid(Vec<Located>),
-}
-
-fn join(errors: &[Located]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[derive(Deserialize)]

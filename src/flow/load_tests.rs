@@ -916,24 +916,6 @@ fn display_has_file_line_col_message() {
     );
 }
 
-#[test]
-fn located_at_counts_lines_and_characters() {
-    let text = "ab\ncdé\nfg";
-    let l = Located::at("f", text, 0, "m");
-    assert_eq!((l.line, l.col), (1, 1));
-    let l = Located::at("f", text, 3, "m");
-    assert_eq!((l.line, l.col), (2, 1));
-    // After "cdé" (3 + 2 bytes + 'c' 'd' ...): byte 7 is the newline.
-    let l = Located::at("f", text, 7, "m");
-    assert_eq!((l.line, l.col), (2, 4));
-    // Inside the two bytes of 'é': the column of 'é'.
-    let l = Located::at("f", text, 6, "m");
-    assert_eq!((l.line, l.col), (2, 3));
-    // Past the end: the end.
-    let l = Located::at("f", text, 100, "m");
-    assert_eq!((l.line, l.col), (3, 3));
-}
-
 const ABSENCE: &str = include_str!("../../call-flows/absence.toml");
 
 #[test]
