@@ -121,6 +121,40 @@ impl SchoolCalendar {
         d.succ_opt().unwrap_or(d)
     }
 
+    /// The last school day strictly before `d`: the morning list's and the
+    /// sheet's "previous day" link.
+    ///
+    /// Like [`next_school_day_after`](Self::next_school_day_after), a
+    /// calendar with no school day in [`MAX_SEARCH_DAYS`] gives the day
+    /// before `d`.
+    pub fn previous_school_day_before(&self, d: NaiveDate) -> NaiveDate {
+        self.school_days_before(d, 1)
+            .first()
+            .copied()
+            .unwrap_or_else(|| d.pred_opt().unwrap_or(d))
+    }
+
+    /// Up to `count` school days before `d`, newest first: the days an
+    /// alert rule compares a day with. Fewer when no more are found within
+    /// [`MAX_SEARCH_DAYS`] back (a calendar closed that long).
+    pub fn school_days_before(&self, d: NaiveDate, count: usize) -> Vec<NaiveDate> {
+        let mut out = Vec::with_capacity(count.min(366));
+        let mut day = d;
+        for _ in 0..MAX_SEARCH_DAYS {
+            if out.len() >= count {
+                break;
+            }
+            match day.pred_opt() {
+                Some(p) => day = p,
+                None => break,
+            }
+            if self.is_school_day(day) {
+                out.push(day);
+            }
+        }
+        out
+    }
+
     /// The school day a report made at `now` is for.
     ///
     /// The local date in the school's zone, unless the local time is at or
@@ -688,6 +722,48 @@ mod tests {
         let cal = SchoolCalendar::new(Tokyo, parse_cutoff("16:00").unwrap(), days);
         assert_eq!(cal.next_school_day_after(start), date(2026, 1, 2));
         assert_eq!(cal.next_school_day_after(NaiveDate::MAX), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn the_previous_school_days_skip_weekends_and_holidays() {
+        // Before Wednesday 25 Nov: Tue 24, Fri 20, Thu 19 (Mon 23 a holiday).
+        assert_eq!(
+            november().school_days_before(date(2026, 11, 25), 3),
+            [date(2026, 11, 24), date(2026, 11, 20), date(2026, 11, 19)]
+        );
+        // An open Saturday counts; a closed calendar gives what it has.
+        assert_eq!(
+            november().school_days_before(date(2026, 11, 30), 1),
+            [date(2026, 11, 28)]
+        );
+        assert_eq!(plain().school_days_before(date(2026, 11, 25), 0), []);
+    }
+
+    #[test]
+    fn previous_school_day_before_is_strictly_before() {
+        let cal = november();
+        // Tuesday 24 → Friday 20 (Monday 23 is a holiday).
+        assert_eq!(
+            cal.previous_school_day_before(date(2026, 11, 24)),
+            date(2026, 11, 20)
+        );
+        assert_eq!(
+            plain().previous_school_day_before(date(2026, 11, 30)),
+            date(2026, 11, 27)
+        );
+        let start = date(2026, 1, 1);
+        let closed = CalendarDays {
+            closed: start.iter_days().take(600).collect(),
+            open: BTreeSet::new(),
+        };
+        let closed = SchoolCalendar::new(Tokyo, parse_cutoff("16:00").unwrap(), closed);
+        let last = date(2027, 8, 20);
+        assert_eq!(closed.school_days_before(last, 2), []);
+        assert_eq!(closed.previous_school_day_before(last), date(2027, 8, 19));
+        assert_eq!(
+            closed.previous_school_day_before(NaiveDate::MIN),
+            NaiveDate::MIN
+        );
     }
 
     #[test]
