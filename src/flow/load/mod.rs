@@ -849,5 +849,4 @@ impl Checker<'_> {
 }
 
 #[cfg(test)]
-#[path = "load_tests.rs"]
 mod tests;

@@ -916,7 +916,7 @@ fn display_has_file_line_col_message() {
     );
 }
 
-const ABSENCE: &str = include_str!("../../call-flows/absence.toml");
+const ABSENCE: &str = include_str!("../../../call-flows/absence.toml");
 
 #[test]
 fn shipped_absence_flow_loads() {
@@ -1018,7 +1018,7 @@ mod arbitrary_text {
 
     use super::*;
 
-    const SHIPPED: &str = include_str!("../../call-flows/absence.toml");
+    const SHIPPED: &str = include_str!("../../../call-flows/absence.toml");
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
