@@ -3,6 +3,8 @@
 //! Most fixtures are [`BASE`] with one line changed, so the line numbers in
 //! the assertions are those of `BASE` (numbered in the comment beside it).
 
+use std::collections::BTreeMap;
+
 use super::*;
 
 /// A small flow that loads cleanly.
