@@ -8,7 +8,7 @@
 //! instead of one per report is what lets one small machine keep up.
 //!
 //! After each commit, before anyone is answered, the writer checks that
-//! the store's path still names the file it writes to (see [`health`]): a
+//! the store's path still names the file it writes to (see [`health`](super::health)): a
 //! report written into a file deleted under the server is never
 //! acknowledged.
 //!
