@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::diagnostics::Located;
 use crate::domain::{LangTag, SchoolId};
-use crate::flow::Located;
 use crate::locale::LanguageSettings;
 
 #[derive(Debug, Clone, Deserialize)]

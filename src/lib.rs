@@ -10,6 +10,7 @@ pub mod config;
 pub mod decimal;
 pub mod demo;
 pub mod deployment;
+pub mod diagnostics;
 pub mod domain;
 pub mod export;
 pub mod flow;

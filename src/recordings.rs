@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::audio::{self, AudioInfo};
+use crate::diagnostics::Located;
 use crate::domain::LangTag;
-use crate::flow::Located;
 
 /// One recording, ready to serve.
 #[derive(Debug)]
@@ -46,11 +46,8 @@ impl Recordings {
         langs.sort_by_key(|e| e.file_name());
         for lang_dir in langs {
             let name = lang_dir.file_name().to_string_lossy().into_owned();
-            let err = |path: &Path, message: String| Located {
-                file: path.display().to_string(),
-                line: 1,
-                col: 1,
-                message,
+            let err = |path: &Path, message: String| {
+                Located::file_start(path.display().to_string(), message)
             };
             let Ok(lang) = LangTag::parse(&name) else {
                 errors.push(err(

@@ -14,7 +14,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use absence_line::flow::{FlowError, Located, load_flow};
+use absence_line::diagnostics::Located;
+use absence_line::flow::{FlowError, load_flow};
 use libfuzzer_sys::fuzz_target;
 
 const FILE: &str = "fuzz.toml";

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::args::Global;
 use crate::domain::SchoolId;
-use crate::store::Store;
+use crate::store::{self, Store};
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
@@ -84,7 +84,7 @@ pub(super) fn stores(
     Ok(ids
         .into_iter()
         .map(|id| {
-            let path = config.data_dir.join(format!("{id}.sqlite"));
+            let path = store::file_for(&config.data_dir, &id);
             (id, path)
         })
         .collect())

@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use super::args::{ExportArgs, Format, Global};
 use crate::domain::SchoolId;
 use crate::export::{self, Encoding, to_csv, to_json};
-use crate::store::Store;
+use crate::store::{self, Store};
 
 pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
     let config = global.load_config()?;
@@ -22,7 +22,7 @@ pub fn run(global: &Global, args: ExportArgs) -> anyhow::Result<()> {
         (None, Some(_), Some(_)) => bail!("--from must not be after --to"),
         _ => bail!("give --date YYYY-MM-DD, or --from and --to"),
     };
-    let path = config.data_dir.join(format!("{id}.sqlite"));
+    let path = store::file_for(&config.data_dir, &id);
     if !path.exists() {
         bail!(
             "{} does not exist: no call has reached school {id} with this data directory",

@@ -17,7 +17,7 @@ use super::args::Global;
 use crate::config::Config;
 use crate::domain::SchoolId;
 use crate::roster::{Roster, decode, shrink};
-use crate::store::{IMPORTED, Store};
+use crate::store::{self, IMPORTED, Store};
 
 /// Files with more rows than this show a progress bar (on a terminal).
 const PROGRESS_ROWS: usize = 2_000;
@@ -70,7 +70,7 @@ fn school(global: &Global, school: &str) -> anyhow::Result<(Config, SchoolId, Pa
     if !config.schools.contains_key(&id) {
         bail!("no school {id} in {}", global.config.display());
     }
-    let path = config.data_dir.join(format!("{id}.sqlite"));
+    let path = store::file_for(&config.data_dir, &id);
     Ok((config, id, path))
 }
 

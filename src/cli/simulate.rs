@@ -27,7 +27,7 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
     {
         bail!("no locale {l}: locales/{l}/ does not exist");
     }
-    let store = Store::open(&dep.config.data_dir.join(format!("{id}.sqlite")))?;
+    let store = Store::open(&crate::store::file_for(&dep.config.data_dir, &id))?;
     let call_sid = format!("SIM{:x}", Utc::now().timestamp_micros());
     // `--from anonymous` is a withheld number, as on the phone line.
     let caller_id = CallerId::parse(&args.from);

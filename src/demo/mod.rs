@@ -255,11 +255,13 @@ mod tests {
         generate(out, &options, &template, Path::new("t.toml"), &|_| {}).unwrap()
     }
 
+    fn store(out: &Path, school: &str) -> Store {
+        let id = crate::domain::SchoolId::parse(school).unwrap();
+        Store::open(&crate::store::file_for(&out.join("data"), &id)).unwrap()
+    }
+
     fn stored(out: &Path, school: &str) -> Vec<crate::store::ReportRow> {
-        Store::open(&out.join("data").join(format!("{school}.sqlite")))
-            .unwrap()
-            .reports_on("2026-11-27")
-            .unwrap()
+        store(out, school).reports_on("2026-11-27").unwrap()
     }
 
     /// Whatever the threads did, the same seed stores the same reports
@@ -284,7 +286,7 @@ mod tests {
             assert_ne!(rows, stored(&c, school));
             // The kept counts agree with the rows, corrections and staff
             // edits included.
-            let store = Store::open(&a.join("data").join(format!("{school}.sqlite"))).unwrap();
+            let store = store(&a, school);
             let mut kept = store.class_counts("0000", "9999").unwrap();
             kept.sort_by(|x, y| {
                 (&x.school_day, &x.grade, &x.class, &x.kind, &x.dim, &x.value).cmp(&(

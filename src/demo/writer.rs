@@ -11,7 +11,8 @@ use rand::{RngExt, SeedableRng};
 
 use super::DemoError;
 use super::simulate::Plan;
-use crate::store::{IMPORTED, NewReport, ReportEdit, Store};
+use crate::domain::SchoolId;
+use crate::store::{self, IMPORTED, NewReport, ReportEdit, Store};
 
 /// What the demo takes from an existing config (the repository's demo
 /// config): where the flows, locales and prompts are, the voices, and the
@@ -83,7 +84,9 @@ pub fn write_school(
     index: usize,
 ) -> Result<Written, DemoError> {
     let id = &plan.school.id;
-    let path = data_dir.join(format!("{id}.sqlite"));
+    // The ids were made to be valid; a bad one would also break the config.
+    let school = SchoolId::parse(id).map_err(|e| DemoError::Config(e.to_string()))?;
+    let path = store::file_for(data_dir, &school);
     let store = Store::open(&path)?;
     let roster: Vec<_> = plan.students.iter().map(|s| s.record.clone()).collect();
     let edited = store.filling(|store| {

@@ -12,8 +12,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::config::{Config, ConfigError};
+use crate::diagnostics::{Located, one_per_line};
 use crate::domain::{LangTag, SchoolId};
-use crate::flow::{Flow, FlowError, Located, load_flow};
+use crate::flow::{Flow, FlowError, load_flow};
 use crate::locale::{Catalog, LocaleError};
 use crate::recordings::Recordings;
 use crate::roster::Roster;
@@ -29,9 +30,9 @@ pub enum LoadError {
     Flow(#[from] FlowError),
     #[error(transparent)]
     SchoolDay(#[from] SchoolDayError),
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", one_per_line(.0))]
     Roster(Vec<Located>),
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", one_per_line(.0))]
     Recordings(Vec<Located>),
     #[error("school {school}: {message}")]
     School { school: SchoolId, message: String },

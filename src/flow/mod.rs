@@ -15,6 +15,6 @@ mod state;
 
 pub use cond::Cond;
 pub use engine::{Ctx, EngineError, Input, Outcome, Roster, Then, Vars};
-pub use load::{FlowError, Located, load_flow};
+pub use load::{FlowError, load_flow};
 pub use model::*;
 pub use state::{CallState, StateError};

@@ -72,26 +72,6 @@ fn live_days(cal: &SchoolCalendar, now: DateTime<Utc>) -> Vec<NaiveDate> {
     days
 }
 
-/// The `count` school days before `day`, newest first.
-fn school_days_before(cal: &SchoolCalendar, day: NaiveDate, count: usize) -> Vec<NaiveDate> {
-    let mut out = Vec::with_capacity(count);
-    let mut d = day;
-    // A year back at most: a calendar closed all year ends the search.
-    for _ in 0..366 {
-        if out.len() == count {
-            break;
-        }
-        match d.pred_opt() {
-            Some(p) => d = p,
-            None => break,
-        }
-        if cal.is_school_day(d) {
-            out.push(d);
-        }
-    }
-    out
-}
-
 /// The rules' alerts for `day`, from the store's counts. Blocking.
 fn evaluate_day(
     store: &Store,
@@ -100,7 +80,7 @@ fn evaluate_day(
     cal: &SchoolCalendar,
     day: NaiveDate,
 ) -> Result<Vec<Alert>, StoreError> {
-    let before = school_days_before(cal, day, rules.rise_days);
+    let before = cal.school_days_before(day, rules.rise_days);
     let from = before.last().copied().unwrap_or(day).to_string();
     let day_s = day.to_string();
     let tallies = surveillance::read::tallies(store, &from, &day_s)?;
@@ -306,15 +286,6 @@ mod tests {
         assert_eq!(
             current_day(&cal, tokyo(2026, 11, 22, 10, 0)),
             day("2026-11-24")
-        );
-    }
-
-    #[test]
-    fn the_previous_school_days_skip_weekends_and_holidays() {
-        // Before Wednesday 25 Nov: Tue 24, Fri 20, Thu 19 (Mon 23 a holiday).
-        assert_eq!(
-            school_days_before(&calendar(), day("2026-11-25"), 3),
-            [day("2026-11-24"), day("2026-11-20"), day("2026-11-19")]
         );
     }
 }

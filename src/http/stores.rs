@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use super::state::AppState;
 use crate::deployment::Deployment;
 use crate::domain::SchoolId;
-use crate::store::{Store, StoreError};
+use crate::store::{self, Store, StoreError};
 
 /// `/healthz` writes through each store at most this often…
 const PROBE_EVERY: Duration = Duration::from_secs(5);
@@ -91,7 +91,7 @@ pub(super) async fn open_missing(app: &AppState, dep: &Deployment) {
 /// School `id`'s store, opened and checked; or why it cannot be used,
 /// after saying so in the log.
 async fn open_checked(dep: &Deployment, id: &SchoolId) -> Result<Arc<Store>, &'static str> {
-    let path = dep.config.data_dir.join(format!("{id}.sqlite"));
+    let path = store::file_for(&dep.config.data_dir, id);
     if !path.exists() {
         tracing::info!(school = %id, "creating the school's store {}", path.display());
     }

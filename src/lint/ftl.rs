@@ -7,8 +7,8 @@ use std::path::Path;
 
 use fluent_syntax::ast;
 
+use crate::diagnostics::Located;
 use crate::domain::LangTag;
-use crate::flow::Located;
 use crate::locale::ftl_files;
 
 pub struct Locales {

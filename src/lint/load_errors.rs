@@ -7,7 +7,8 @@ use std::path::Path;
 use super::report::{Report, Severity};
 use crate::config::ConfigError;
 use crate::deployment::LoadError;
-use crate::flow::{FlowError, Located};
+use crate::diagnostics::Located;
+use crate::flow::FlowError;
 use crate::locale::LocaleError;
 use crate::schoolday::SchoolDayError;
 

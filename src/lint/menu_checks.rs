@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use super::hearing::{Listener, caller_languages, lang_name, sample_answers};
 use super::report::{Report, Severity};
 use crate::deployment::Deployment;
+use crate::diagnostics::Located;
 use crate::domain::LangTag;
-use crate::flow::{Located, StepKind};
+use crate::flow::StepKind;
 
 /// For each menu (and confirm step: keys 1 and 2; and choices step) and each language a
 /// caller can be in, its prompt and help are rendered as that caller hears

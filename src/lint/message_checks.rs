@@ -11,7 +11,7 @@ use super::hearing::{
 };
 use super::report::{Report, Severity};
 use crate::deployment::Deployment;
-use crate::flow::Located;
+use crate::diagnostics::Located;
 
 /// A message the line speaks that a language lacks: an error in the
 /// reference language or where nothing along the fallback chain can say
@@ -42,12 +42,7 @@ pub fn missing(dep: &Deployment, files: &Locales, listener: &Listener, report: &
                 .message(reference, id)
                 .map(|(f, _)| format!(" (translate it from {})", short(&f.path)))
                 .unwrap_or_default();
-            let at = |message: String| Located {
-                file: file.clone(),
-                line: 1,
-                col: 1,
-                message,
-            };
+            let at = |message: String| Located::file_start(file.clone(), message);
             if lang == reference {
                 let why = if id == APOLOGY {
                     "the server speaks it when something fails inside a call"

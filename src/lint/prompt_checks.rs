@@ -12,7 +12,7 @@ use super::hearing::{
 };
 use super::report::{Report, Severity};
 use crate::deployment::Deployment;
-use crate::flow::Located;
+use crate::diagnostics::Located;
 
 /// A language without a voice speaks only what is recorded: every other
 /// message is heard in its fallback language (or not at all).
@@ -150,12 +150,7 @@ pub fn stray_recordings(dep: &Deployment, files: &Locales, report: &mut Report) 
         };
         report.push(
             Severity::Warning,
-            Located {
-                file: clip.path.display().to_string(),
-                line: 1,
-                col: 1,
-                message,
-            },
+            Located::file_start(clip.path.display().to_string(), message),
         );
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::flow::Located;
+use crate::diagnostics::Located;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -55,12 +55,7 @@ impl Report {
     pub fn at_file(severity: Severity, file: &Path, message: String) -> Report {
         Report::from_located(
             severity,
-            [Located {
-                file: file.display().to_string(),
-                line: 1,
-                col: 1,
-                message,
-            }],
+            [Located::file_start(file.display().to_string(), message)],
         )
     }
 

@@ -752,7 +752,7 @@ fn the_human_form_is_sorted_by_place() {
     for (file, line, col) in [("b", 1, 1), ("a", 2, 1), ("a", 1, 5), ("a", 1, 5)] {
         r.push(
             Severity::Warning,
-            crate::flow::Located {
+            crate::diagnostics::Located {
                 file: file.into(),
                 line,
                 col,

@@ -8,12 +8,12 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast;
 
 use super::voice::{LanguageSettings, Voice};
+use crate::diagnostics::{Located, one_per_line};
 use crate::domain::LangTag;
-use crate::flow::Located;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LocaleError {
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", one_per_line(.0))]
     Invalid(Vec<Located>),
     #[error("cannot read {path}: {cause}")]
     Io { path: String, cause: std::io::Error },
@@ -74,14 +74,12 @@ impl Catalog {
         for entry in dirs {
             let name = entry.file_name().to_string_lossy().into_owned();
             let Ok(lang) = LangTag::parse(&name) else {
-                errors.push(Located {
-                    file: entry.path().display().to_string(),
-                    line: 1,
-                    col: 1,
-                    message: format!(
+                errors.push(Located::file_start(
+                    entry.path().display().to_string(),
+                    format!(
                         "{name:?} is not a language tag; name locale folders like ja, en, zh-CN, pt-BR"
                     ),
-                });
+                ));
                 continue;
             };
             let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
@@ -331,12 +329,10 @@ fn add_resource(
     };
     if let Err(es) = bundle.add_resource(resource) {
         for e in es {
-            errors.push(Located {
-                file: file.to_owned(),
-                line: 1,
-                col: 1,
-                message: format!("{e}; each message id may be defined once per language"),
-            });
+            errors.push(Located::file_start(
+                file,
+                format!("{e}; each message id may be defined once per language"),
+            ));
         }
     }
 }

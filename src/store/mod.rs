@@ -42,6 +42,8 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
+use crate::domain::SchoolId;
+
 pub use alerts::{AlertRecord, RaisedAlert};
 pub use calls::{CallEnd, CallRow, UNFINISHED_AFTER};
 pub use counts::{ClassCount, DayTotal, set_counting_for_benchmarks};
@@ -51,6 +53,17 @@ pub use recordings::{RecordingNote, RecordingRow};
 pub use reports::{Existing, NewReport, ReportEvent, ReportRow, Saved};
 pub use students::{FROM_FILE, IMPORTED};
 pub use writer::BatchStats;
+
+/// The file that holds school `school`'s store inside `data_dir`.
+///
+/// The store names it, not the config: the config only knows which
+/// directory is the data directory, while "one SQLite file per school,
+/// named by its id" is the store's format (backups, health checks and the
+/// `-wal` beside it all follow from it). Every opener goes through here so
+/// the server, the command line and the tests never disagree on the name.
+pub fn file_for(data_dir: &Path, school: &SchoolId) -> PathBuf {
+    data_dir.join(format!("{school}.sqlite"))
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -160,7 +160,8 @@ fn a_failed_backup_exits_1_and_leaves_no_partial_file() {
     let config = write_config(dir.path());
     let data = dir.path().join("data");
     for school in ["daiichi", "chuo"] {
-        drop(Store::open(&data.join(format!("{school}.sqlite"))).unwrap());
+        let id = absence_line::domain::SchoolId::parse(school).unwrap();
+        drop(Store::open(&absence_line::store::file_for(&data, &id)).unwrap());
     }
     // Break a page of chuo's store: the copy cannot pass integrity_check.
     let chuo = data.join("chuo.sqlite");

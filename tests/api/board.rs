@@ -142,10 +142,8 @@ staff_password_hash = "{LATE_HASH}"
 
 impl Board {
     fn store_path(&self, school: &str) -> PathBuf {
-        self.dir
-            .path()
-            .join("data")
-            .join(format!("{school}.sqlite"))
+        let id = absence_line::domain::SchoolId::parse(school).unwrap();
+        absence_line::store::file_for(&self.dir.path().join("data"), &id)
     }
 
     /// Save one report, committed, as the line would.

@@ -287,7 +287,8 @@ impl TestApp {
     }
 
     pub fn store(&self, school: &str) -> Store {
-        Store::open(&self.dir.join("data").join(format!("{school}.sqlite"))).unwrap()
+        let id = absence_line::domain::SchoolId::parse(school).unwrap();
+        Store::open(&absence_line::store::file_for(&self.dir.join("data"), &id)).unwrap()
     }
 
     pub fn reports(&self, school: &str) -> Vec<ReportRow> {

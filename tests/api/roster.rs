@@ -37,7 +37,8 @@ fn run(dir: &Path, args: &[&str]) -> Run {
 }
 
 fn store(dir: &Path, school: &str) -> Store {
-    Store::open(&dir.join("data").join(format!("{school}.sqlite"))).unwrap()
+    let id = absence_line::domain::SchoolId::parse(school).unwrap();
+    Store::open(&absence_line::store::file_for(&dir.join("data"), &id)).unwrap()
 }
 
 const FIRST: &str = "\u{feff}student,grade,class,number,name,kana,phones\r\n\

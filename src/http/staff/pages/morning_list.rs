@@ -186,21 +186,6 @@ pub async fn day(
     )
 }
 
-pub(super) fn previous_school_day(access: &SchoolAccess, date: NaiveDate) -> NaiveDate {
-    let cal = &access.school().calendar;
-    let mut d = date;
-    for _ in 0..400 {
-        match d.pred_opt() {
-            Some(p) => d = p,
-            None => break,
-        }
-        if cal.is_school_day(d) {
-            return d;
-        }
-    }
-    date.pred_opt().unwrap_or(date)
-}
-
 fn render(
     tr: &Tr,
     access: &SchoolAccess,
@@ -213,7 +198,7 @@ fn render(
     let school = access.school();
     let tz = school.calendar.tz();
     let id = &access.id;
-    let prev = previous_school_day(access, date);
+    let prev = school.calendar.previous_school_day_before(date);
     let next = school.calendar.next_school_day_after(date);
     let today = school.calendar.today(Utc::now());
     let active: Vec<&ReportRow> = data.rows.iter().filter(|r| r.status == "active").collect();

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, Utc};
 use maud::{Markup, html};
 
-use super::morning_list::{bad_date, date_param, previous_school_day};
+use super::morning_list::{bad_date, date_param};
 use crate::domain::{Disease, Symptom};
 use crate::export::{self, Encoding};
 use crate::http::staff::access::SchoolAccess;
@@ -165,7 +165,7 @@ fn row_kind(line: &Line) -> &'static str {
 fn render(tr: &Tr, access: &SchoolAccess, date: NaiveDate, sheet: &Sheet) -> Markup {
     let school = access.school();
     let id = &access.id;
-    let prev = previous_school_day(access, date);
+    let prev = school.calendar.previous_school_day_before(date);
     let next = school.calendar.next_school_day_after(date);
     let csv = |enc: &str| format!("/schools/{id}/sheet/{date}?format=csv&encoding={enc}");
     let symptoms = Symptom::ALL.len();

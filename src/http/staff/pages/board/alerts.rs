@@ -32,25 +32,6 @@ use crate::schoolday::SchoolCalendar;
 use crate::surveillance::alerts::{Alert, AlertRules, Level, Rule, evaluate};
 use crate::surveillance::{self, ClassKey, Enrolment, Tallies, Tally};
 
-/// The `n` school days before `day` in `calendar`, newest first.
-fn previous_days(calendar: &SchoolCalendar, day: NaiveDate, n: usize) -> Vec<NaiveDate> {
-    let mut out = Vec::with_capacity(n);
-    let mut d = day;
-    for _ in 0..query::MAX_RANGE_DAYS {
-        if out.len() >= n {
-            break;
-        }
-        match d.pred_opt() {
-            Some(p) => d = p,
-            None => break,
-        }
-        if calendar.is_school_day(d) {
-            out.push(d);
-        }
-    }
-    out
-}
-
 /// One school's alerts on each of `days` (those it is open on): the
 /// per-class `tallies` for the class and grade rules, its whole-school
 /// `totals` for the days before (a day without a report is zeros).
@@ -65,7 +46,8 @@ pub fn of_school(
     days.iter()
         .filter(|d| calendar.is_school_day(**d))
         .flat_map(|d| {
-            let previous: Vec<Tally> = previous_days(calendar, *d, rules.rise_days)
+            let previous: Vec<Tally> = calendar
+                .school_days_before(*d, rules.rise_days)
                 .iter()
                 .map(|p| totals.get(&p.to_string()).cloned().unwrap_or_default())
                 .collect();

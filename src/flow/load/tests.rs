@@ -3,6 +3,8 @@
 //! Most fixtures are [`BASE`] with one line changed, so the line numbers in
 //! the assertions are those of `BASE` (numbered in the comment beside it).
 
+use std::collections::BTreeMap;
+
 use super::*;
 
 /// A small flow that loads cleanly.
@@ -916,25 +918,7 @@ fn display_has_file_line_col_message() {
     );
 }
 
-#[test]
-fn located_at_counts_lines_and_characters() {
-    let text = "ab\ncdé\nfg";
-    let l = Located::at("f", text, 0, "m");
-    assert_eq!((l.line, l.col), (1, 1));
-    let l = Located::at("f", text, 3, "m");
-    assert_eq!((l.line, l.col), (2, 1));
-    // After "cdé" (3 + 2 bytes + 'c' 'd' ...): byte 7 is the newline.
-    let l = Located::at("f", text, 7, "m");
-    assert_eq!((l.line, l.col), (2, 4));
-    // Inside the two bytes of 'é': the column of 'é'.
-    let l = Located::at("f", text, 6, "m");
-    assert_eq!((l.line, l.col), (2, 3));
-    // Past the end: the end.
-    let l = Located::at("f", text, 100, "m");
-    assert_eq!((l.line, l.col), (3, 3));
-}
-
-const ABSENCE: &str = include_str!("../../call-flows/absence.toml");
+const ABSENCE: &str = include_str!("../../../call-flows/absence.toml");
 
 #[test]
 fn shipped_absence_flow_loads() {
@@ -1036,7 +1020,7 @@ mod arbitrary_text {
 
     use super::*;
 
-    const SHIPPED: &str = include_str!("../../call-flows/absence.toml");
+    const SHIPPED: &str = include_str!("../../../call-flows/absence.toml");
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
