@@ -72,6 +72,23 @@ fn every_module_keeps_to_its_layer() {
             "domain: validated values that everything may use; it uses nothing",
         ),
         (
+            "diagnostics",
+            &["crate::"],
+            "diagnostics: where a mistake is in a hand-edited file; no file format",
+        ),
+        (
+            "locale",
+            &[
+                "crate::flow",
+                "crate::store",
+                "crate::http",
+                "crate::channel",
+                "axum",
+                "rusqlite",
+            ],
+            "locale: Fluent catalogues; they know no flow and no store",
+        ),
+        (
             "store",
             &[
                 "crate::call",

@@ -257,12 +257,12 @@ pub(super) mod tests {
         );
     }
 
-    #[test]
-    fn a_bad_report_fails_alone_and_its_batch_mates_are_saved() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Arc::new(Store::open(&dir.path().join("s.sqlite")).unwrap());
-        let mut bad = report(999);
-        bad.temperature = Some(99.0); // violates the CHECK constraint
+    /// Sixteen saves at once from their own threads, so they share a batch,
+    /// the eighth of them `bad`; each one's result, in order.
+    fn sixteen_saves_the_eighth_bad(
+        store: &Arc<Store>,
+        bad: &NewReport,
+    ) -> Vec<Result<super::super::Saved, super::super::StoreError>> {
         let handles: Vec<_> = (0..16)
             .map(|i| {
                 let store = store.clone();
@@ -270,7 +270,16 @@ pub(super) mod tests {
                 std::thread::spawn(move || store.save_report_blocking(&r))
             })
             .collect();
-        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    }
+
+    #[test]
+    fn a_bad_report_fails_alone_and_its_batch_mates_are_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::open(&dir.path().join("s.sqlite")).unwrap());
+        let mut bad = report(999);
+        bad.temperature = Some(99.0); // violates the CHECK constraint
+        let results = sixteen_saves_the_eighth_bad(&store, &bad);
         assert_eq!(results.iter().filter(|r| r.is_err()).count(), 1);
         assert!(results[7].is_err());
         assert_eq!(
@@ -291,14 +300,7 @@ pub(super) mod tests {
         let store = Arc::new(Store::open(&dir.path().join("s.sqlite")).unwrap());
         let mut bad = report(999);
         bad.days = vec!["2026-11-25".into(), "2026-11-25".into()];
-        let handles: Vec<_> = (0..16)
-            .map(|i| {
-                let store = store.clone();
-                let r = if i == 7 { bad.clone() } else { report(i) };
-                std::thread::spawn(move || store.save_report_blocking(&r))
-            })
-            .collect();
-        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let results = sixteen_saves_the_eighth_bad(&store, &bad);
         assert!(results[7].is_err());
         let counted: u32 = store
             .class_counts("2026-11-25", "2026-11-25")
