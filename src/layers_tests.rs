@@ -148,6 +148,11 @@ fn every_module_keeps_to_its_layer() {
             "speech: what is heard, channel-neutral",
         ),
         (
+            "demo",
+            &["crate::http", "crate::channel", "axum"],
+            "demo: a district's data written through the store; no server",
+        ),
+        (
             "channel/simulator",
             &["crate::http", "axum", "rusqlite", "twiml"],
             "the simulator: a terminal, no web server",

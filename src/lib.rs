@@ -17,6 +17,7 @@ pub mod flow;
 pub mod http;
 pub mod lint;
 pub mod locale;
+pub mod password;
 pub mod recordings;
 pub mod roster;
 pub mod schoolday;

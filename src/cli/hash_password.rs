@@ -22,6 +22,6 @@ pub fn run() -> anyhow::Result<()> {
     if password.chars().count() < 8 {
         bail!("the password is shorter than 8 characters; choose a longer one");
     }
-    println!("{}", crate::http::hash_password(password)?);
+    println!("{}", crate::password::hash_password(password)?);
     Ok(())
 }

@@ -159,8 +159,8 @@ fn password(seed: u64, index: usize) -> Result<(String, String), DemoError> {
         .map(|_| char::from(LETTERS[rng.random_range(0..LETTERS.len())]))
         .collect();
     let password = format!("demo-{tail}");
-    let hash =
-        crate::http::hash_password(&password).map_err(|e| DemoError::Password(e.to_string()))?;
+    let hash = crate::password::hash_password(&password)
+        .map_err(|e| DemoError::Password(e.to_string()))?;
     Ok((password, hash))
 }
 

@@ -21,6 +21,5 @@ mod sweep;
 /// Kept here for the server's callers (tests, loadgen, fuzz): the server is
 /// built from a [`Source`].
 pub use crate::config::Source;
-pub use staff::hash_password;
 pub use startup::{Application, Secrets, StartupError};
 pub use state::AppState;

@@ -4,8 +4,6 @@
 
 use std::sync::OnceLock;
 
-use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Argon2, PasswordHash};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, Uri};
@@ -20,6 +18,7 @@ use super::ui::{LangChoice, Tr};
 use crate::deployment::Deployment;
 use crate::domain::SchoolId;
 use crate::http::state::AppState;
+use crate::password::{hash_password, verify_password};
 
 /// A login: one school's staff, or the board of education (every school).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,25 +69,6 @@ impl Account {
             Account::Board => dep.config.board.as_ref().map(|b| b.password_hash.as_str()),
         }
     }
-}
-
-/// The Argon2id PHC string of `password`, with a fresh random salt and the
-/// crate's default (OWASP) parameters.
-pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
-    let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>())?;
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
-}
-
-/// Whether `password` matches the PHC string `hash`. Slow on purpose: call
-/// it on a blocking thread.
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|h| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
-    })
 }
 
 /// Check `password` for `account` through the password checks' gate

@@ -111,7 +111,7 @@ async fn allowed(
             let token = token.clone();
             staff
                 .gate
-                .check(move || auth::verify_password(&token, &hash))
+                .check(move || crate::password::verify_password(&token, &hash))
                 .await
                 .map_err(|Busy| Refused::Busy)?
         }

@@ -38,7 +38,6 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 
-pub use auth::hash_password;
 pub use gate::GateStats;
 pub use session::MIN_KEY_BYTES;
 pub use ui::UiError;
