@@ -1,4 +1,4 @@
-//! Fuzz the call-flow loader (`src/flow/load.rs`): any text an editor could
+//! Fuzz the call-flow loader (`src/flow/load/`): any text an editor could
 //! save as `call-flows/*.toml`.
 //!
 //! Checks that `load_flow` never panics, and that when it refuses a file

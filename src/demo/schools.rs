@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand::rngs::StdRng;
 
 use super::names;
-use crate::domain::Student as StudentRecord;
+use crate::domain;
 
 /// Elementary and junior high schools per ward.
 const ELEMENTARY_PER_WARD: usize = 23;
@@ -102,7 +102,7 @@ pub fn kind_of(index: usize) -> Kind {
 /// One child of the roster, with what the generator needs beyond it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Student {
-    pub record: StudentRecord,
+    pub record: domain::Student,
     /// The language the family chooses on the line.
     pub language: &'static str,
     /// The number they call from (E.164), the roster's first guardian phone.
@@ -153,7 +153,7 @@ fn student(grade: usize, class: usize, number: usize, rng: &mut StdRng) -> Stude
     }
     let caller = format!("+81{}", mobile[1..].replace('-', ""));
     Student {
-        record: StudentRecord {
+        record: domain::Student {
             student: format!("{grade}{class:02}{number:02}"),
             grade: grade.to_string(),
             class: class.to_string(),
