@@ -30,12 +30,9 @@ pub enum CallError {
 /// What the caller did since the last reply.
 #[derive(Debug)]
 pub enum Turn {
-    /// The call is new.
-    Begin {
-        /// The language to begin in when the channel knows it better than
-        /// the port's memory of the caller (`simulate --lang`).
-        lang: Option<LangTag>,
-    },
+    /// The call is new: it begins in the language the port remembers for
+    /// the caller, if any.
+    Begin,
     /// `input` at the step `state` waits at.
     Next { state: CallState, input: Input },
     /// `input` at the step `state` waits at, and then the caller hung up
@@ -93,11 +90,8 @@ impl<'a> Line<'a> {
         now: DateTime<Utc>,
     ) -> Result<Reply, CallError> {
         let (mut outcome, lang_before, last_words) = match turn {
-            Turn::Begin { lang } => {
-                let lang = match lang {
-                    Some(l) => Some(l),
-                    None => port.caller_language().map_err(CallError::Port)?,
-                };
+            Turn::Begin => {
+                let lang = port.caller_language().map_err(CallError::Port)?;
                 let outcome = self.run(now, lang.as_ref(), None, |ctx| {
                     engine::start(self.flow, ctx)
                 })?;
@@ -121,18 +115,20 @@ impl<'a> Line<'a> {
             }
         };
         let mut saved = None;
+        // The caller is gone: what is ready to save is saved now, once,
+        // rather than read back to nobody, and marked unconfirmed.
+        let mut gone_asked = false;
         let mut unconfirmed = false;
         loop {
             outcome = match outcome {
                 Outcome::Prompt { say, then, state } => {
-                    // The caller is gone: what is ready to save is saved
-                    // now, once, rather than read back to nobody.
-                    if last_words && saved.is_none() && !unconfirmed {
-                        unconfirmed = true;
+                    if last_words && saved.is_none() && !gone_asked {
+                        gone_asked = true;
                         let gone = self.run(now, None, None, |ctx| {
                             engine::hang_up(self.flow, state.clone(), ctx)
                         })?;
                         if let Some(o) = gone {
+                            unconfirmed = true;
                             outcome = o;
                             continue;
                         }
@@ -159,7 +155,7 @@ impl<'a> Line<'a> {
                 }
                 Outcome::Save { pending, state } => {
                     let mut report = new_report(&state, caller, self.school, now);
-                    report.unconfirmed = unconfirmed;
+                    report.unconfirmed = std::mem::take(&mut unconfirmed);
                     let done = port.save(report).await.map_err(CallError::Port)?;
                     if done.new {
                         tracing::debug!(call_sid = caller.call_sid, school = %self.school.id, reference = done.reference, "report saved");

@@ -18,6 +18,10 @@ pub struct StorePort<'a> {
     /// `None`: the number was withheld, and its language is neither looked
     /// up nor remembered.
     pub caller: Option<&'a CallerId>,
+    /// Told of each new report once it is durable (a retried save is not
+    /// new), before the turn goes on: the server counts them, even when
+    /// what follows the save fails and the caller hears the apology.
+    pub on_new_report: Option<&'a (dyn Fn() + Send + Sync)>,
 }
 
 impl Port for StorePort<'_> {
@@ -64,6 +68,12 @@ impl Port for StorePort<'_> {
     }
 
     async fn save(&self, report: NewReport) -> Result<Saved, PortError> {
-        Ok(self.store.save_report(report).await?)
+        let saved = self.store.save_report(report).await?;
+        if saved.new
+            && let Some(told) = self.on_new_report
+        {
+            told();
+        }
+        Ok(saved)
     }
 }

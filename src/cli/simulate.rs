@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, Write};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use chrono::Utc;
 
 use super::args::{Global, SimulateArgs};
@@ -56,7 +56,9 @@ pub fn run(global: &Global, args: SimulateArgs) -> anyhow::Result<()> {
         caller: caller_id.as_ref(),
         echo: !interactive,
     };
-    let reports = terminal.call(&call_sid, keys, &mut out)?;
+    let reports = terminal
+        .call(&call_sid, keys, &mut out)
+        .context("the simulated call failed")?;
     if reports.is_empty() {
         writeln!(out, "No report was saved.")?;
     }

@@ -63,7 +63,7 @@ pub fn walk_default_call(line: &Line, lang: &LangTag, student: &str) -> Result<W
     runtime.block_on(async {
         let mut heard = Vec::new();
         let mut keys = keys.into_iter();
-        let mut turn = Turn::Begin { lang: None };
+        let mut turn = Turn::Begin;
         loop {
             let reply = line.turn(&port, &caller, turn, now).await?;
             heard.extend(speech::render(

@@ -84,22 +84,34 @@ impl Terminal<'_> {
             &rfc3339(started),
             Channel::Simulator,
         )?;
-        let result = runtime.block_on(self.talk(call_sid, keys, out));
+        let talked = runtime.block_on(self.talk(call_sid, keys, out));
+        // A call that failed inside is marked so, as on the phone line, and
+        // its error is the one reported.
+        if talked.is_err()
+            && let Err(e) = self.store.mark_call_failed_blocking(call_sid)
+        {
+            tracing::warn!(call_sid, error = %e, "could not mark the simulated call failed");
+        }
         // No status callback comes for a simulated call: end it here, so the
         // call log does not show it in progress (one killed before this line
         // is closed by the server's sweep).
         let end = Utc::now();
         let secs = end.signed_duration_since(started).num_seconds();
-        self.store.end_call_blocking(CallEnd {
+        let ended = self.store.end_call_blocking(CallEnd {
             call_sid,
-            status: "completed",
+            status: if talked.is_ok() {
+                "completed"
+            } else {
+                "failed"
+            },
             duration_secs: Some(secs),
             at: &rfc3339(end),
             from,
             to: "",
             channel: Channel::Simulator,
-        })?;
-        result?;
+        });
+        talked?;
+        ended?;
         Ok(self.store.reports_of_call(call_sid)?)
     }
 
@@ -120,10 +132,11 @@ impl Terminal<'_> {
                 school: self.line.school,
                 call_sid,
                 caller: self.caller,
+                on_new_report: None,
             },
             lang: self.lang.clone(),
         };
-        let mut turn = Turn::Begin { lang: None };
+        let mut turn = Turn::Begin;
         loop {
             let reply = self.line.turn(&port, &caller, turn, Utc::now()).await?;
             for s in speech::render(self.line.dep, self.line.school, &reply.say, &reply.state) {

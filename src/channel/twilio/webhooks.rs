@@ -270,11 +270,13 @@ async fn turn(
         number: caller_id.as_ref(),
         channel: Channel::Twilio,
     };
+    let count_report = || app.0.metrics.report_saved();
     let port = StorePort {
         store: &store,
         school,
         call_sid: &call_sid,
         caller: caller_id.as_ref(),
+        on_new_report: Some(&count_report),
     };
     // The caller hung up while recording: Twilio still posts the recording,
     // but whatever is answered now is never heard, so what they said must be
@@ -292,7 +294,7 @@ async fn turn(
             &now_rfc3339(),
             Channel::Twilio,
         )?;
-        Turn::Begin { lang: None }
+        Turn::Begin
     } else {
         let state = CallState::from_pairs(tw.query.iter())?;
         let input = input_of(tw)?;
@@ -303,9 +305,6 @@ async fn turn(
         }
     };
     let reply = line.turn(&port, &caller, turn, Utc::now()).await?;
-    if reply.saved.is_some_and(|s| s.new) {
-        app.0.metrics.report_saved();
-    }
     if hung_up
         && reply.saved.is_none()
         && let Some(mut note) = recording_note(tw, &call_sid)
