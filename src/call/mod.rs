@@ -17,6 +17,8 @@ mod line;
 mod port;
 mod report;
 mod store_port;
+#[cfg(test)]
+mod tests;
 
 pub use line::{CallError, Line, Reply, Turn};
 pub use port::{Port, PortError, RosterAnswer};
