@@ -216,16 +216,7 @@ async fn the_morning_list_is_read_when_the_disk_refuses_writes() {
 /// The kept counts, in the recount's order.
 fn kept(store: &Store) -> Vec<ClassCount> {
     let mut v = store.class_counts("0000-00-00", "9999-99-99").unwrap();
-    v.sort_by(|a, b| {
-        (&a.school_day, &a.grade, &a.class, &a.kind, &a.dim, &a.value).cmp(&(
-            &b.school_day,
-            &b.grade,
-            &b.class,
-            &b.kind,
-            &b.dim,
-            &b.value,
-        ))
-    });
+    v.sort();
     v
 }
 

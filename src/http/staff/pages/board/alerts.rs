@@ -228,32 +228,15 @@ async fn gather(
     let app = app.clone();
     tokio::task::spawn_blocking(move || {
         let kept = &app.0.staff.board_alerts;
-        let half = inputs.len().div_ceil(2).max(1);
-        std::thread::scope(|scope| {
-            let parts: Vec<_> = inputs
-                .chunks(half)
-                .map(|part| {
-                    let (rules, days) = (&rules, &days);
-                    scope.spawn(move || {
-                        part.iter()
-                            .flat_map(|i| {
-                                school_alerts(i, from, to, rules, days, kept)
-                                    .iter()
-                                    .map(|a| (i.id.clone(), a.clone()))
-                                    .collect::<Vec<_>>()
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| {
-                    p.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+        read::on_two_threads(&inputs, |i| {
+            school_alerts(i, from, to, &rules, &days, kept)
+                .iter()
+                .map(|a| (i.id.clone(), a.clone()))
+                .collect::<Vec<_>>()
         })
+        .into_iter()
+        .flatten()
+        .collect()
     })
     .await
 }

@@ -95,17 +95,19 @@ pub fn district(
     now: DateTime<Utc>,
     cache: &Cache,
 ) -> Vec<Option<Figures>> {
+    on_two_threads(inputs, |i| school_figures(i, from, to, day, now, cache))
+}
+
+/// `f` of every school input, in order, the inputs split over this
+/// (blocking) thread's scope and two threads: the stores are independent
+/// files, and the machine has two cores. A panic on either is re-raised.
+pub(super) fn on_two_threads<T: Send>(inputs: &[Input], f: impl Fn(&Input) -> T + Sync) -> Vec<T> {
     let half = inputs.len().div_ceil(2).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
         let parts: Vec<_> = inputs
             .chunks(half)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|i| school_figures(i, from, to, day, now, cache))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
             .collect();
         parts
             .into_iter()
