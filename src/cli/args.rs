@@ -65,6 +65,9 @@ pub enum Command {
     /// Per language: which prompts are recorded, spoken by text-to-speech,
     /// or fall back to another language; and how long the call is.
     Prompts,
+    /// The standard report walked in every language: keys pressed and
+    /// seconds of speech heard, for a first-time and a recognised caller.
+    CallLength(super::call_length::CallLengthArgs),
     /// Read a password from standard input and print its Argon2 hash, for
     /// `staff_password_hash`, `staff_token_hash` or `[board] password_hash`.
     HashPassword,

@@ -2,6 +2,7 @@
 
 mod args;
 mod backup;
+mod call_length;
 mod demo_data;
 mod export;
 mod hash_password;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Purge(a) => purge::run(&cli.global, a),
         Command::Simulate(a) => simulate::run(&cli.global, a),
         Command::Prompts => prompts::run(&cli.global),
+        Command::CallLength(a) => call_length::run(&cli.global, a),
         Command::Lint(a) => lint::run(&cli.global, a),
         Command::HashPassword => hash_password::run(),
         Command::DemoData(a) => demo_data::run(&cli.global, a),

@@ -6,10 +6,17 @@
 //! [`StorePort`](crate::call::StorePort), as from the phone line.
 //!
 //! `dry` walks the default call with a port that stores nothing, to add up
-//! how long the recordings make it (`absence-line prompts`).
+//! how long the recordings make it (`absence-line prompts`); `measure`
+//! walks the standard report the same way and counts its keys and seconds
+//! of speech (`absence-line call-length`), timing text-to-speech with
+//! `speaking_rate` and cutting prompts where a caller stops listening with
+//! `sentences`.
 
 mod dry;
 mod keys;
+pub mod measure;
+mod sentences;
+mod speaking_rate;
 mod terminal;
 
 pub use dry::{Walked, walk_default_call};
