@@ -158,10 +158,7 @@ fn recognised_number(school: &School, student: &str) -> Option<CallerId> {
 
 fn table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     writeln!(out, "Standard report at {}, {}", report.school, report.at)?;
-    for (who, pick) in [
-        ("first-time caller", 0),
-        ("caller recognised by number", 1),
-    ] {
+    for (who, pick) in [("first-time caller", 0), ("caller recognised by number", 1)] {
         writeln!(out)?;
         writeln!(out, "{who}")?;
         writeln!(
@@ -193,7 +190,11 @@ fn misses(report: &Report) -> Vec<String> {
     let mut missed = Vec::new();
     for l in &report.languages {
         let walks = [
-            ("first-time", Some(&l.first_time_caller), MAX_KEYS_FIRST_TIME),
+            (
+                "first-time",
+                Some(&l.first_time_caller),
+                MAX_KEYS_FIRST_TIME,
+            ),
             (
                 "recognised",
                 l.recognised_caller.as_ref(),

@@ -87,8 +87,14 @@ fn call_length_walks_the_standard_report_in_nine_languages_and_counts_the_keys_i
             first += f;
             full += w;
         }
-        assert!((first - secs(call, "first_time_secs")).abs() < 1e-6, "{lang}");
-        assert!((full - secs(call, "full_listen_secs")).abs() < 1e-6, "{lang}");
+        assert!(
+            (first - secs(call, "first_time_secs")).abs() < 1e-6,
+            "{lang}"
+        );
+        assert!(
+            (full - secs(call, "full_listen_secs")).abs() < 1e-6,
+            "{lang}"
+        );
         assert!(first < full, "{lang}: {first} vs {full}");
         assert!((20.0..400.0).contains(&full), "{lang}: {full} s");
         assert!(secs(call, "waiting_secs") > 0.0, "{lang}");

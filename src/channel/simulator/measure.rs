@@ -273,7 +273,12 @@ pub fn walk(
                 return Err(MeasureError::Refused { step, entered });
             }
             let heard = hear(line, &reply.say, &reply.state);
-            out.text_to_speech_secs += heard.iter().flatten().filter(|p| !p.recorded).map(|p| p.secs).sum::<f64>();
+            out.text_to_speech_secs += heard
+                .iter()
+                .flatten()
+                .filter(|p| !p.recorded)
+                .map(|p| p.secs)
+                .sum::<f64>();
             let full: f64 = heard.iter().flatten().map(|p| p.secs).sum();
             let entry = if reply.then == Then::Hangup {
                 Entry::HangUp
@@ -283,7 +288,10 @@ pub fn walk(
                     .ok_or_else(|| MeasureError::UnknownStep(step.clone()))?
                     .clone()
             };
-            let kind = line.flow.step_named(&step).map(|i| &line.flow.steps[i].kind);
+            let kind = line
+                .flow
+                .step_named(&step)
+                .map(|i| &line.flow.steps[i].kind);
             let (typed, pressed, waiting) = match &entry {
                 Entry::HangUp => {
                     if !saved {
@@ -301,8 +309,8 @@ pub fn walk(
                     return Ok(out);
                 }
                 Entry::LanguageKey => {
-                    let key = language_key(kind, lang)
-                        .ok_or_else(|| MeasureError::NoLanguageKey {
+                    let key =
+                        language_key(kind, lang).ok_or_else(|| MeasureError::NoLanguageKey {
                             step: step.clone(),
                             lang: lang.clone(),
                         })?;
@@ -317,7 +325,11 @@ pub fn walk(
                 },
             };
             let own = own_prompt_len(line.flow, &step, &reply.state.answers).min(heard.len());
-            let before: f64 = heard[..heard.len() - own].iter().flatten().map(|p| p.secs).sum();
+            let before: f64 = heard[..heard.len() - own]
+                .iter()
+                .flatten()
+                .map(|p| p.secs)
+                .sum();
             let own_parts = &heard[heard.len() - own..];
             let first_time = before
                 + match kind {
@@ -376,7 +388,11 @@ impl Part {
 }
 
 /// What `say` sounds like, message by message.
-fn hear(line: &Line, say: &[crate::flow::engine::Say], state: &crate::flow::CallState) -> Vec<Vec<Part>> {
+fn hear(
+    line: &Line,
+    say: &[crate::flow::engine::Say],
+    state: &crate::flow::CallState,
+) -> Vec<Vec<Part>> {
     say.iter()
         .map(|s| {
             speech::render(line.dep, line.school, std::slice::from_ref(s), state)
@@ -388,7 +404,9 @@ fn hear(line: &Line, say: &[crate::flow::engine::Say], state: &crate::flow::Call
                         lang,
                         recorded: false,
                     },
-                    Speech::Recording { lang, key, text, .. } => {
+                    Speech::Recording {
+                        lang, key, text, ..
+                    } => {
                         let measured = line
                             .dep
                             .recordings
@@ -450,7 +468,11 @@ fn own_prompt_len(flow: &Flow, step: &str, answers: &BTreeMap<String, String>) -
 
 /// Seconds to the end of the first sentence of `messages`.
 fn first_sentence(messages: &[Vec<Part>]) -> f64 {
-    let Some(first) = messages.iter().flatten().find(|p| !p.text.trim().is_empty()) else {
+    let Some(first) = messages
+        .iter()
+        .flatten()
+        .find(|p| !p.text.trim().is_empty())
+    else {
         return 0.0;
     };
     first.secs_to(first_sentence_end(&first.text))

@@ -47,9 +47,8 @@ fn numbers(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            let joined = i + 1 < b.len()
-                && matches!(b[i], b'.' | b',' | b':')
-                && b[i + 1].is_ascii_digit();
+            let joined =
+                i + 1 < b.len() && matches!(b[i], b'.' | b',' | b':') && b[i + 1].is_ascii_digit();
             if !joined {
                 break;
             }
@@ -100,7 +99,10 @@ mod tests {
             "Please enter the temperature."
         );
         let ex = "For 38.5 degrees, press 3. Then wait.";
-        assert_eq!(upto(ex, first_sentence_end(ex)), "For 38.5 degrees, press 3.");
+        assert_eq!(
+            upto(ex, first_sentence_end(ex)),
+            "For 38.5 degrees, press 3."
+        );
         let ja = "体温を3けたの数字で入力してください。例えば38.5度の場合は";
         assert_eq!(
             upto(ja, first_sentence_end(ja)),
@@ -114,14 +116,23 @@ mod tests {
     #[test]
     fn a_key_is_heard_at_the_end_of_its_clause() {
         let en = "For illness, press 1. For an injury, press 2.";
-        assert_eq!(upto(en, key_clause_end(en, '1').unwrap()), "For illness, press 1.");
+        assert_eq!(
+            upto(en, key_clause_end(en, '1').unwrap()),
+            "For illness, press 1."
+        );
         assert_eq!(upto(en, key_clause_end(en, '2').unwrap()), en);
         // One sentence, options separated by list commas.
         let ja = "欠席の場合は1、遅刻の場合は2、早退の場合は3を押してください。";
-        assert_eq!(upto(ja, key_clause_end(ja, '1').unwrap()), "欠席の場合は1、");
+        assert_eq!(
+            upto(ja, key_clause_end(ja, '1').unwrap()),
+            "欠席の場合は1、"
+        );
         assert_eq!(upto(ja, key_clause_end(ja, '3').unwrap()), ja);
         let ko = "결석하는 경우 1번, 지각하는 경우 2번을 눌러 주십시오.";
-        assert_eq!(upto(ko, key_clause_end(ko, '1').unwrap()), "결석하는 경우 1번,");
+        assert_eq!(
+            upto(ko, key_clause_end(ko, '1').unwrap()),
+            "결석하는 경우 1번,"
+        );
     }
 
     #[test]
@@ -133,8 +144,14 @@ mod tests {
             "자녀분은 1학년 2반 3번입니다. 맞으면 1번을 눌러 주십시오."
         );
         // Digits inside a longer number name no key.
-        assert_eq!(key_clause_end("Reference 10203, at 9:15, 38.5 degrees.", '1'), None);
-        assert_eq!(key_clause_end("Reference 10203, at 9:15, 38.5 degrees.", '5'), None);
+        assert_eq!(
+            key_clause_end("Reference 10203, at 9:15, 38.5 degrees.", '1'),
+            None
+        );
+        assert_eq!(
+            key_clause_end("Reference 10203, at 9:15, 38.5 degrees.", '5'),
+            None
+        );
         assert!(key_clause_end("press 3, 8, 5.", '8').is_some());
         assert!(key_clause_end("For English, press 2.", '1').is_none());
     }

@@ -170,7 +170,8 @@ fn aksharas(text: &str) -> f64 {
 }
 
 fn is_latin_vowel(c: char) -> bool {
-    const VOWELS: &str = "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿăơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
+    const VOWELS: &str =
+        "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿăơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ";
     c.to_lowercase().any(|l| VOWELS.contains(l))
 }
 
