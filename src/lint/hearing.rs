@@ -171,7 +171,10 @@ impl<'a> Listener<'a> {
                 .cloned();
         }
         let school = self.school.as_ref()?;
-        let state = CallState::new("-", lang.clone());
+        // With answers, so that a read-back is heard as it is in a call.
+        let [_, answers] = sample_answers();
+        let mut state = CallState::new("-", lang.clone());
+        state.answers = answers;
         let say = [Say {
             msg: id.into(),
             lang: None,
@@ -182,6 +185,28 @@ impl<'a> Listener<'a> {
             .map(|s| match s {
                 Speech::Tts { lang, .. } | Speech::Recording { lang, .. } => lang,
             })
+    }
+}
+
+impl Listener<'_> {
+    /// What `lang` lacks to say `id` itself with either set of sample
+    /// answers (recordings of pieces, variants, fragments): where it is not
+    /// empty, callers hear `id` in another language.
+    pub fn lacking(&self, lang: &LangTag, id: &str) -> Vec<(String, String)> {
+        let Some(school) = &self.school else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = Vec::new();
+        for answers in sample_answers() {
+            let mut state = CallState::new("-", lang.clone());
+            state.answers = answers;
+            for m in speech::missing_in(self.dep, school, lang, id, &state).unwrap_or_default() {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -1,0 +1,1 @@
+//! Unit tests for `speech`: see the integration tests for whole calls.
