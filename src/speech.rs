@@ -50,9 +50,14 @@ pub enum Part {
     /// Read one digit at a time (a student number, not "ten thousand…").
     Digits(String),
     /// A short pause between two prompts (menu options, sentences).
-    Break { millis: u32 },
+    Break {
+        millis: u32,
+    },
     /// `text`, read as `alias` (組 read くみ).
-    Sub { text: String, alias: String },
+    Sub {
+        text: String,
+        alias: String,
+    },
 }
 
 /// The pause between two messages said in one breath by the same voice.
@@ -166,7 +171,10 @@ fn assemble(
     let mut out = Assembly {
         dep,
         lang,
-        voice: voice.language.as_deref().map(|l| (l, voice.voice.as_deref())),
+        voice: voice
+            .language
+            .as_deref()
+            .map(|l| (l, voice.voice.as_deref())),
         parts: Vec::with_capacity(segments.len()),
         missing: Vec::new(),
     };
@@ -205,16 +213,17 @@ impl Assembly<'_> {
         // (a school's own name said right); without a voice, its fragments.
         let var = seg.var.as_deref().unwrap_or("");
         let recorded_school = var == SCHOOL
-            && seg.fragments.as_ref().is_some_and(|f| {
-                !f.is_empty() && f.iter().all(|f| self.recorded(&f.key))
-            });
+            && seg
+                .fragments
+                .as_ref()
+                .is_some_and(|f| !f.is_empty() && f.iter().all(|f| self.recorded(&f.key)));
         if self.voice.is_some() && !recorded_school {
             if seg.text.is_empty() {
                 return;
             }
-            let digits: String = seg.text.chars().filter(|c| *c != ' ').collect();
-            if var.ends_with("-digits") && digits.bytes().all(|b| b.is_ascii_digit()) {
-                self.say(vec![Part::Digits(digits)]);
+            // Spaced ("1 0 2 0 3") for transcripts; `say-as` for the voice.
+            if var.ends_with("-digits") && seg.text.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+                self.say(vec![Part::Digits(seg.text)]);
             } else {
                 self.say(with_readings(self.lang.as_str(), seg.text));
             }

@@ -221,6 +221,7 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("symptom", "fever"),
         ("disease", "influenza"),
         ("recording", "recording"),
+        ("existing-kind", "absence"),
     ];
     let ones_and_twos = [
         ("student", "12121"),
@@ -231,6 +232,11 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("day", "2112-12-21"),
         ("time", "12:21"),
         ("reference", "12"),
+        ("days", "2"),
+        ("existing-day", "2112-12-21"),
+        ("existing-reference", "21"),
+        ("existing-references", "12,21"),
+        ("existing-count", "2"),
     ];
     let others = [
         ("student", "34567"),
@@ -241,6 +247,11 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("day", "3033-03-03"),
         ("time", "09:35"),
         ("reference", "46"),
+        ("days", "3"),
+        ("existing-day", "3033-03-03"),
+        ("existing-reference", "47"),
+        ("existing-references", "34,56"),
+        ("existing-count", "3"),
     ];
     let make = |specific: &[(&str, &str)]| {
         common

@@ -122,7 +122,11 @@ fn fragments(
 ) {
     let defined = dep.catalog.fragments(lang);
     if !defined.iter().any(|(k, _)| k == "digit-0") {
-        let file = dep.config.locales_dir.join(lang.as_str()).join("numbers.ftl");
+        let file = dep
+            .config
+            .locales_dir
+            .join(lang.as_str())
+            .join("numbers.ftl");
         report.push(
             Severity::Warning,
             Located::file_start(
@@ -170,6 +174,31 @@ fn fragments(
     }
 }
 
+/// A school without an English (romanised) name: callers in every other
+/// language but the default would hear its name in the default language's
+/// script, read by a voice that cannot (kanji read by a Vietnamese voice).
+pub fn school_names(dep: &Deployment, config_path: &std::path::Path, report: &mut Report) {
+    let others = dep
+        .catalog
+        .languages()
+        .into_iter()
+        .any(|l| l != &dep.config.default_language && l.as_str() != "en");
+    for school in dep.schools.values() {
+        if others && !school.names.keys().any(|l| l.as_str() == "en") {
+            report.push(
+                Severity::Warning,
+                Located::file_start(
+                    config_path.display().to_string(),
+                    format!(
+                        "school {} has no English name: callers in languages other than {} hear {:?} read by their voice; add names = {{ en = \"…\" }} under [schools.{}] (a romanised name)",
+                        school.id, dep.config.default_language, school.name, school.id
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// A recording stands for a whole message without variables (`<id>.wav`)
 /// or for the N-th piece of fixed text of one with variables
 /// (`<id>.N.wav`); named otherwise, it is never played.
@@ -190,13 +219,19 @@ pub fn stray_recordings(dep: &Deployment, files: &Locales, report: &mut Report) 
             continue;
         }
         let id = key.split_once('.').map_or(key, |(id, _)| id);
-        let piece = key.rsplit_once('.').is_some_and(|(_, n)| n.parse::<u32>().is_ok());
+        let piece = key
+            .rsplit_once('.')
+            .is_some_and(|(_, n)| n.parse::<u32>().is_ok());
         let keys = dep.catalog.recordable(lang, id);
         if keys.iter().any(|(k, _)| k == key) {
             continue;
         }
         let ext = clip.file_name.rsplit_once('.').map_or("wav", |(_, e)| e);
-        let message = if !dep.catalog.has_message(lang, id) {
+        let message = if let Some(school) = key.strip_prefix("school-") {
+            format!(
+                "recording {key:?} is the name of school {school:?}, which the config does not have; rename it school-<id> after one of [schools.<id>], or remove it"
+            )
+        } else if !dep.catalog.has_message(lang, id) {
             let elsewhere = if files.message(&dep.config.default_language, id).is_some() {
                 format!(
                     " ({id:?} exists in {}: add it to {lang}'s .ftl file too)",
@@ -229,7 +264,10 @@ pub fn stray_recordings(dep: &Deployment, files: &Locales, report: &mut Report) 
             } else {
                 format!(
                     "recording {key:?} is never played: message {id:?} has variables, so it is recorded in pieces: {}; rename or remove it",
-                    keys.iter().map(|(k, _)| format!("{k}.{ext}")).collect::<Vec<_>>().join(", ")
+                    keys.iter()
+                        .map(|(k, _)| format!("{k}.{ext}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             }
         };

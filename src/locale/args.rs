@@ -59,7 +59,10 @@ pub fn localize_decimals<'a>(
         if let Some((whole, part)) = value.split_once('.')
             && !whole.is_empty()
             && !part.is_empty()
-            && whole.bytes().chain(part.bytes()).all(|b| b.is_ascii_digit())
+            && whole
+                .bytes()
+                .chain(part.bytes())
+                .all(|b| b.is_ascii_digit())
         {
             args.set(name.as_str(), [whole, ",", part].concat());
         }

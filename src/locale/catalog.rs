@@ -249,7 +249,10 @@ impl Catalog {
                 |first, rest| join(super::LIST_COMMA, ["first", "rest"], first, rest),
             );
             let list = [name.as_str(), "-list"].concat();
-            args.set(list.clone(), joined.iter().map(|s| s.text.as_str()).collect::<String>());
+            args.set(
+                list.clone(),
+                joined.iter().map(|s| s.text.as_str()).collect::<String>(),
+            );
             given.insert(list, joined);
         }
         given
@@ -270,7 +273,16 @@ impl Catalog {
         let locale = self.locales.get(lang)?;
         let pattern = locale.bundle.get_message(id)?.value()?;
         let (mut out, mut errors) = (Vec::new(), Vec::new());
-        fragments::walk(&locale.bundle, id, pattern, args, given, &mut out, &mut errors, 0);
+        fragments::walk(
+            &locale.bundle,
+            id,
+            pattern,
+            args,
+            given,
+            &mut out,
+            &mut errors,
+            0,
+        );
         if !errors.is_empty() {
             tracing::debug!(message = id, lang = %lang, ?errors, "prompt formatted with errors");
         }
@@ -317,7 +329,11 @@ const FRAGMENT_IDS: [fn() -> Vec<String>; 4] = [
     || {
         (0..100)
             .map(|n| format!("number-{n}"))
-            .chain(["number-hundred".into(), "number-thousand".into(), "decimal-point".into()])
+            .chain([
+                "number-hundred".into(),
+                "number-thousand".into(),
+                "decimal-point".into(),
+            ])
             .collect()
     },
     || (1..13).map(|m| format!("month-{m}")).collect(),
@@ -340,12 +356,7 @@ pub fn ftl_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     Ok(files)
 }
 
-fn add_resource(
-    bundle: &mut Bundle,
-    file: &str,
-    text: String,
-    errors: &mut Vec<Located>,
-) {
+fn add_resource(bundle: &mut Bundle, file: &str, text: String, errors: &mut Vec<Located>) {
     let resource = match FluentResource::try_new(text.clone()) {
         Ok(r) => r,
         Err((_, parse_errors)) => {

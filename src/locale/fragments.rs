@@ -164,7 +164,11 @@ fn placeable(
         ast::Expression::Inline(ast::InlineExpression::MessageReference {
             id,
             attribute: None,
-        }) if bundle.get_message(id.name).and_then(|m| m.value()).is_some() => {
+        }) if bundle
+            .get_message(id.name)
+            .and_then(|m| m.value())
+            .is_some() =>
+        {
             let value = bundle
                 .get_message(id.name)
                 .and_then(|m| m.value())
@@ -443,7 +447,13 @@ mod tests {
 
     #[test]
     fn fragment_ids_are_known() {
-        for id in ["digit-0", "number-38", "month-11", "weekday-wed", "school-x"] {
+        for id in [
+            "digit-0",
+            "number-38",
+            "month-11",
+            "weekday-wed",
+            "school-x",
+        ] {
             assert!(is_fragment(id), "{id}");
         }
         for id in ["digit-", "summary-kind", "numbers"] {

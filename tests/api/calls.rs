@@ -124,7 +124,7 @@ async fn english_late_arrival_with_voice_message() {
     p.dial().await;
     let t = p.press("2").await;
     assert!(t.says_any("student number"), "{}", t.said());
-    assert_eq!(t.voices, ["Polly.Joanna"]);
+    assert_eq!(t.voices, ["Polly.Joanna-Neural"]);
     let t = p.press("30412#").await;
     assert!(t.says_any("grade 3"), "{}", t.said());
     p.press("1").await;
