@@ -111,6 +111,30 @@ pub fn missing_in(
     }
 }
 
+/// Every recording `lang` lacks to say `ids` (each piece and variant),
+/// numbers and dates (its `numbers.ftl` fragments) and each school's name
+/// without a voice: key and text, sorted by key.
+pub fn unrecorded<'a>(
+    dep: &Deployment,
+    lang: &LangTag,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<Missing> {
+    let mut out: Vec<Missing> = ids
+        .into_iter()
+        .flat_map(|id| dep.catalog.recordable(lang, id))
+        .chain(dep.catalog.fragments(lang))
+        .chain(
+            dep.schools
+                .values()
+                .map(|s| (format!("school-{}", s.id), s.name_in(lang).to_owned())),
+        )
+        .filter(|(k, _)| dep.recordings.get(lang, k).is_none())
+        .collect();
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
 /// A message's first part after the one before: said by the same voice,
 /// it joins that `<Say>` after a short pause (a prompt list read as one).
 fn join_after_pause(out: &mut Vec<Speech>, first: Speech) {
@@ -222,7 +246,8 @@ impl Assembly<'_> {
                 return;
             }
             // Spaced ("1 0 2 0 3") for transcripts; `say-as` for the voice.
-            if var.ends_with("-digits") && seg.text.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+            if var.ends_with("-digits") && seg.text.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+            {
                 self.say(vec![Part::Digits(seg.text)]);
             } else {
                 self.say(with_readings(self.lang.as_str(), seg.text));

@@ -26,6 +26,7 @@ mod report;
 
 use std::path::Path;
 
+pub use hearing::sample_answers;
 pub use report::{Finding, Report, Severity};
 
 use crate::config::Config;

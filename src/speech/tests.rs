@@ -179,7 +179,10 @@ fn a_voice_reads_digits_as_digits_and_ja_class_with_its_reading() {
     let [Speech::Tts { parts, .. }] = &heard[..] else {
         panic!("{heard:?}")
     };
-    assert!(parts.contains(&Part::Digits("1 0 2 0 3".into())), "{parts:?}");
+    assert!(
+        parts.contains(&Part::Digits("1 0 2 0 3".into())),
+        "{parts:?}"
+    );
     let heard = hear(
         &dep,
         "ja",

@@ -36,7 +36,11 @@ async fn a_nepali_read_back_is_all_recordings_in_nepali() {
         let keys = keys(&t.plays);
         if keys.iter().any(|k| k.starts_with("summary-temperature")) {
             // The read-back: Nepali recordings only, no English voice.
-            assert!(t.says.is_empty(), "a <Say> in a Nepali read-back: {}", t.raw);
+            assert!(
+                t.says.is_empty(),
+                "a <Say> in a Nepali read-back: {}",
+                t.raw
+            );
             assert!(
                 t.plays.iter().all(|u| u.contains("/prompts/ne/")),
                 "{}",
@@ -54,7 +58,11 @@ async fn a_nepali_read_back_is_all_recordings_in_nepali() {
             }
             return;
         }
-        assert!(t.says.is_empty(), "Nepali heard in another language: {}", t.raw);
+        assert!(
+            t.says.is_empty(),
+            "Nepali heard in another language: {}",
+            t.raw
+        );
         let last = keys.last().cloned().unwrap_or_default();
         let finish = t.gather_finish_on_key.as_deref() == Some("#");
         t = if t.record_action.is_some() {
