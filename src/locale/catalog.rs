@@ -296,7 +296,7 @@ impl Catalog {
         if let Some(locale) = self.locales.get(lang)
             && let Some(pattern) = locale.bundle.get_message(id).and_then(|m| m.value())
         {
-            fragments::recordable(&locale.bundle, id, pattern, &mut out, 0);
+            fragments::recordable(id, pattern, &mut out, 0);
         }
         out
     }

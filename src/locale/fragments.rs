@@ -348,7 +348,6 @@ fn fragment_text(bundle: &Bundle, key: &str) -> String {
 /// Every key `pattern` could be recorded under, whatever the answers, with
 /// its text (every variant of every select): what an editor records.
 pub(super) fn recordable(
-    bundle: &Bundle,
     prefix: &str,
     pattern: &ast::Pattern<&str>,
     out: &mut Vec<(String, String)>,
@@ -410,7 +409,7 @@ pub(super) fn recordable(
                     } else {
                         format!("{prefix}.{name}")
                     };
-                    recordable(bundle, &key, &v.value, out, depth + 1);
+                    recordable(&key, &v.value, out, depth + 1);
                 }
             }
             ast::PatternElement::Placeable { .. } => {}
