@@ -60,13 +60,18 @@ pub const SCHOOL_ID: &str = "school-id";
 /// Whether `id` names a shared fragment of `numbers.ftl` (or a school's
 /// name), which no flow speaks alone.
 pub fn is_fragment(id: &str) -> bool {
-    let rest = |p: &str| id.strip_prefix(p).is_some_and(|r| !r.is_empty());
-    rest("digit-")
-        || rest("number-")
-        || rest("month-")
-        || rest("weekday-")
-        || rest("school-")
-        || id == "decimal-point"
+    let number = |p: &str| {
+        id.strip_prefix(p)
+            .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+    };
+    number("digit-")
+        || number("number-")
+        || number("month-")
+        || id
+            .strip_prefix("weekday-")
+            .is_some_and(|d| ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].contains(&d))
+        || id.strip_prefix("school-").is_some_and(|r| !r.is_empty())
+        || ["number-hundred", "number-thousand", "decimal-point"].contains(&id)
 }
 
 /// Variables already cut into segments (a list answer's words), put in
@@ -455,7 +460,13 @@ mod tests {
         ] {
             assert!(is_fragment(id), "{id}");
         }
-        for id in ["digit-", "summary-kind", "numbers"] {
+        for id in [
+            "digit-",
+            "summary-kind",
+            "numbers",
+            "number-invalid",
+            "weekday-x",
+        ] {
             assert!(!is_fragment(id), "{id}");
         }
     }
