@@ -89,6 +89,19 @@ pub fn run(global: &Global) -> anyhow::Result<()> {
                 missing.join(" ")
             )?;
         }
+        if !voice.can_speak() {
+            // Without a voice, every piece, variant and fragment is a file.
+            let lacking = speech::unrecorded(&dep, lang, ids.iter().copied());
+            if !lacking.is_empty() {
+                let keys: Vec<&str> = lacking.iter().map(|(k, _)| k.as_str()).collect();
+                writeln!(
+                    out,
+                    "  to record       {:>3}  {}",
+                    keys.len(),
+                    keys.join(" ")
+                )?;
+            }
+        }
         writeln!(
             out,
             "  default call    {}",
@@ -107,7 +120,10 @@ enum Heard {
 
 /// How message `id` reaches a caller who chose `lang`.
 fn heard_as(dep: &Deployment, school: &School, lang: &LangTag, id: &str) -> Heard {
-    let state = crate::flow::CallState::new("-", lang.clone());
+    // With answers, so that a read-back is heard as in a call.
+    let mut state = crate::flow::CallState::new("-", lang.clone());
+    let [_, answers] = crate::lint::sample_answers();
+    state.answers = answers;
     let say = [crate::flow::engine::Say {
         msg: id.into(),
         lang: None,

@@ -58,9 +58,20 @@ pub struct School {
 }
 
 impl School {
-    /// The school's name to speak in `lang`.
+    /// The school's name to speak in `lang`: its own name in that
+    /// language, else the English (romanised) one, else `name`. `name` is
+    /// in the default language and is in `names` under it (see `load`), so
+    /// a Vietnamese voice reads "Sumida Daiichi", never kanji.
     pub fn name_in(&self, lang: &LangTag) -> &str {
-        self.names.get(lang).map_or(&self.name, String::as_str)
+        self.names
+            .get(lang)
+            .or_else(|| {
+                self.names
+                    .iter()
+                    .find(|(l, _)| l.as_str() == "en")
+                    .map(|(_, n)| n)
+            })
+            .map_or(&self.name, String::as_str)
     }
 
     /// The value of one of the engine's call variables at `now`.
@@ -137,7 +148,14 @@ impl Deployment {
                 School {
                     id: id.clone(),
                     name: sc.name.clone(),
-                    names: sc.names.clone(),
+                    names: {
+                        // `name` is the name in the default language.
+                        let mut names = sc.names.clone();
+                        names
+                            .entry(reference.clone())
+                            .or_insert_with(|| sc.name.clone());
+                        names
+                    },
                     calendar: SchoolCalendar::new(tz, parse_cutoff(&sc.cutoff)?, days),
                     roster,
                     flow: sc.flow.clone(),

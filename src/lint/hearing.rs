@@ -171,7 +171,10 @@ impl<'a> Listener<'a> {
                 .cloned();
         }
         let school = self.school.as_ref()?;
-        let state = CallState::new("-", lang.clone());
+        // With answers, so that a read-back is heard as it is in a call.
+        let [_, answers] = sample_answers();
+        let mut state = CallState::new("-", lang.clone());
+        state.answers = answers;
         let say = [Say {
             msg: id.into(),
             lang: None,
@@ -182,6 +185,28 @@ impl<'a> Listener<'a> {
             .map(|s| match s {
                 Speech::Tts { lang, .. } | Speech::Recording { lang, .. } => lang,
             })
+    }
+}
+
+impl Listener<'_> {
+    /// What `lang` lacks to say `id` itself with either set of sample
+    /// answers (recordings of pieces, variants, fragments): where it is not
+    /// empty, callers hear `id` in another language.
+    pub fn lacking(&self, lang: &LangTag, id: &str) -> Vec<(String, String)> {
+        let Some(school) = &self.school else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = Vec::new();
+        for answers in sample_answers() {
+            let mut state = CallState::new("-", lang.clone());
+            state.answers = answers;
+            for m in speech::missing_in(self.dep, school, lang, id, &state).unwrap_or_default() {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -196,6 +221,7 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("symptom", "fever"),
         ("disease", "influenza"),
         ("recording", "recording"),
+        ("existing-kind", "absence"),
     ];
     let ones_and_twos = [
         ("student", "12121"),
@@ -206,6 +232,11 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("day", "2112-12-21"),
         ("time", "12:21"),
         ("reference", "12"),
+        ("days", "2"),
+        ("existing-day", "2112-12-21"),
+        ("existing-reference", "21"),
+        ("existing-references", "12,21"),
+        ("existing-count", "2"),
     ];
     let others = [
         ("student", "34567"),
@@ -216,6 +247,11 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("day", "3033-03-03"),
         ("time", "09:35"),
         ("reference", "46"),
+        ("days", "3"),
+        ("existing-day", "3033-03-03"),
+        ("existing-reference", "47"),
+        ("existing-references", "34,56"),
+        ("existing-count", "3"),
     ];
     let make = |specific: &[(&str, &str)]| {
         common

@@ -114,7 +114,11 @@ pub fn unused(dep: &Deployment, files: &Locales, report: &mut Report) {
             .collect();
         for file in lang_files {
             for m in &file.messages {
-                if !used.contains(&m.id) && !referenced.contains(m.id.as_str()) {
+                // Fragments (`digit-3`) are said inside read-backs.
+                if !used.contains(&m.id)
+                    && !referenced.contains(m.id.as_str())
+                    && !crate::locale::is_fragment(&m.id)
+                {
                     report.push(
                         Severity::Warning,
                         file.at(m, format!("message {:?} is not spoken by any call flow; check the id against the flow, or remove it", m.id)),

@@ -11,8 +11,9 @@
 //! reference; a menu key said in no language; a message nothing along a
 //! language's chain can say. Warnings: a message a language lacks (heard
 //! in its fallback); unused messages; plural variants never chosen; a menu
-//! key some languages never say; unrecorded messages of a language without
-//! a voice; recordings never played.
+//! key some languages never say; unrecorded messages, variants and fragments
+//! of a language without a voice (each read-back it would hear in another
+//! language); a school without an English name; recordings never played.
 
 mod fluent_checks;
 mod ftl;
@@ -25,6 +26,7 @@ mod report;
 
 use std::path::Path;
 
+pub use hearing::sample_answers;
 pub use report::{Finding, Report, Severity};
 
 use crate::config::Config;
@@ -39,7 +41,12 @@ pub fn lint(config_path: &Path) -> Report {
     let locales_dir = config.locales_dir.clone();
     let reference = config.default_language.clone();
     match Deployment::load(config) {
-        Ok(dep) => lint_loaded(&dep),
+        Ok(dep) => {
+            let mut report = lint_loaded(&dep);
+            prompt_checks::school_names(&dep, config_path, &mut report);
+            report.sort();
+            report
+        }
         Err(e) => {
             let mut report = load_errors::load_error(config_path, e);
             // Still check the text files, so an editor sees everything at once.

@@ -35,6 +35,40 @@ pub fn call_args<'a>(answers: &'a BTreeMap<String, String>, school: &'a str) -> 
     args
 }
 
+/// Whether `lang` writes a decimal with a comma (38,5), as Spanish,
+/// Portuguese and Vietnamese do; by its primary language.
+pub fn decimal_comma(lang: &str) -> bool {
+    let primary = lang.split('-').next().unwrap_or(lang);
+    matches!(
+        primary,
+        "es" | "pt" | "vi" | "fr" | "de" | "it" | "id" | "nl" | "ru" | "tr"
+    )
+}
+
+/// Each decimal answer (`temperature` 38.5) as `lang` writes it: 38,5
+/// where it writes decimals with a comma, so the voice reads it right.
+pub fn localize_decimals<'a>(
+    args: &mut FluentArgs<'a>,
+    answers: &'a BTreeMap<String, String>,
+    lang: &str,
+) {
+    if !decimal_comma(lang) {
+        return;
+    }
+    for (name, value) in answers {
+        if let Some((whole, part)) = value.split_once('.')
+            && !whole.is_empty()
+            && !part.is_empty()
+            && whole
+                .bytes()
+                .chain(part.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
+            args.set(name.as_str(), [whole, ",", part].concat());
+        }
+    }
+}
+
 /// The message that names one word of the list answer `answer`
 /// (`symptom-name`, with `$symptom` set to the word). An answer whose
 /// message the language has gets `$NAME-list`: its words so named and
@@ -50,20 +84,22 @@ pub const LIST_COMMA: &str = "list-comma";
 
 /// `items` read as one list: "a", then `and(a, b)`, then `comma(a, and(b,
 /// c))`, so each language words both joins its own way.
-pub fn join_list(
-    items: Vec<String>,
-    and: impl Fn(&str, &str) -> String,
-    comma: impl Fn(&str, &str) -> String,
-) -> String {
+/// Items are text, or a message's segments (so a list can be said from
+/// recordings too).
+pub fn join_list<T: Default>(
+    items: Vec<T>,
+    and: impl Fn(T, T) -> T,
+    comma: impl Fn(T, T) -> T,
+) -> T {
     let mut from_the_end = items.into_iter().rev();
     let Some(mut out) = from_the_end.next() else {
-        return String::new();
+        return T::default();
     };
     if let Some(before_last) = from_the_end.next() {
-        out = and(&before_last, &out);
+        out = and(before_last, out);
     }
     for item in from_the_end {
-        out = comma(&item, &out);
+        out = comma(item, out);
     }
     out
 }
@@ -173,8 +209,8 @@ mod tests {
         let join = |items: &[&str]| {
             join_list(
                 items.iter().map(|s| s.to_string()).collect(),
-                |a, b| format!("{a} and {b}"),
-                |a, b| format!("{a}, {b}"),
+                |a: String, b: String| format!("{a} and {b}"),
+                |a: String, b: String| format!("{a}, {b}"),
             )
         };
         assert_eq!(join(&[]), "");
@@ -184,6 +220,28 @@ mod tests {
             join(&["fever", "cough", "headache", "rash"]),
             "fever, cough, headache and rash"
         );
+    }
+
+    #[test]
+    fn decimals_follow_the_language() {
+        let answers = BTreeMap::from([
+            ("temperature".to_owned(), "38.5".to_owned()),
+            ("time".to_owned(), "09:30".to_owned()),
+        ]);
+        let read = |lang: &str| {
+            let mut args = call_args(&answers, "");
+            localize_decimals(&mut args, &answers, lang);
+            match args.get("temperature") {
+                Some(FluentValue::String(s)) => s.to_string(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(read("es"), "38,5");
+        assert_eq!(read("pt-BR"), "38,5");
+        assert_eq!(read("vi"), "38,5");
+        assert_eq!(read("en"), "38.5");
+        assert_eq!(read("ja"), "38.5");
+        assert_eq!(read("ne"), "38.5");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast;
 
+use super::fragments::{self, Bundle, Given, Segment};
 use super::voice::{LanguageSettings, Voice};
 use crate::diagnostics::{Located, one_per_line};
 use crate::domain::LangTag;
@@ -22,7 +23,7 @@ pub enum LocaleError {
 }
 
 struct Locale {
-    bundle: FluentBundle<FluentResource>,
+    bundle: Bundle,
     voice: Voice,
     fallback: Vec<LangTag>,
 }
@@ -39,15 +40,6 @@ pub struct Spoken<'a> {
     pub text: String,
     pub lang: &'a LangTag,
     pub voice: &'a Voice,
-}
-
-/// One part of a formatted message. Fixed text has a `key` under which a
-/// recording may stand in for it: the message id for a message without
-/// variables, `id.N` for its N-th piece of fixed text otherwise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    pub text: String,
-    pub key: Option<String>,
 }
 
 impl Catalog {
@@ -167,7 +159,7 @@ impl Catalog {
             return None;
         }
         let text = self
-            .segments(lang, id, args)?
+            .segments(lang, id, args, &Given::new())?
             .into_iter()
             .map(|s| s.text)
             .collect();
@@ -197,101 +189,161 @@ impl Catalog {
     /// (`$NAME` = the word), joined by the language's `list-and` and
     /// `list-comma` (", " and " " where it lacks them). So "fever,rash" is
     /// read "fever and rash", "発熱と発疹", each language its own way.
+    /// Returns the same lists cut into segments (`symptom-name.fever`,
+    /// `list-and.1`…), for [`Catalog::segments`] to say from recordings.
     pub fn add_lists<'a>(
         &self,
         lang: &LangTag,
         answers: &BTreeMap<String, String>,
         args: &mut FluentArgs<'a>,
-    ) {
+    ) -> Given {
+        let mut given = Given::new();
         let Some(locale) = self.locales.get(lang) else {
-            return;
+            return given;
         };
-        let format = |id: &str, pairs: &[(&str, &str)]| -> Option<String> {
+        let cut = |id: &str, a: &FluentArgs, g: &Given| -> Option<Vec<Segment>> {
             let pattern = locale.bundle.get_message(id)?.value()?;
-            let mut a = FluentArgs::with_capacity(pairs.len());
-            for (k, v) in pairs {
-                a.set(*k, *v);
-            }
-            let mut errors = Vec::new();
-            let text = locale.bundle.format_pattern(pattern, Some(&a), &mut errors);
+            let (mut out, mut errors) = (Vec::new(), Vec::new());
+            fragments::walk(&locale.bundle, id, pattern, a, g, &mut out, &mut errors, 0);
             if !errors.is_empty() {
                 tracing::debug!(message = id, lang = %lang, ?errors, "list formatted with errors");
             }
-            Some(text.into_owned())
+            Some(out)
+        };
+        let join = |id: &str, names: [&str; 2], first: Vec<Segment>, last: Vec<Segment>| {
+            let fallback = |first: Vec<Segment>, last: Vec<Segment>, sep: &str| {
+                let mut v = first;
+                v.push(Segment {
+                    text: sep.to_owned(),
+                    key: None,
+                    var: None,
+                    fragments: Some(Vec::new()),
+                });
+                v.extend(last);
+                v
+            };
+            if !locale.bundle.has_message(id) {
+                let sep = if id == super::LIST_AND { " " } else { ", " };
+                return fallback(first, last, sep);
+            }
+            let g = Given::from([(names[0].to_owned(), first), (names[1].to_owned(), last)]);
+            cut(id, &FluentArgs::new(), &g).unwrap_or_default()
         };
         for (name, value) in answers {
             let id = super::list_name_message(name);
             if !locale.bundle.has_message(&id) {
                 continue;
             }
-            let items: Vec<String> = value
+            let items: Vec<Vec<Segment>> = value
                 .split(',')
                 .filter(|w| !w.is_empty())
-                .filter_map(|w| format(&id, &[(name.as_str(), w)]))
+                .filter_map(|w| {
+                    let mut a = FluentArgs::with_capacity(1);
+                    a.set(name.as_str(), w);
+                    cut(&id, &a, &Given::new())
+                })
                 .collect();
             let joined = super::join_list(
                 items,
-                |first, last| {
-                    format(super::LIST_AND, &[("first", first), ("last", last)])
-                        .unwrap_or_else(|| [first, " ", last].concat())
-                },
-                |first, rest| {
-                    format(super::LIST_COMMA, &[("first", first), ("rest", rest)])
-                        .unwrap_or_else(|| [first, ", ", rest].concat())
-                },
+                |first, last| join(super::LIST_AND, ["first", "last"], first, last),
+                |first, rest| join(super::LIST_COMMA, ["first", "rest"], first, rest),
             );
-            args.set([name.as_str(), "-list"].concat(), joined);
+            let list = [name.as_str(), "-list"].concat();
+            args.set(
+                list.clone(),
+                joined.iter().map(|s| s.text.as_str()).collect::<String>(),
+            );
+            given.insert(list, joined);
         }
+        given
     }
 
     /// `id` in exactly `lang`, formatted piece by piece so that recordings
-    /// can stand in for its fixed text. `None` if `lang` lacks the message.
-    pub fn segments(&self, lang: &LangTag, id: &str, args: &FluentArgs) -> Option<Vec<Segment>> {
+    /// can stand in for its fixed text, the variants the answers chose and
+    /// (through the fragments) its values: see [`fragments`] for the keys.
+    /// `given`: variables already cut into segments (from `add_lists`).
+    /// `None` if `lang` lacks the message.
+    pub fn segments(
+        &self,
+        lang: &LangTag,
+        id: &str,
+        args: &FluentArgs,
+        given: &Given,
+    ) -> Option<Vec<Segment>> {
         let locale = self.locales.get(lang)?;
         let pattern = locale.bundle.get_message(id)?.value()?;
-        let mut errors = Vec::new();
-        let has_placeables = pattern
-            .elements
-            .iter()
-            .any(|e| matches!(e, ast::PatternElement::Placeable { .. }));
-        if !has_placeables {
-            let text = locale
-                .bundle
-                .format_pattern(pattern, Some(args), &mut errors);
-            return Some(vec![Segment {
-                text: text.into_owned(),
-                key: Some(id.to_owned()),
-            }]);
-        }
-        let mut out = Vec::with_capacity(pattern.elements.len());
-        let mut fixed = 0;
-        for element in &pattern.elements {
-            match element {
-                ast::PatternElement::TextElement { value } => {
-                    fixed += 1;
-                    out.push(Segment {
-                        text: (*value).to_owned(),
-                        key: Some(format!("{id}.{fixed}")),
-                    });
-                }
-                ast::PatternElement::Placeable { .. } => {
-                    let one = ast::Pattern {
-                        elements: vec![element.clone()],
-                    };
-                    let text = locale.bundle.format_pattern(&one, Some(args), &mut errors);
-                    out.push(Segment {
-                        text: text.into_owned(),
-                        key: None,
-                    });
-                }
-            }
-        }
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        fragments::walk(
+            &locale.bundle,
+            id,
+            pattern,
+            args,
+            given,
+            &mut out,
+            &mut errors,
+            0,
+        );
         if !errors.is_empty() {
             tracing::debug!(message = id, lang = %lang, ?errors, "prompt formatted with errors");
         }
         Some(out)
     }
+
+    /// Every recording key of `id` in `lang`, whatever the answers (each
+    /// variant), with the text to record. Empty if `lang` lacks it.
+    pub fn recordable(&self, lang: &LangTag, id: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(locale) = self.locales.get(lang)
+            && let Some(pattern) = locale.bundle.get_message(id).and_then(|m| m.value())
+        {
+            fragments::recordable(id, pattern, &mut out, 0);
+        }
+        out
+    }
+
+    /// The shared fragments `lang` defines (`numbers.ftl`: `digit-0`,
+    /// `number-38`, `month-11`…) with their text, sorted by id.
+    pub fn fragments(&self, lang: &LangTag) -> Vec<(String, String)> {
+        let Some(locale) = self.locales.get(lang) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = FRAGMENT_IDS
+            .iter()
+            .flat_map(|f| f())
+            .filter_map(|id| {
+                let pattern = locale.bundle.get_message(&id)?.value()?;
+                let mut errors = Vec::new();
+                let text = locale.bundle.format_pattern(pattern, None, &mut errors);
+                Some((id.clone(), text.into_owned()))
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 }
+
+/// The ids a language's `numbers.ftl` may define.
+const FRAGMENT_IDS: [fn() -> Vec<String>; 4] = [
+    || (0..10).map(|d| format!("digit-{d}")).collect(),
+    || {
+        (0..100)
+            .map(|n| format!("number-{n}"))
+            .chain([
+                "number-hundred".into(),
+                "number-thousand".into(),
+                "decimal-point".into(),
+            ])
+            .collect()
+    },
+    || (1..13).map(|m| format!("month-{m}")).collect(),
+    || {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .map(|d| format!("weekday-{d}"))
+            .collect()
+    },
+];
 
 /// The `.ftl` files of one locale directory, sorted.
 pub fn ftl_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
@@ -304,12 +356,7 @@ pub fn ftl_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     Ok(files)
 }
 
-fn add_resource(
-    bundle: &mut FluentBundle<FluentResource>,
-    file: &str,
-    text: String,
-    errors: &mut Vec<Located>,
-) {
+fn add_resource(bundle: &mut Bundle, file: &str, text: String, errors: &mut Vec<Located>) {
     let resource = match FluentResource::try_new(text.clone()) {
         Ok(r) => r,
         Err((_, parse_errors)) => {

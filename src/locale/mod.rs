@@ -7,8 +7,14 @@
 
 mod args;
 mod catalog;
+mod fragments;
 mod voice;
 
-pub use args::{LIST_AND, LIST_COMMA, call_args, join_list, list_name_message};
-pub use catalog::{Catalog, LocaleError, Segment, Spoken, ftl_files};
-pub use voice::{LanguageSettings, Voice, default_voice};
+pub use args::{
+    LIST_AND, LIST_COMMA, call_args, decimal_comma, join_list, list_name_message, localize_decimals,
+};
+pub use catalog::{Catalog, LocaleError, Spoken, ftl_files};
+pub use fragments::{
+    Fragment, Given, SCHOOL, SCHOOL_ID, Segment, is_fragment, number_keys, speakable_text,
+};
+pub use voice::{LanguageSettings, Voice, default_voice, readings};

@@ -65,17 +65,20 @@ impl LanguageSettings {
 }
 
 /// The voice used when the config does not name one. A voice that does not
-/// match its language fails at Twilio, so these pairs come from its list.
+/// match its language fails at Twilio, so these pairs come from its list:
+/// Amazon's Neural voices where Twilio has one for the language (they
+/// read names, numbers and dates far better than the standard ones), and
+/// Google's WaveNet voices for Vietnamese and Filipino, which Polly lacks.
 pub fn default_voice(lang: &str) -> Voice {
     let (language, voice) = match lang {
-        "ja" => ("ja-JP", "Polly.Mizuki"),
-        "en" => ("en-US", "Polly.Joanna"),
-        "zh-CN" => ("cmn-CN", "Polly.Zhiyu"),
-        "ko" => ("ko-KR", "Polly.Seoyeon"),
-        "vi" => ("vi-VN", "Google.vi-VN-Standard-A"),
-        "fil" => ("fil-PH", "Google.fil-PH-Standard-A"),
-        "pt-BR" => ("pt-BR", "Polly.Camila"),
-        "es" => ("es-MX", "Polly.Mia"),
+        "ja" => ("ja-JP", "Polly.Kazuha-Neural"),
+        "en" => ("en-US", "Polly.Joanna-Neural"),
+        "zh-CN" => ("cmn-CN", "Polly.Zhiyu-Neural"),
+        "ko" => ("ko-KR", "Polly.Seoyeon-Neural"),
+        "vi" => ("vi-VN", "Google.vi-VN-Wavenet-A"),
+        "fil" => ("fil-PH", "Google.fil-PH-Wavenet-A"),
+        "pt-BR" => ("pt-BR", "Polly.Camila-Neural"),
+        "es" => ("es-MX", "Polly.Mia-Neural"),
         _ => {
             return Voice {
                 language: None,
@@ -86,6 +89,16 @@ pub fn default_voice(lang: &str) -> Voice {
     Voice {
         language: Some(language.to_owned()),
         voice: Some(voice.to_owned()),
+    }
+}
+
+/// Words a voice of `lang` misreads, and what to read instead (SSML
+/// `<sub alias>`): Japanese voices read the class counter 組 after a
+/// number as "so" rather than "kumi".
+pub fn readings(lang: &str) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        "ja" => &[("組", "くみ")],
+        _ => &[],
     }
 }
 
@@ -102,7 +115,7 @@ mod tests {
         let none = LanguageSettings::default();
         assert_eq!(
             none.voice_for(&tag("ja")).voice.as_deref(),
-            Some("Polly.Mizuki")
+            Some("Polly.Kazuha-Neural")
         );
         assert!(!none.voice_for(&tag("ne")).can_speak());
         assert_eq!(
@@ -124,5 +137,29 @@ mod tests {
             ..Default::default()
         };
         assert!(!silent.voice_for(&tag("en")).can_speak());
+    }
+
+    /// Neural voices where Twilio has them, and each voice matches its
+    /// language (a mismatch fails the call at Twilio).
+    #[test]
+    fn default_voices_are_neural_and_match_their_language() {
+        for (lang, language, voice) in [
+            ("ja", "ja-JP", "Polly.Kazuha-Neural"),
+            ("en", "en-US", "Polly.Joanna-Neural"),
+            ("zh-CN", "cmn-CN", "Polly.Zhiyu-Neural"),
+            ("ko", "ko-KR", "Polly.Seoyeon-Neural"),
+            ("pt-BR", "pt-BR", "Polly.Camila-Neural"),
+            ("es", "es-MX", "Polly.Mia-Neural"),
+            ("vi", "vi-VN", "Google.vi-VN-Wavenet-A"),
+            ("fil", "fil-PH", "Google.fil-PH-Wavenet-A"),
+        ] {
+            let v = default_voice(lang);
+            assert_eq!(v.language.as_deref(), Some(language), "{lang}");
+            assert_eq!(v.voice.as_deref(), Some(voice), "{lang}");
+            if let Some(google) = voice.strip_prefix("Google.") {
+                assert!(google.starts_with(language), "{voice} speaks {language}");
+            }
+        }
+        assert!(!default_voice("ne").can_speak());
     }
 }

@@ -48,7 +48,7 @@ async fn japanese_absence_with_fever_end_to_end() {
     let t = p.press("1").await;
     assert!(t.says_any("生徒番号"), "{}", t.raw);
     assert_eq!(t.gather_finish_on_key.as_deref(), Some("#"));
-    assert_eq!(t.voices, ["Polly.Mizuki"]);
+    assert_eq!(t.voices, ["Polly.Kazuha-Neural"]);
 
     let t = p.press("10203#").await;
     assert!(t.says_any("1年2組3番"), "roster read-back: {}", t.said());
@@ -124,7 +124,7 @@ async fn english_late_arrival_with_voice_message() {
     p.dial().await;
     let t = p.press("2").await;
     assert!(t.says_any("student number"), "{}", t.said());
-    assert_eq!(t.voices, ["Polly.Joanna"]);
+    assert_eq!(t.voices, ["Polly.Joanna-Neural"]);
     let t = p.press("30412#").await;
     assert!(t.says_any("grade 3"), "{}", t.said());
     p.press("1").await;

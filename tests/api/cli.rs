@@ -55,10 +55,21 @@ fn prompts_tells_what_is_recorded_spoken_or_falls_back() {
         ne.contains("ask-kind"),
         "ask-kind is recorded in Nepali: {ne}"
     );
+    // Read-backs are assembled from recordings: none falls back, and the
+    // recordings still missing (the test school's name) are listed.
+    let ne = ne.split("\nja ").next().unwrap_or(ne);
+    assert!(!ne.contains("falls back  "), "no Nepali fallback: {ne}");
     assert!(
-        ne.contains("summary-kind (en)"),
-        "read-backs fall back to English: {ne}"
+        ne.contains("summary-kind") && !ne.contains("summary-kind (en)"),
+        "read-backs are recorded in Nepali: {ne}"
+    );
+    assert!(
+        ne.contains("to record") && ne.contains("school-daiichi"),
+        "{ne}"
     );
     let ja = out.split("\nja ").nth(1).expect("a Japanese section");
-    assert!(ja.contains("text-to-speech ja-JP Polly.Mizuki"), "{ja}");
+    assert!(
+        ja.contains("text-to-speech ja-JP Polly.Kazuha-Neural"),
+        "{ja}"
+    );
 }

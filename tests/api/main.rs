@@ -37,4 +37,5 @@ mod staff;
 mod stores_health;
 mod symptoms;
 mod twilio_python;
+mod voice;
 mod webdriver;

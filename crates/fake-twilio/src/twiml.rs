@@ -87,8 +87,12 @@ impl Twiml {
                             _ => t.redirect = Some(text),
                         }
                         in_text = None;
+                        buf.clear();
+                    } else if in_text.is_none() {
+                        buf.clear();
                     }
-                    buf.clear();
+                    // Else the end of SSML inside a `<Say>` (`<say-as>`,
+                    // `<sub>`): its text is part of what is said.
                 }
                 Event::Eof => break,
                 _ => {}

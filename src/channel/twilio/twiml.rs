@@ -4,7 +4,11 @@
 //! list of [`Verb`]s; [`render`] turns it into a document Twilio accepts. It
 //! does no I/O. Every text and attribute is escaped (exactly as quick-xml
 //! escapes, which a property test holds it to), so nothing a parent, an
-//! editor or a config file supplies can break the document.
+//! editor or a config file supplies can break the document. The only
+//! markup inside `<Say>` is the SSML this module writes for a
+//! [`Part`](crate::speech::Part): `<say-as>`, `<break>`, `<sub>`.
+
+use crate::speech::Part;
 
 /// One TwiML verb, with only the attributes this service uses.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +16,13 @@ pub enum Verb {
     /// Text-to-speech. `language` is Twilio's `language` attribute (e.g. `ja-JP`).
     Say {
         text: String,
+        voice: Option<String>,
+        language: Option<String>,
+    },
+    /// Text-to-speech with SSML hints: each part's text escaped, the
+    /// elements around it this module's own.
+    Speak {
+        parts: Vec<Part>,
         voice: Option<String>,
         language: Option<String>,
     },
@@ -87,6 +98,24 @@ fn write_verb(out: &mut String, verb: &Verb) {
             }
             text_element(out, "Say", text);
         }
+        Verb::Speak {
+            parts,
+            voice,
+            language,
+        } => {
+            out.push_str("<Say");
+            if let Some(v) = voice {
+                attr(out, "voice", v);
+            }
+            if let Some(l) = language {
+                attr(out, "language", l);
+            }
+            out.push('>');
+            for p in parts {
+                write_part(out, p);
+            }
+            out.push_str("</Say>");
+        }
         Verb::Play { url } => {
             out.push_str("<Play");
             text_element(out, "Play", url);
@@ -140,6 +169,31 @@ fn write_verb(out: &mut String, verb: &Verb) {
                 }
                 out.push_str("</Gather>");
             }
+        }
+    }
+}
+
+/// One part of a `<Say>`: the SSML element is ours, every text in it
+/// (from a locale file, a config or a caller) escaped.
+fn write_part(out: &mut String, part: &Part) {
+    match part {
+        Part::Text(t) => escape_into(out, t),
+        Part::Digits(d) => {
+            out.push_str(r#"<say-as interpret-as="digits">"#);
+            escape_into(out, d);
+            out.push_str("</say-as>");
+        }
+        Part::Break { millis } => {
+            out.push_str(r#"<break time=""#);
+            crate::decimal::push(out, *millis);
+            out.push_str(r#"ms"/>"#);
+        }
+        Part::Sub { text, alias } => {
+            out.push_str("<sub");
+            attr(out, "alias", alias);
+            out.push('>');
+            escape_into(out, text);
+            out.push_str("</sub>");
         }
     }
 }
@@ -315,6 +369,66 @@ mod tests {
             },
         ]);
         insta::assert_snapshot!(xml);
+    }
+
+    /// SSML: the digits read one by one, a pause between two prompts, a
+    /// reading for 組.
+    #[test]
+    fn say_with_ssml_snapshot() {
+        let xml = render(&[Verb::Speak {
+            parts: vec![
+                Part::Text("生徒番号は、".into()),
+                Part::Digits("10203".into()),
+                Part::Text("、1年2".into()),
+                Part::Sub {
+                    text: "組".into(),
+                    alias: "くみ".into(),
+                },
+                Part::Text("です。".into()),
+                Part::Break { millis: 300 },
+                Part::Text("よろしければ1を押してください。".into()),
+            ],
+            voice: Some("Polly.Kazuha-Neural".into()),
+            language: Some("ja-JP".into()),
+        }]);
+        insta::assert_snapshot!(xml);
+    }
+
+    /// A school's name or a locale's text that holds markup is read as
+    /// text: only this module's own SSML elements reach Twilio.
+    #[test]
+    fn text_inside_ssml_is_escaped() {
+        let name = r#"St <break time="10s"/> Mary's ]]> & <say-as>"#;
+        let xml = render(&[
+            Verb::Speak {
+                parts: vec![Part::Text(name.into())],
+                voice: None,
+                language: None,
+            },
+            Verb::Speak {
+                parts: vec![
+                    Part::Text(name.into()),
+                    Part::Digits("1<2".into()),
+                    Part::Sub {
+                        text: "A&B".into(),
+                        alias: "\"/><break/>".into(),
+                    },
+                    Part::Break { millis: 250 },
+                ],
+                voice: None,
+                language: Some("en-US".into()),
+            },
+        ]);
+        assert!(!xml.contains("<break time=\"10s\"/>"), "{xml}");
+        assert!(!xml.contains("]]>"), "{xml}");
+        assert!(!xml.contains("<say-as>"), "{xml}");
+        assert_eq!(xml.matches("<break").count(), 1, "{xml}");
+        let (texts, attrs) = read_back(&xml);
+        assert_eq!(texts[0], name);
+        assert!(texts.contains(&"1<2".to_string()), "{texts:?}");
+        assert!(texts.contains(&"A&B".to_string()), "{texts:?}");
+        assert!(attrs.contains(&"\"/><break/>".to_string()), "{attrs:?}");
+        assert!(attrs.contains(&"250ms".to_string()), "{attrs:?}");
     }
 
     /// A voice message asks Twilio to say when its file is ready (or

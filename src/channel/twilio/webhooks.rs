@@ -455,12 +455,12 @@ fn render(
 pub(super) fn verb_for(s: Speech, public_base: &str) -> Verb {
     match s {
         Speech::Tts {
-            text,
+            parts,
             language,
             voice,
             ..
-        } => Verb::Say {
-            text,
+        } => Verb::Speak {
+            parts,
             voice,
             language: Some(language),
         },
