@@ -63,6 +63,8 @@ fn speak_in(
     // Most prompts are fixed text: no arguments to build for them.
     let args = if dep.catalog.has_placeables(lang, msg) {
         let mut args = call_args(&state.answers, school.name_in(lang));
+        // The ja term for the number keyed: 児童番号 or 生徒番号.
+        args.set("school-kind", school.kind.as_str());
         dep.catalog.add_lists(lang, &state.answers, &mut args);
         args
     } else {
