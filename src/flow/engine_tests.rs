@@ -340,7 +340,10 @@ fn a_school_of_fixed_length_numbers_waits_for_that_many_keys_and_no_hash() {
     );
     // A short entry (Twilio's timeout) is told the length, not "not found".
     let short = w.feed(state(&o).clone(), &[d("1020")]);
-    assert_eq!(says(&short), ["student-wrong-length-fixed", "ask-student-fixed"]);
+    assert_eq!(
+        says(&short),
+        ["student-wrong-length-fixed", "ask-student-fixed"]
+    );
     let o = w.feed(state(&o).clone(), &[d("10203")]);
     assert_eq!(state(&o).step, "kind");
 }
@@ -682,7 +685,10 @@ fn wrong_keys_at_kind_escalate() {
     };
     assert_eq!(saving.step, "save-voice-message");
     assert_eq!(
-        (saving.answers["student"].as_str(), saving.answers["recording"].as_str()),
+        (
+            saving.answers["student"].as_str(),
+            saving.answers["recording"].as_str()
+        ),
         ("10203", url)
     );
     // Without a child (a hand-built state), it still gives up.
@@ -723,7 +729,11 @@ fn unknown_student_three_times_takes_a_voice_message() {
     let first = w.call(&[d("1"), d("99999")]);
     assert_eq!(state(&first).step, "student");
     assert_eq!(says(&first), ["student-not-found", "ask-student"]);
-    assert_eq!(state(&first).answers["keyed"], "99999", "read back to the caller");
+    assert_eq!(
+        state(&first).answers["keyed"],
+        "99999",
+        "read back to the caller"
+    );
     let second = w.feed(state(&first).clone(), &[d("12345")]);
     assert_eq!(says(&second), ["student-not-found", "help-student"]);
     let third = w.feed(state(&second).clone(), &[d("1020")]);
@@ -731,7 +741,11 @@ fn unknown_student_three_times_takes_a_voice_message() {
     // Nothing says "enter it again" before the voice message.
     assert_eq!(
         says(&third),
-        ["student-not-found", "voice-message-not-found", "voice-message"]
+        [
+            "student-not-found",
+            "voice-message-not-found",
+            "voice-message"
+        ]
     );
     assert_eq!(
         *then(&third),
@@ -749,7 +763,10 @@ fn unknown_student_three_times_takes_a_voice_message() {
     };
     assert!(pending.is_empty());
     assert_eq!(state.step, "save-voice-message");
-    assert_eq!(state.answers, answers(&[("keyed", "1020"), ("recording", url)]));
+    assert_eq!(
+        state.answers,
+        answers(&[("keyed", "1020"), ("recording", url)])
+    );
     assert!(!state.answers.contains_key("student"));
 
     let done = after_save(&w.flow, state.clone(), pending.clone(), "12", &w.ctx()).unwrap();

@@ -509,7 +509,11 @@ fn a_key_is_not_said_by_an_answer_read_back() {
     // English's read-back no longer says "press 1"; the grade read back
     // ("grade 1") must not pass for it.
     let f = Fixture::new();
-    f.edit("locales/en/absence.ftl", "To save, press 1.", "To save, press one.");
+    f.edit(
+        "locales/en/absence.ftl",
+        "To save, press 1.",
+        "To save, press one.",
+    );
     let r = f.lint();
     let w = find(
         &r,

@@ -91,9 +91,11 @@ async fn in_english(p: &mut Phone<'_>) -> Twiml {
 
 #[tokio::test]
 async fn the_standard_report_takes_twelve_keys_in_every_language() {
-    let (app, _dir) = spawn_app_with(FIXED).await;
     let today = school_today(TEST_CALENDAR, "16:00").to_string();
     for lang in ["1", "2", "3", "4", "5", "6", "7", "8", "9"] {
+        // Each language its own store: the same child and day twice would
+        // (rightly) be offered a correction.
+        let (app, _dir) = spawn_app_with(FIXED).await;
         let mut p = app.phone("fixed");
         p.dial().await;
         // Language, student number, absent today ill, fever, 38.5, save.
@@ -113,11 +115,11 @@ async fn the_standard_report_takes_twelve_keys_in_every_language() {
         assert_eq!(
             heard[..5].iter().map(gather).collect::<Vec<_>>(),
             [
-                ("5".to_owned(), String::new()), // student number: five keys, no #
-                ("1".to_owned(), String::new()), // kind
+                ("5".to_owned(), String::new()),   // student number: five keys, no #
+                ("1".to_owned(), String::new()),   // kind
                 ("32".to_owned(), "#".to_owned()), // symptoms: keys, then silence
-                ("3".to_owned(), "#".to_owned()), // temperature: three keys
-                ("1".to_owned(), String::new()), // read-back
+                ("3".to_owned(), "#".to_owned()),  // temperature: three keys
+                ("1".to_owned(), String::new()),   // read-back
             ],
             "language {lang}"
         );
@@ -164,7 +166,10 @@ async fn the_read_back_names_the_child_and_the_date_and_saves_on_1() {
         t.said()
     );
     p.press("1").await;
-    assert_eq!(only_report(&app, "daiichi", &p.call_sid).student.as_deref(), Some("10203"));
+    assert_eq!(
+        only_report(&app, "daiichi", &p.call_sid).student.as_deref(),
+        Some("10203")
+    );
 }
 
 #[tokio::test]
@@ -174,7 +179,11 @@ async fn a_number_of_known_length_needs_no_hash_and_any_other_school_needs_one()
     let t = in_english(&mut fixed).await;
     assert_eq!(t.gather_num_digits.as_deref(), Some("5"));
     assert_eq!(t.gather_finish_on_key.as_deref(), Some(""));
-    assert!(t.says_any("5-digit student number") && !t.said().contains("hash"), "{}", t.said());
+    assert!(
+        t.says_any("5-digit student number") && !t.said().contains("hash"),
+        "{}",
+        t.said()
+    );
 
     let mut any = app.phone("daiichi");
     let t = in_english(&mut any).await;
@@ -189,11 +198,19 @@ async fn the_japanese_term_follows_the_school_kind() {
     let mut elementary = app.phone("daiichi");
     elementary.dial().await;
     let t = elementary.press("1").await;
-    assert!(t.says_any("児童番号") && !t.says_any("生徒番号"), "{}", t.said());
+    assert!(
+        t.says_any("児童番号") && !t.says_any("生徒番号"),
+        "{}",
+        t.said()
+    );
     let mut junior_high = app.phone("jhs");
     junior_high.dial().await;
     let t = junior_high.press("1").await;
-    assert!(t.says_any("生徒番号") && !t.says_any("児童番号"), "{}", t.said());
+    assert!(
+        t.says_any("生徒番号") && !t.says_any("児童番号"),
+        "{}",
+        t.said()
+    );
 }
 
 #[tokio::test]
@@ -215,7 +232,11 @@ async fn a_short_entry_is_told_how_many_digits() {
     let mut p = app.phone("daiichi");
     in_english(&mut p).await;
     let t = p.press("123#").await;
-    assert!(t.says_any("A student number has 4 to 8 digits."), "{}", t.said());
+    assert!(
+        t.says_any("A student number has 4 to 8 digits."),
+        "{}",
+        t.said()
+    );
     assert!(!t.said().contains("could not find"), "{}", t.said());
 
     // At a fixed-length school a short entry arrives when Twilio times out.
@@ -231,13 +252,25 @@ async fn an_unknown_number_is_read_back_and_the_line_never_says_again_before_giv
     let mut p = app.phone("daiichi");
     in_english(&mut p).await;
     let t = p.press("99999#").await;
-    assert!(t.says_any("We could not find the student number 9 9 9 9 9."), "{}", t.said());
-    assert!(t.says_any("Please enter your child's student number"), "{}", t.said());
+    assert!(
+        t.says_any("We could not find the student number 9 9 9 9 9."),
+        "{}",
+        t.said()
+    );
+    assert!(
+        t.says_any("Please enter your child's student number"),
+        "{}",
+        t.said()
+    );
     p.press("88888#").await;
     let t = p.press("77777#").await;
     assert!(t.record_action.is_some(), "a voice message: {}", t.said());
     assert!(!t.said().to_lowercase().contains("again"), "{}", t.said());
-    assert!(t.says_any("We could not find that student number."), "{}", t.said());
+    assert!(
+        t.says_any("We could not find that student number."),
+        "{}",
+        t.said()
+    );
     p.record(7).await;
     let r = only_report(&app, "daiichi", &p.call_sid);
     assert!(r.recording_url.is_some() && r.student.is_none());
@@ -277,7 +310,10 @@ async fn three_keys_and_hash_are_a_time() {
     assert!(t.says_any("The arrival time is 9:30."), "{}", t.said());
     p.press("1").await;
     let r = only_report(&app, "daiichi", &p.call_sid);
-    assert_eq!((r.kind.as_deref(), r.time.as_deref()), (Some("late"), Some("09:30")));
+    assert_eq!(
+        (r.kind.as_deref(), r.time.as_deref()),
+        (Some("late"), Some("09:30"))
+    );
 }
 
 #[tokio::test]
@@ -320,7 +356,10 @@ async fn key_2_at_the_read_back_starts_again_from_the_number_in_the_same_languag
     assert!(t.says_any("grade 3, class 4, number 12"), "{}", t.said());
     p.press("1").await;
     let r = only_report(&app, "daiichi", &p.call_sid);
-    assert_eq!((r.student.as_deref(), r.language.as_str()), (Some("30412"), "en"));
+    assert_eq!(
+        (r.student.as_deref(), r.language.as_str()),
+        (Some("30412"), "en")
+    );
 }
 
 /// A school whose every call is after the cut-off, with `calendar`.
@@ -381,7 +420,13 @@ async fn after_the_cut_off_and_over_a_weekend_the_dates_are_named() {
         t.said()
     );
     p.press("1").await;
-    assert_eq!(app.store("night").reports_of_call(&p.call_sid).unwrap().len(), 2);
+    assert_eq!(
+        app.store("night")
+            .reports_of_call(&p.call_sid)
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[tokio::test]
@@ -402,9 +447,16 @@ async fn a_late_arrival_after_the_cut_off_stays_today_while_school_is_on() {
     let t = p.press("3").await;
     assert!(!t.says_any("This is for"), "the calendar day: {}", t.said());
     let t = p.press("1000#").await;
-    assert!(t.says_any(&format!("Arriving late on {}", english(d0))), "{}", t.said());
+    assert!(
+        t.says_any(&format!("Arriving late on {}", english(d0))),
+        "{}",
+        t.said()
+    );
     p.press("1").await;
-    assert_eq!(only_report(&app, "night", &p.call_sid).school_day, d0.to_string());
+    assert_eq!(
+        only_report(&app, "night", &p.call_sid).school_day,
+        d0.to_string()
+    );
 }
 
 #[tokio::test]
@@ -417,9 +469,16 @@ async fn a_late_arrival_after_school_is_for_the_next_school_day_and_says_so() {
     p.press("10203#").await;
     p.press("4").await; // early leave
     let t = p.press("3").await;
-    assert!(t.says_any(&format!("This is for {}.", english(next))), "{}", t.said());
+    assert!(
+        t.says_any(&format!("This is for {}.", english(next))),
+        "{}",
+        t.said()
+    );
     assert_ne!(next, d0);
     p.press("1315#").await;
     p.press("1").await;
-    assert_eq!(only_report(&app, "night", &p.call_sid).school_day, next.to_string());
+    assert_eq!(
+        only_report(&app, "night", &p.call_sid).school_day,
+        next.to_string()
+    );
 }
