@@ -220,3 +220,37 @@ impl Deployment {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster(numbers: &[&str]) -> Roster {
+        let mut text = String::from("student,grade,class,number,name\n");
+        for (i, n) in numbers.iter().enumerate() {
+            text.push_str(&format!("{n},1,1,{},児童{i}\n", i + 1));
+        }
+        Roster::parse(&text, "roster.csv").unwrap()
+    }
+
+    #[test]
+    fn student_digits_must_fit_every_number_of_the_roster() {
+        let school = SchoolId::parse("daiichi").unwrap();
+        let five = roster(&["10203", "30412"]);
+        assert!(check_student_digits(&school, Some(5), Some(&five)).is_ok());
+        assert!(check_student_digits(&school, None, Some(&five)).is_ok());
+        assert!(check_student_digits(&school, Some(6), None).is_ok());
+        let mixed = roster(&["10203", "1234", "123456"]);
+        let e = check_student_digits(&school, Some(5), Some(&mixed))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("daiichi") && e.contains("student number 1234, of 4 digits"),
+            "the first number of another length is named: {e}"
+        );
+        let e = check_student_digits(&school, Some(3), None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("4 to 8 digits"), "{e}");
+    }
+}
