@@ -1,7 +1,7 @@
 //! Whole calls, walked as a parent would, checked in TwiML and in the store.
 
 use absence_line::schoolday::{SchoolCalendar, parse_calendar};
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::{Datelike, NaiveDate, NaiveTime, Utc};
 
 use crate::helpers::{Twiml, spawn_app};
 use fake_twilio::scenario::{identify, waits_at};
@@ -30,6 +30,21 @@ fn next_day(day: &str) -> String {
         .to_string()
 }
 
+/// `raw` as on a school day before the cut-off: the kind menu names the
+/// date when "today" is not the calendar day (a weekend, after 16:00), and
+/// carries "today" in its state; the snapshot must not depend on the day.
+fn dateless(raw: &str, today: &str) -> String {
+    let d = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+    let weekday =
+        ["月", "火", "水", "木", "金", "土", "日"][d.weekday().num_days_from_monday() as usize];
+    raw.replace(today, "TODAY")
+        .replace("today-moved=yes", "today-moved=no")
+        .replace(
+            &format!("{}月{}日、{weekday}曜日に、", d.month(), d.day()),
+            "今日、",
+        )
+}
+
 #[tokio::test]
 async fn japanese_absence_with_fever_end_to_end() {
     let (app, _dir) = spawn_app().await;
@@ -51,7 +66,7 @@ async fn japanese_absence_with_fever_end_to_end() {
     assert_eq!(t.voices, ["Polly.Mizuki"]);
 
     let t = p.press("10203#").await;
-    insta::assert_snapshot!("kind-menu", t.raw);
+    insta::assert_snapshot!("kind-menu", dateless(&t.raw, &today_range(started)[0]));
     let t = p.press("1").await; // absent today, ill
     assert!(t.says_any("発熱は1"), "{}", t.said());
     let t = p.press("1").await; // fever
