@@ -103,6 +103,19 @@ pub struct SchoolConfig {
     /// Reports after this local time are for the next school day.
     #[serde(default = "default_cutoff")]
     pub cutoff: String,
+    /// When lessons end (local time, default 16:00): until then a late
+    /// arrival or early leave reported on a school day is for that day,
+    /// even after the cut-off.
+    #[serde(default = "default_school_ends")]
+    pub school_ends: String,
+    /// `elementary` (default; the ja prompts say 児童番号) or
+    /// `junior-high` (生徒番号).
+    #[serde(default)]
+    pub kind: SchoolKind,
+    /// The length of every student number, when the school's numbers all
+    /// have one (4 to 8): callers then key exactly that many digits and
+    /// no `#`. Checked against the roster at load.
+    pub student_digits: Option<u32>,
     /// A calendar file of closed (and extra open) days.
     pub calendar: Option<PathBuf>,
     /// A CSV roster: `student,grade,class,number[,name,kana]`.
@@ -121,6 +134,25 @@ pub struct SchoolConfig {
     /// counts take precedence.
     #[serde(default)]
     pub enrolment: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+/// What a school is, for the words its prompts use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SchoolKind {
+    #[default]
+    Elementary,
+    JuniorHigh,
+}
+
+impl SchoolKind {
+    /// Its name in the config and as the prompts' `$school-kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SchoolKind::Elementary => "elementary",
+            SchoolKind::JuniorHigh => "junior-high",
+        }
+    }
 }
 
 /// The config file and the command line's overrides of it: the one place
@@ -350,6 +382,9 @@ fn default_time_zone() -> String {
     "Asia/Tokyo".into()
 }
 fn default_cutoff() -> String {
+    "16:00".into()
+}
+fn default_school_ends() -> String {
     "16:00".into()
 }
 fn default_flow() -> String {

@@ -181,6 +181,8 @@ fn assemble(
     let (args, given) = if dep.catalog.has_placeables(lang, msg) {
         let mut args = call_args(&state.answers, school.name_in(lang));
         args.set(SCHOOL_ID, school.id.as_str());
+        // The ja term for the number keyed: 児童番号 or 生徒番号.
+        args.set("school-kind", school.kind.as_str());
         localize_decimals(&mut args, &state.answers, lang.as_str());
         let given = dep.catalog.add_lists(lang, &state.answers, &mut args);
         (args, given)

@@ -29,67 +29,76 @@ language-option = For English, press 2.
 ## 2. Student number
 
 ask-student = Please enter your child's student number, then press the hash key.
-help-student = Using the keypad, please enter your child's student number. It is a number of 4 to 8 digits given to you by the school. After the last digit, press the hash key, which is also called the pound key.
-student-not-found = Sorry, that student number was not found. Please enter it again.
-# Spoken after the student number could not be found three times.
-voice-message = We are sorry, but we could not find the student number. After the beep, please tell us your child's name, grade and class, and the details of your report. When you have finished, press the hash key.
-
-## 3. Roster check
-
-confirm-student = Your child is in grade { $grade }, class { $class }, number { $number }. If this is correct, press 1. To enter the number again, press 2.
+help-student = Using the keypad, enter the student number the school gave you, 4 to 8 digits, then press the hash key, which is also called the pound key.
+student-not-found = We could not find the student number { $keyed-digits }.
+ask-student-fixed = Please enter your child's { $student-length }-digit student number.
+help-student-fixed = Using the keypad, enter the { $student-length }-digit student number the school gave you.
+student-wrong-length = A student number has 4 to 8 digits.
+student-wrong-length-fixed = A student number has { $student-length } digits.
+# Spoken before voice-message when a number was keyed but never found.
+voice-message-not-found = We could not find that student number.
+# Spoken after three tries at the student number.
+voice-message = After the beep, please tell us your child's name, grade and class, and your message. Then press the hash key.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = We could not complete your report. After the beep, please tell us your message for the school. Then press the hash key.
 
 ## 4. Type of report
 
-ask-kind = If your child will be absent, press 1. If your child will be late, press 2. If your child needs to leave early, press 3.
-help-kind = Please choose the type of report. If your child will miss school, press 1. If your child will arrive late today, press 2. If your child needs to leave school early today, press 3.
-
+ask-kind = { $today-moved ->
+        [yes] Absent on { $today-weekday ->
+            [mon] Monday
+            [tue] Tuesday
+            [wed] Wednesday
+            [thu] Thursday
+            [fri] Friday
+            [sat] Saturday
+            [sun] Sunday
+           *[other] {""}
+        } { $today-day } { $today-month ->
+            [1] January
+            [2] February
+            [3] March
+            [4] April
+            [5] May
+            [6] June
+            [7] July
+            [8] August
+            [9] September
+            [10] October
+            [11] November
+            [12] December
+           *[other] month { $today-month }
+        } because of illness, 1.
+       *[other] Absent today because of illness, 1.
+    } Absent for another reason or on another day, 2. Late, 3. Leaving early, 4.
+help-kind = If your child is ill and will miss school, press 1. If your child will miss school for another reason, or on another day, press 2. If your child will arrive late, press 3. If your child needs to leave early, press 4.
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = Please choose the reason. For illness, press 1. For an injury, press 2. For a medical appointment, press 3. For family reasons, press 4. For a bereavement, press 5. For an infectious disease that requires staying home from school, press 6. For any other reason, press 9.
+ask-reason = Illness, 1. Injury, 2. Medical appointment, 3. Family reasons, 4. Bereavement, 5. Infectious disease that requires staying home, 6. Other, 9.
 help-reason = Please choose the reason for the absence, late arrival or early leave. If your child is unwell, press 1. If your child has been injured, press 2. If your child has a hospital or clinic appointment, press 3. For family reasons, press 4. For a death in the family, press 5. If a doctor has diagnosed an infectious disease, such as influenza, that means your child must stay home from school, press 6. For any other reason, press 9.
 
-ask-symptom = Please press the number of every symptom your child has. For a fever, press 1. For a cough, sore throat or runny nose, press 2. For diarrhoea or a stomach ache, press 3. For nausea or vomiting, press 4. For a headache, press 5. For a rash, press 6. For any other symptom, press 9. When you have finished, press the hash key.
-help-symptom = Please tell us every symptom your child has. You can press several numbers, one after the other. If your child has a fever, press 1. If your child has a cough, a sore throat or a runny nose, press 2. If your child has diarrhoea or a stomach ache, press 3. If your child feels sick or has been vomiting, press 4. If your child has a headache, press 5. If your child has a rash, press 6. For any other symptom, press 9. For example, for a fever and a cough, press 1 and then 2. When you have finished, press the hash key.
-
-ask-temperature = Please enter your child's temperature as three digits. For example, for 38.5 degrees, press 3, 8, 5. If you have not taken it, press the hash key.
-help-temperature = Please enter the temperature in degrees Celsius as three digits, without the decimal point. For example, for 37.8 degrees, press 3, 7, 8. For exactly 38 degrees, press 3, 8, 0. If you have not taken the temperature, or do not know it, press only the hash key.
-temperature-invalid = Sorry, we could not accept that temperature. Please enter a temperature between 35 and 42 degrees as three digits. For example, for 38.5 degrees, press 3, 8, 5.
-
-ask-disease = Please choose the disease. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, press 3. For strep throat, press 4. For chickenpox, press 5. For mumps, press 6. For pharyngoconjunctival fever, also called pool fever, press 7. For hand, foot and mouth disease, press 8. For any other infectious disease, press 9.
+ask-symptom = Press every symptom that applies. Fever, 1. Cough, sore throat or runny nose, 2. Diarrhoea or stomach ache, 3. Nausea or vomiting, 4. Headache, 5. Rash, 6. Other, 9.
+help-symptom = Please tell us every symptom your child has. You can press several numbers, one after the other. If your child has a fever, press 1. If your child has a cough, a sore throat or a runny nose, press 2. If your child has diarrhoea or a stomach ache, press 3. If your child feels sick or has been vomiting, press 4. If your child has a headache, press 5. If your child has a rash, press 6. For any other symptom, press 9. For example, for a fever and a cough, press 1 and then 2. When you have finished, just wait.
+ask-temperature = Enter the temperature as three digits, such as 3 8 5 for 38.5 degrees, or press the hash key if you have not taken it.
+help-temperature = Enter the temperature in degrees Celsius as three digits, without the decimal point: for 37.8 degrees, press 3 7 8; for exactly 38 degrees, press 3 8 0. If you do not know it, press only the hash key.
+temperature-invalid = Sorry, the temperature must be between 35 and 42 degrees.
+ask-disease = Influenza, 1. COVID-19, 2. Infectious gastroenteritis, 3. Strep throat, 4. Chickenpox, 5. Mumps, 6. Pharyngoconjunctival fever, 7. Hand, foot and mouth disease, 8. Other, 9.
 help-disease = Please choose the disease your child has been diagnosed with by a doctor. For influenza, press 1. For COVID-19, press 2. For infectious gastroenteritis, such as norovirus, press 3. For strep throat, a streptococcal infection, press 4. For chickenpox, press 5. For mumps, press 6. For pharyngoconjunctival fever, an adenovirus infection also called pool fever, press 7. For hand, foot and mouth disease, press 8. For any other infectious disease, press 9.
 
 ## 6. Day and time
 
-ask-day = Please choose the day of the absence. For today, press 1. For the next school day, press 2. For several days starting today, press 3.
-ask-arrival-time = Please enter the time your child will arrive at school, as four digits in 24-hour time. For example, for 9:30 in the morning, press 0, 9, 3, 0.
-ask-pickup-time = Please enter the time you will pick up your child, as four digits in 24-hour time. For example, for 1:15 in the afternoon, press 1, 3, 1, 5.
-help-time = Please enter the time as four digits in 24-hour time. The first two digits are the hour, and the last two are the minutes. For example, for 9:30 in the morning, press 0, 9, 3, 0. For 1:15 in the afternoon, press 1, 3, 1, 5.
-time-invalid = Sorry, that is not a valid time. Please enter four digits in 24-hour time. For example, for 9:30 in the morning, press 0, 9, 3, 0.
-
-## 7. Message for the teacher
-
-ask-message = To record a message for your child's teacher, press 1. Otherwise, press 2.
-record-message = After the beep, please speak your message. You have up to 60 seconds. When you have finished, press the hash key.
-
-## 8. Read-back
-
-summary-student = Let us check your report. Student number { $student-digits }.
-summary-kind = { $kind ->
-        [absence] Your child will be absent.
-        [late] Your child will arrive late.
-        [early] Your child will leave early.
-       *[other] This is a report about your child.
-    }
-summary-day = The day of absence is { $day-weekday ->
-        [mon] Monday,
-        [tue] Tuesday,
-        [wed] Wednesday,
-        [thu] Thursday,
-        [fri] Friday,
-        [sat] Saturday,
-        [sun] Sunday,
+ask-day = Today, 1. The next school day, 2. Several days from today, 3.
+# When today is not the calendar day (after the cut-off, a weekend, a holiday).
+ask-day-dates = { $today-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
        *[other] {""}
-    } { $day-month ->
+    } { $today-day } { $today-month ->
         [1] January
         [2] February
         [3] March
@@ -102,8 +111,120 @@ summary-day = The day of absence is { $day-weekday ->
         [10] October
         [11] November
         [12] December
-       *[other] month { $day-month },
-    } { $day-day }.
+       *[other] month { $today-month }
+    }, 1. { $next-day-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
+       *[other] {""}
+    } { $next-day-day } { $next-day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $next-day-month }
+    }, 2. Several days from { $today-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
+       *[other] {""}
+    } { $today-day } { $today-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $today-month }
+    }, 3.
+# Before the time question, when that day is not the calendar day.
+for-day = This is for { $day-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
+       *[other] {""}
+    } { $day-day } { $day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $day-month }
+    }.
+ask-arrival-time = Enter the arrival time in 24-hour time, such as 9 3 0 for 9:30, then press the hash key.
+ask-pickup-time = Enter the pick-up time in 24-hour time, such as 1 3 1 5 for 13:15, then press the hash key.
+help-time = Enter the hour, then the minutes, in 24-hour time, then the hash key. For 9:30 in the morning, press 9 3 0. For 1:15 in the afternoon, press 1 3 1 5.
+time-invalid = Sorry, that is not a valid time.
+## 7. Message for the teacher (key 3 at the read-back)
+
+record-message = After the beep, speak your message for the teacher, up to 60 seconds, then press the hash key. Your report is then saved.
+## 8. Read-back
+
+summary-student = Let us check. Student number { $student-digits }, grade { $grade }, class { $class }, number { $number }.
+# A school without a roster.
+summary-student-number = Let us check. Student number { $student-digits }.
+summary-kind = { $kind ->
+        [absence] Absent on
+        [late] Arriving late on
+        [early] Leaving early on
+       *[other] A report for
+    } { $day-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
+       *[other] {""}
+    } { $day-day } { $day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $day-month }
+    }.
 # Read as 9:30 or 9:05. The minute is padded by a select on $time-minute so that
 # this message uses the same variables as the Japanese one.
 summary-time = { $kind ->
@@ -157,10 +278,8 @@ summary-disease = The disease is { $disease ->
         [hand-foot-mouth] hand, foot and mouth disease.
        *[other] another infectious disease.
     }
-summary-recording = You have recorded a message for the teacher.
-summary-confirm = If this is correct, press 1 to save your report. To start again from the type of report, press 2.
-restart = Let us start again from the type of report.
-
+summary-confirm = To save, press 1. To start again, press 2. To save with a message for the teacher, press 3.
+restart = Let us start again from the student number.
 ## 9. Saving and goodbye
 
 saved = Your report has been recorded. Your reference number is { $reference-digits }. Once again, your reference number is { $reference-digits }.
@@ -172,12 +291,21 @@ resumed = We are sorry. The service has been updated, so let us start again from
 
 ## 6b. Several days
 
-ask-day-count = For how many school days, starting today, will your child be absent? Press one number from 1 to 9.
-help-day-count = Press the number of school days of the absence, counting today, from 1 to 9. Weekends and holidays are not counted. For example, for three days starting today, press 3.
+ask-day-count = For how many school days? Press a number from 1 to 9.
+help-day-count = Press the number of school days of the absence, counting the first day, from 1 to 9. Weekends and holidays are not counted.
 day-count-invalid = Please press one number from 1 to 9.
 # $days arrives as text, so no plural variant could be chosen: the sentence
-# reads right for any number.
-summary-days = The absence starts on { $day-month ->
+# reads right for any number. $last-day is the last school day of the absence.
+summary-days = Absent from { $day-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
+       *[other] {""}
+    } { $day-day } { $day-month ->
         [1] January
         [2] February
         [3] March
@@ -190,9 +318,31 @@ summary-days = The absence starts on { $day-month ->
         [10] October
         [11] November
         [12] December
-       *[other] month { $day-month },
-    } { $day-day }. Number of school days: { $days }.
-
+       *[other] month { $day-month }
+    } to { $last-day-weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+        [sun] Sunday
+       *[other] {""}
+    } { $last-day-day } { $last-day-month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] month { $last-day-month }
+    }. Number of school days: { $days }.
 ## 6c. A report that was already made
 
 already-reported = We already have a report for your child for { $existing-day-month ->

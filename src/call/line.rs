@@ -228,6 +228,11 @@ impl<'a> Line<'a> {
                     .map_err(CallError::Port)?;
                 Ok(existing_answers(&found))
             }
+            // The calendar, not the engine, knows which days are school days.
+            Lookup::LastDay => Ok(days(state, self.school, now)
+                .last()
+                .map(|d| vec![("last-day".to_owned(), d.clone())])
+                .unwrap_or_default()),
         }
     }
 

@@ -8,10 +8,10 @@ pub mod reload;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, SchoolKind};
 use crate::diagnostics::{Located, one_per_line};
 use crate::domain::{LangTag, SchoolId};
 use crate::flow::{Flow, FlowError, load_flow};
@@ -55,6 +55,11 @@ pub struct School {
     pub calendar: SchoolCalendar,
     pub roster: Option<Roster>,
     pub flow: String,
+    pub kind: SchoolKind,
+    /// Every student number has this many digits (config `student_digits`).
+    pub student_digits: Option<u32>,
+    /// When lessons end, local time: see [`School::this_school_day`].
+    pub school_ends: NaiveTime,
 }
 
 impl School {
@@ -77,14 +82,66 @@ impl School {
     /// The value of one of the engine's call variables at `now`.
     pub fn call_var(&self, name: &str, now: DateTime<Utc>) -> Option<String> {
         let today = || self.calendar.today(now);
+        let calendar_day = || now.with_timezone(&self.calendar.tz()).date_naive();
+        let yes_no = |moved: bool| if moved { "yes" } else { "no" }.to_owned();
         match name {
             "today" => Some(crate::schoolday::iso_date(today())),
             "next_school_day" => Some(crate::schoolday::iso_date(
                 self.calendar.next_school_day_after(today()),
             )),
+            "this_school_day" => Some(crate::schoolday::iso_date(self.this_school_day(now))),
+            "today_moved" => Some(yes_no(today() != calendar_day())),
+            "this_day_moved" => Some(yes_no(self.this_school_day(now) != calendar_day())),
+            "student_digits" => self.student_digits.map(|n| n.to_string()),
             _ => None,
         }
     }
+
+    /// The day a late arrival or an early leave reported at `now` is for:
+    /// the calendar day while it is a school day and lessons have not
+    /// ended (`school_ends`), else the next school day. Not the cut-off:
+    /// a parent calling at 08:45 about a child who will come at 10:00 at a
+    /// school whose cut-off is 08:30 means today.
+    pub fn this_school_day(&self, now: DateTime<Utc>) -> NaiveDate {
+        let local = now.with_timezone(&self.calendar.tz());
+        let date = local.date_naive();
+        if self.calendar.is_school_day(date) && local.time() < self.school_ends {
+            date
+        } else {
+            self.calendar.next_school_day_after(date)
+        }
+    }
+}
+
+/// A declared `student_digits` must be a usable length and fit every
+/// number of the school's roster: otherwise a parent could never key their
+/// child's number.
+fn check_student_digits(
+    school: &SchoolId,
+    digits: Option<u32>,
+    roster: Option<&Roster>,
+) -> Result<(), LoadError> {
+    let Some(n) = digits else { return Ok(()) };
+    let bad = |message: String| LoadError::School {
+        school: school.clone(),
+        message,
+    };
+    if !(4..=8).contains(&n) {
+        return Err(bad(format!(
+            "student_digits = {n}: a student number has 4 to 8 digits"
+        )));
+    }
+    if let Some(other) = roster
+        .into_iter()
+        .flat_map(Roster::students)
+        .find(|s| s.chars().count() != n as usize)
+    {
+        return Err(bad(format!(
+            "student_digits = {n}, but the roster has student number {other}, of {} digits; correct student_digits or remove it",
+            other.chars().count()
+        )));
+    }
+    Ok(())
 }
 
 /// The file a flow is read from: `<flows_dir>/<name>.toml`.
@@ -143,6 +200,7 @@ impl Deployment {
                 }
                 None => None,
             };
+            check_student_digits(id, sc.student_digits, roster.as_ref())?;
             schools.insert(
                 id.clone(),
                 School {
@@ -159,6 +217,15 @@ impl Deployment {
                     calendar: SchoolCalendar::new(tz, parse_cutoff(&sc.cutoff)?, days),
                     roster,
                     flow: sc.flow.clone(),
+                    kind: sc.kind,
+                    student_digits: sc.student_digits,
+                    school_ends: parse_cutoff(&sc.school_ends).map_err(|_| LoadError::School {
+                        school: id.clone(),
+                        message: format!(
+                            "school_ends {:?} is not a time such as 16:00",
+                            sc.school_ends
+                        ),
+                    })?,
                 },
             );
         }
@@ -169,5 +236,39 @@ impl Deployment {
             recordings,
             schools,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster(numbers: &[&str]) -> Roster {
+        let mut text = String::from("student,grade,class,number,name\n");
+        for (i, n) in numbers.iter().enumerate() {
+            text.push_str(&format!("{n},1,1,{},児童{i}\n", i + 1));
+        }
+        Roster::parse(&text, "roster.csv").unwrap()
+    }
+
+    #[test]
+    fn student_digits_must_fit_every_number_of_the_roster() {
+        let school = SchoolId::parse("daiichi").unwrap();
+        let five = roster(&["10203", "30412"]);
+        assert!(check_student_digits(&school, Some(5), Some(&five)).is_ok());
+        assert!(check_student_digits(&school, None, Some(&five)).is_ok());
+        assert!(check_student_digits(&school, Some(6), None).is_ok());
+        let mixed = roster(&["10203", "1234", "123456"]);
+        let e = check_student_digits(&school, Some(5), Some(&mixed))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("daiichi") && e.contains("student number 1234, of 4 digits"),
+            "the first number of another length is named: {e}"
+        );
+        let e = check_student_digits(&school, Some(3), None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("4 to 8 digits"), "{e}");
     }
 }

@@ -9,8 +9,25 @@ use super::model::*;
 use super::state::CallState;
 use crate::domain::{LangTag, Student};
 
-/// Variables a flow may read as `$name` in option values.
-pub const CALL_VARS: [&str; 2] = ["today", "next_school_day"];
+/// Variables a flow may read as `$name` in option values and `set`:
+/// `today` (the school day a report made now is for), `next_school_day`
+/// (the one after it), `this_school_day` (the day a late arrival or an
+/// early leave is for: the calendar day while school is on, else the next
+/// school day), `today_moved` / `this_day_moved` (`yes` when that day is
+/// not the calendar day, so the prompt must name it, else `no`) and
+/// `student_digits` (the school's fixed student number length, if any).
+pub const CALL_VARS: [&str; 6] = [
+    "today",
+    "next_school_day",
+    "this_school_day",
+    "today_moved",
+    "this_day_moved",
+    "student_digits",
+];
+
+/// The answer holding the last entry a digits step refused, so the error
+/// can read it back ("we could not find 1 2 3 4 5").
+pub const KEYED: &str = "keyed";
 
 /// The school's list of students, as far as the engine needs it: the
 /// student a number names, if any.
@@ -171,7 +188,7 @@ pub fn handle(
         // The finish key alone at a `choices` step: nothing chosen.
         | (StepKind::Choices { .. }, Input::FinishKeyOnly) => {
             state.no_input += 1;
-            retry(flow, idx, state, step.no_input.clone(), true, ctx)
+            retry(flow, idx, state, say_one(&step.no_input), true, ctx)
         }
         (StepKind::Choices { options, save_as, .. }, Input::Digits(d)) => {
             match chosen(options, &d) {
@@ -205,20 +222,35 @@ pub fn handle(
         }
         (StepKind::Digits { .. }, Input::FinishKeyOnly) => {
             state.no_input += 1;
-            retry(flow, idx, state, step.no_input.clone(), true, ctx)
+            retry(flow, idx, state, say_one(&step.no_input), true, ctx)
         }
         (
             StepKind::Digits {
                 min,
                 max,
+                length,
+                wrong_length,
                 validate,
                 save_as,
                 ..
             },
             Input::Digits(d),
         ) => {
+            let (min, max) = match fixed_length(length.as_deref(), &state.answers) {
+                Some(n) => (n, n),
+                None => (*min, *max),
+            };
             let len = d.chars().count() as u32;
-            let valid = len >= *min && len <= *max && d.bytes().all(|b| b.is_ascii_digit());
+            let digits = d.bytes().all(|b| b.is_ascii_digit());
+            if digits && !d.is_empty() && d.len() <= 32 {
+                state.answers.insert(KEYED.to_owned(), d.clone());
+            }
+            if digits && !(min..=max).contains(&len) && !wrong_length.is_empty() {
+                state.no_match += 1;
+                let why = speakable(wrong_length, &state.answers).collect();
+                return retry(flow, idx, state, why, false, ctx);
+            }
+            let valid = (min..=max).contains(&len) && digits;
             let accepted = if valid {
                 accept(validate, &d, ctx)
             } else {
@@ -227,6 +259,7 @@ pub fn handle(
             match accepted {
                 None => no_match(flow, idx, state, ctx),
                 Some((value, extra)) => {
+                    state.answers.remove(KEYED);
                     state.answers.insert(save_as.clone(), value);
                     state.answers.extend(extra);
                     let next = resolve_next(&step.next, &state.answers, &step.name)?;
@@ -241,7 +274,7 @@ pub fn handle(
         }
         (StepKind::Record { required: true, .. }, _) => {
             state.no_input += 1;
-            retry(flow, idx, state, step.no_input.clone(), true, ctx)
+            retry(flow, idx, state, say_one(&step.no_input), true, ctx)
         }
         // An empty recording, or keys instead of a voice: go on without one.
         (StepKind::Record { .. }, _) => {
@@ -327,8 +360,22 @@ fn no_match(
     ctx: &Ctx,
 ) -> Result<Outcome, EngineError> {
     state.no_match += 1;
-    let msg = flow.steps[idx].no_match.clone();
-    retry(flow, idx, state, msg, false, ctx)
+    let why = say_one(&flow.steps[idx].no_match);
+    retry(flow, idx, state, why, false, ctx)
+}
+
+fn say_one(msg: &MsgId) -> Vec<Say> {
+    vec![Say {
+        msg: msg.clone(),
+        lang: None,
+    }]
+}
+
+/// The fixed length a digits step reads from the answer `length` names,
+/// when that answer is set to a usable length.
+fn fixed_length(length: Option<&str>, answers: &BTreeMap<String, String>) -> Option<u32> {
+    let n: u32 = answers.get(length?)?.parse().ok()?;
+    (1..=32).contains(&n).then_some(n)
 }
 
 /// A failed try: say why, then the prompt (first time) or the fuller help
@@ -337,7 +384,7 @@ fn retry(
     flow: &Flow,
     idx: StepIdx,
     state: CallState,
-    why: MsgId,
+    why: Vec<Say>,
     was_no_input: bool,
     ctx: &Ctx,
 ) -> Result<Outcome, EngineError> {
@@ -347,10 +394,7 @@ fn retry(
     } else {
         state.no_match
     };
-    let mut say = vec![Say {
-        msg: why,
-        lang: None,
-    }];
+    let mut say = why;
     if count >= step.tries {
         return leave(flow, step.give_up, state, say, ctx);
     }
@@ -361,7 +405,7 @@ fn retry(
     };
     say.extend(speakable(prompt, &state.answers));
     Ok(Outcome::Prompt {
-        then: waits_for(&step.kind, step.timeout_secs),
+        then: waits_for(&step.kind, step.timeout_secs, &state.answers),
         say,
         state,
     })
@@ -483,7 +527,7 @@ fn enter(
     mut idx: StepIdx,
     mut state: CallState,
     mut say: Vec<Say>,
-    _ctx: &Ctx,
+    ctx: &Ctx,
 ) -> Result<Outcome, EngineError> {
     // A flow can loop only through steps that wait (checked at runtime here,
     // since conditions make it undecidable at load time in general).
@@ -496,6 +540,12 @@ fn enter(
         {
             idx = resolve_next(&step.next, &state.answers, &step.name)?;
             continue;
+        }
+        for (name, value) in &step.set {
+            match value_of(value, ctx) {
+                Ok(v) => state.answers.insert(name.clone(), v),
+                Err(_) => state.answers.remove(name),
+            };
         }
         say.extend(speakable(&step.prompt, &state.answers));
         match &step.kind {
@@ -522,7 +572,7 @@ fn enter(
             }
             kind => {
                 return Ok(Outcome::Prompt {
-                    then: waits_for(kind, step.timeout_secs),
+                    then: waits_for(kind, step.timeout_secs, &state.answers),
                     say,
                     state,
                 });
@@ -532,7 +582,7 @@ fn enter(
     Err(EngineError::Loop(MAX_HOPS))
 }
 
-fn waits_for(kind: &StepKind, timeout_secs: u32) -> Then {
+fn waits_for(kind: &StepKind, timeout_secs: u32, answers: &BTreeMap<String, String>) -> Then {
     match kind {
         StepKind::Menu { .. } => Then::Keys {
             timeout_secs,
@@ -548,12 +598,22 @@ fn waits_for(kind: &StepKind, timeout_secs: u32) -> Then {
             max,
             finish_key,
             skip_on_finish_key,
+            length,
             ..
-        } => Then::Keys {
-            timeout_secs,
-            finish_key: *finish_key,
-            max_digits: *max,
-            finish_key_matters: *skip_on_finish_key,
+        } => match fixed_length(length.as_deref(), answers) {
+            // The length is known: the last key ends the entry, no `#`.
+            Some(n) => Then::Keys {
+                timeout_secs,
+                finish_key: None,
+                max_digits: n,
+                finish_key_matters: false,
+            },
+            None => Then::Keys {
+                timeout_secs,
+                finish_key: *finish_key,
+                max_digits: *max,
+                finish_key_matters: *skip_on_finish_key,
+            },
         },
         StepKind::Record {
             max_length_secs,
@@ -622,11 +682,16 @@ fn accept(validate: &Validate, d: &str, ctx: &Ctx) -> Option<(String, Vec<(Strin
             Some((scaled(n, *decimals), Vec::new()))
         }
         Validate::Time => {
+            // `930` is 9:30: the minutes are always the last two keys.
+            if !(3..=4).contains(&d.len()) {
+                return None;
+            }
+            let split = d.len() - 2;
             let (h, m) = (
-                d.get(0..2)?.parse::<u32>().ok()?,
-                d.get(2..4)?.parse::<u32>().ok()?,
+                d.get(..split)?.parse::<u32>().ok()?,
+                d.get(split..)?.parse::<u32>().ok()?,
             );
-            (d.len() == 4 && h < 24 && m < 60).then(|| (format!("{h:02}:{m:02}"), Vec::new()))
+            (h < 24 && m < 60).then(|| (format!("{h:02}:{m:02}"), Vec::new()))
         }
     }
 }
@@ -672,6 +737,10 @@ mod tests {
         assert_eq!(accept(&Validate::Time, "2359", &ctx).unwrap().0, "23:59");
         assert!(accept(&Validate::Time, "2400", &ctx).is_none());
         assert!(accept(&Validate::Time, "0960", &ctx).is_none());
+        assert_eq!(accept(&Validate::Time, "930", &ctx).unwrap().0, "09:30");
+        assert_eq!(accept(&Validate::Time, "015", &ctx).unwrap().0, "00:15");
+        assert!(accept(&Validate::Time, "960", &ctx).is_none());
+        assert!(accept(&Validate::Time, "93", &ctx).is_none());
     }
 }
 

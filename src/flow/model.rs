@@ -40,6 +40,10 @@ impl Flow {
                 s.prompt
                     .iter()
                     .chain(&s.help)
+                    .chain(match &s.kind {
+                        StepKind::Digits { wrong_length, .. } => wrong_length.as_slice(),
+                        _ => &[],
+                    })
                     .map(|p| &p.msg)
                     .chain([&s.no_input, &s.no_match])
             })
@@ -62,6 +66,10 @@ pub struct Step {
     pub tries: u8,
     pub give_up: StepIdx,
     pub next: Next,
+    /// Answers set on entering the step (before its prompt is spoken), so
+    /// the prompt can read call variables such as the dates it names; a
+    /// call variable with no value at this school leaves the answer unset.
+    pub set: Vec<(String, Value)>,
 }
 
 /// One message to speak, optionally in a fixed language (the language menu
@@ -101,6 +109,13 @@ pub enum StepKind {
         min: u32,
         max: u32,
         finish_key: Option<char>,
+        /// An answer holding a fixed length (`student-length`, set from the
+        /// school's `student_digits`): when it is set, exactly that many
+        /// keys end the entry and no finish key is needed.
+        length: Option<String>,
+        /// Said instead of `no_match` when the entry has the wrong number
+        /// of keys ("a student number has 4 to 8 digits").
+        wrong_length: Vec<Prompt>,
         /// The finish key alone skips the step (and saves nothing).
         skip_on_finish_key: bool,
         validate: Validate,
@@ -152,7 +167,7 @@ pub enum Validate {
     /// A number in `min..=max`, stored with `decimals` implied decimals
     /// (`385` with one decimal is stored as `38.5`).
     Range { min: i64, max: i64, decimals: u32 },
-    /// `HHMM` on a 24-hour clock, stored as `HH:MM`.
+    /// `HHMM` or `HMM` (`930` is 09:30) on a 24-hour clock, stored as `HH:MM`.
     Time,
 }
 
@@ -180,16 +195,20 @@ pub enum Lookup {
     /// `existing-reference`, `existing-day` (and `existing-count`,
     /// `existing-references` when there are several).
     ExistingReport,
+    /// `last-day`: the last school day of a several-day absence, as the
+    /// answer `last-day`, so the read-back can say it.
+    LastDay,
 }
 
 impl Lookup {
     /// Every lookup's name in a flow file.
-    pub const NAMES: [&'static str; 1] = ["existing-report"];
+    pub const NAMES: [&'static str; 2] = ["existing-report", "last-day"];
 
     /// The lookup named `name` in a flow file.
     pub fn parse(name: &str) -> Option<Lookup> {
         match name {
             "existing-report" => Some(Lookup::ExistingReport),
+            "last-day" => Some(Lookup::LastDay),
             _ => None,
         }
     }
@@ -198,6 +217,7 @@ impl Lookup {
     pub fn as_str(self) -> &'static str {
         match self {
             Lookup::ExistingReport => "existing-report",
+            Lookup::LastDay => "last-day",
         }
     }
 
@@ -206,6 +226,7 @@ impl Lookup {
     pub fn answer_prefix(self) -> &'static str {
         match self {
             Lookup::ExistingReport => "existing-",
+            Lookup::LastDay => "last-day",
         }
     }
 }

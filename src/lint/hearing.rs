@@ -119,6 +119,9 @@ impl<'a> Listener<'a> {
             calendar: s.calendar.clone(),
             roster: None,
             flow: s.flow.clone(),
+            kind: s.kind,
+            student_digits: s.student_digits,
+            school_ends: s.school_ends,
         });
         Listener { dep, school }
     }

@@ -577,21 +577,25 @@ fn the_words_a_symptom_list_is_read_with_are_checked_like_any_message() {
 
 #[test]
 fn a_key_is_not_said_by_an_answer_read_back() {
-    // Korean's confirmation no longer says "press 1"; the grade read back
-    // ("1학년") must not pass for it.
+    // English's read-back no longer says "press 1"; the grade read back
+    // ("grade 1") must not pass for it.
     let f = Fixture::new();
-    f.edit("locales/ko/absence.ftl", "맞으면 1번을", "맞으면 일번을");
+    f.edit(
+        "locales/en/absence.ftl",
+        "To save, press 1.",
+        "To save, press one.",
+    );
     let r = f.lint();
     let w = find(
         &r,
         Severity::Warning,
         "call-flows/absence.toml",
-        "menu \"confirm-student\" offers key 1",
+        "menu \"summary\" offers key 1",
     );
-    assert!(w.message.contains("in ko (Korean);"), "{}", w.message);
+    assert!(w.message.contains("in en (English);"), "{}", w.message);
     assert_eq!(
         at(w),
-        f.position_of("call-flows/absence.toml", "[steps.confirm-student]")
+        f.position_of("call-flows/absence.toml", "[steps.summary]")
     );
 }
 

@@ -42,8 +42,7 @@ async fn to_the_symptoms(p: &mut Phone<'_>, student: &str) -> crate::helpers::Tw
     p.dial().await;
     p.press("1").await; // 日本語
     p.press(&format!("{student}#")).await;
-    p.press("1").await; // the roster read-back is right
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason or day
     p.press("1").await // illness
 }
 
@@ -67,7 +66,7 @@ async fn a_parent_who_presses_on_at_the_symptoms_is_heard_not_cut_off() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     let t = to_the_symptoms(&mut p, "10203").await;
-    assert!(t.says_any("当てはまる番号を、すべて"), "{}", t.said());
+    assert!(t.says_any("当てはまる症状を、すべて"), "{}", t.said());
     let keys = as_twilio_takes(&t, &"1".repeat(40));
     let t = p.press(&keys).await;
     assert!(!t.hangup, "the call goes on: {}", t.said());
@@ -138,12 +137,10 @@ async fn influenza_today(p: &mut Phone<'_>, student: &str) {
     p.dial().await;
     p.press("1").await;
     p.press(&format!("{student}#")).await;
-    p.press("1").await;
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason
     p.press("6").await; // infectious disease
     p.press("1").await; // influenza
     p.press("1").await; // today
-    p.press("2").await; // no message
     let t = p.press("1").await;
     assert!(t.says_any("受付番号"), "{}", t.said());
 }
@@ -234,11 +231,9 @@ async fn a_correction_racing_a_replacing_call_keeps_the_counts_equal_to_a_recoun
         first.dial().await;
         first.press("1").await;
         first.press(&format!("{student}#")).await;
-        first.press("1").await;
-        first.press("1").await; // absence
+        first.press("2").await; // absence, another reason
         first.press("4").await; // family
         first.press("1").await; // today
-        first.press("2").await; // no message
         first.press("1").await; // save
         let earlier = app
             .reports("daiichi")
@@ -259,7 +254,6 @@ async fn a_correction_racing_a_replacing_call_keeps_the_counts_equal_to_a_recoun
         let t = again.press("1").await; // today
         assert!(t.says_any("すでに受け付けています"), "{}", t.said());
         again.press("1").await; // replace
-        again.press("2").await; // no message
         let flu = [
             ("csrf", token.as_str()),
             ("reason", "infectious"),

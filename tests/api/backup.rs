@@ -58,13 +58,11 @@ async fn late_with_message(p: &mut Phone<'_>) {
     p.dial().await;
     p.press("2").await; // English: remembered for this caller
     p.press("30412#").await;
-    p.press("1").await;
-    p.press("2").await; // late
+    p.press("3").await; // late
     p.press("3").await; // medical appointment
-    p.press("0930").await;
-    p.press("1").await; // leave a message
-    p.record(12).await;
-    let t = p.press("1").await; // confirm
+    p.press("0930#").await;
+    p.press("3").await; // leave a message, then save
+    let t = p.record(12).await;
     assert!(t.says_any("reference number"), "{}", t.said());
     p.silence().await;
     p.hang_up(60).await;

@@ -20,21 +20,16 @@ async fn a_teacher_reads_the_morning_list_marks_a_report_seen_and_downloads_the_
     let mut p = app.phone("daiichi");
     p.dial().await;
     p.follow(&identify("10203")).await;
-    p.press("1").await; // absence
-    p.press("1").await; // illness
+    p.press("1").await; // absent today, ill
     p.press("1").await; // fever
     p.press("385").await;
-    p.press("1").await; // today
-    p.press("1").await;
+    p.press("3").await; // a message, then save
     p.record(9).await;
-    p.press("1").await;
     p.press("1").await; // another child
     p.press("30412#").await;
-    p.press("1").await;
-    p.press("2").await; // late
+    p.press("3").await; // late
     p.press("3").await; // medical
-    p.press("0950").await;
-    p.press("2").await;
+    p.press("0950#").await;
     p.press("1").await;
     p.silence().await;
     p.hang_up(120).await;

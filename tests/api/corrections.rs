@@ -11,7 +11,7 @@ use fake_twilio::scenario::identify;
 async fn absent_today(p: &mut Phone<'_>) -> crate::helpers::Twiml {
     p.dial().await;
     p.follow(&identify("10203")).await;
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason
     p.press("4").await; // family
     p.press("1").await // today
 }
@@ -22,11 +22,10 @@ async fn a_second_report_for_the_same_day_replaces_or_cancels_the_first_and_keep
     let mut first = app.phone("daiichi");
     let t = absent_today(&mut first).await;
     assert!(
-        t.says_any("伝言"),
-        "no earlier report: straight on: {}",
+        t.says_any("内容を確認します"),
+        "no earlier report: straight on to the read-back: {}",
         t.said()
     );
-    first.press("2").await;
     first.press("1").await;
     let day = app.reports("daiichi")[0].school_day.clone();
 
@@ -34,17 +33,15 @@ async fn a_second_report_for_the_same_day_replaces_or_cancels_the_first_and_keep
     let mut second = app.phone("daiichi");
     second.dial().await;
     second.follow(&identify("10203")).await;
-    second.press("2").await; // late
+    second.press("3").await; // late
     second.press("3").await; // medical
-    let t = second.press("1030").await;
+    let t = second.press("1030#").await;
     assert!(
         t.says_any("すでに受け付けています") && t.says_any("欠席") && t.says_any("受付番号は1"),
         "{}",
         t.said()
     );
     let t = second.press("1").await; // replace
-    assert!(t.says_any("伝言"), "{}", t.said());
-    let t = second.press("2").await;
     assert!(
         t.says_any("差し替えます"),
         "the read-back says it replaces: {}",
@@ -109,7 +106,6 @@ async fn keeping_the_earlier_report_changes_nothing() {
     let (app, _dir) = spawn_app().await;
     let mut first = app.phone("daiichi");
     absent_today(&mut first).await;
-    first.press("2").await;
     first.press("1").await;
     let mut again = app.phone("daiichi");
     absent_today(&mut again).await;
@@ -167,8 +163,7 @@ async fn an_absence_of_several_days_skips_the_weekend_and_a_holiday() {
     p.dial().await;
     p.press("2").await;
     p.press("10203#").await;
-    p.press("1").await;
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason
     p.press("6").await; // infectious
     p.press("1").await; // influenza
     let t = p.press("3").await; // several days
@@ -176,8 +171,7 @@ async fn an_absence_of_several_days_skips_the_weekend_and_a_holiday() {
     assert_eq!(t.gather_num_digits.as_deref(), Some("1"));
     let t = p.press("0").await;
     assert!(t.says_any("from 1 to 9"), "0 is refused: {}", t.said());
-    p.press("5").await;
-    let t = p.press("2").await; // no message
+    let t = p.press("5").await;
     assert!(t.says_any("Number of school days: 5"), "{}", t.said());
     p.press("1").await;
 

@@ -63,15 +63,13 @@ pub async fn call(client: &reqwest::Client, base: &str, sid: &str, student: u32)
         }
     };
     let mut t = post("/voice/chuo".into(), vec![]).await?;
+    // Japanese, the number, absent today ill, fever, 38.5, save.
     let keys = [
         "1".to_owned(),
         format!("{student}"),
         "1".into(),
         "1".into(),
-        "1".into(),
         "385".into(),
-        "1".into(),
-        "2".into(),
         "1".into(),
     ];
     for k in keys {

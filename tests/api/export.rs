@@ -12,14 +12,12 @@ async fn export_holds_exactly_the_stored_reports() {
     p.press("1").await;
     for student in ["10203#", "30412#"] {
         p.press(student).await;
-        p.press("1").await;
-        p.press("1").await;
+        p.press("2").await; // absence, another reason
         p.press("6").await; // infectious disease
         p.press("1").await; // influenza
         p.press("1").await; // today
-        p.press("2").await;
-        p.press("1").await;
-        p.press("1").await;
+        p.press("1").await; // save
+        p.press("1").await; // another child
     }
     let stored = app.reports("daiichi");
     assert_eq!(stored.len(), 2);

@@ -72,10 +72,9 @@ async fn a_broken_store_ends_the_call_with_an_apology() {
     p.dial().await;
     p.press("1").await;
     p.press("1111#").await;
-    p.press("1").await;
+    p.press("2").await; // absence, another reason
     p.press("9").await;
-    p.press("1").await;
-    p.press("2").await;
+    p.press("1").await; // today: the read-back
     // Make the reports table unwritable behind the server's back.
     rusqlite::Connection::open(app.dir.join("data/chuo.sqlite"))
         .unwrap()

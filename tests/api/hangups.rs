@@ -10,7 +10,7 @@ use chrono::Utc;
 use crate::helpers::{DAIICHI_PASSWORD, Phone, TestApp, copy_assets, spawn_app, spawn_app_in};
 
 /// Student 10203 absent today for family reasons, at the `<Record>` of the
-/// message for the teacher.
+/// message for the teacher (key 3 at the read-back).
 async fn at_the_message(p: &mut Phone<'_>) -> crate::helpers::Twiml {
     student_at_the_message(p, "10203").await
 }
@@ -20,12 +20,11 @@ async fn student_at_the_message(p: &mut Phone<'_>, student: &str) -> crate::help
     p.dial().await;
     p.press("1").await;
     p.press(&format!("{student}#")).await;
-    p.press("1").await;
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason
     p.press("4").await; // family
     let t = p.press("1").await; // today
     assert!(t.says_any("伝言"), "{}", t.said());
-    let t = p.press("1").await; // record one
+    let t = p.press("3").await; // record one, then save
     assert!(t.record_action.is_some(), "{}", t.raw);
     t
 }
@@ -52,7 +51,7 @@ async fn recordings_when(
 }
 
 #[tokio::test]
-async fn hanging_up_while_recording_the_message_saves_the_report_unconfirmed() {
+async fn hanging_up_while_recording_the_message_saves_the_report() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     let t = at_the_message(&mut p).await;
@@ -72,7 +71,10 @@ async fn hanging_up_while_recording_the_message_saves_the_report_unconfirmed() {
         r.recording_url.as_deref(),
         Some(p.recording_url(14).as_str())
     );
-    assert!(r.unconfirmed, "the parent never heard the read-back");
+    assert!(
+        !r.unconfirmed,
+        "key 3 came after the read-back: the parent confirmed it"
+    );
     assert_eq!(r.status, "active", "it reaches the morning list");
 
     // Twilio's recording status callback, once the file is ready.
@@ -161,7 +163,7 @@ async fn a_recording_with_no_report_to_hold_it_stays_on_the_call_log() {
     let flow = dir.path().join("call-flows/absence.toml");
     let text = std::fs::read_to_string(&flow).unwrap();
     let edited = text.replacen(
-        "save_as = \"recording\"\nnext = \"summary\"",
+        "save_as = \"recording\"\nnext = \"save\"",
         "save_as = \"recording\"\nnext = \"restart\"",
         1,
     );
@@ -204,10 +206,24 @@ async fn a_recording_with_no_report_to_hold_it_stays_on_the_call_log() {
 
 /// The school's staff see both: the unconfirmed report on the morning list
 /// and the call log, and a message no report holds (the parent recorded it,
-/// heard the read-back and hung up) on the call log, each to call back.
+/// heard the read-back and hung up) on the call log, each to call back. A
+/// flow whose message comes back to the read-back (as the shipped flow's
+/// did before key 3 saved it) makes both.
 #[tokio::test]
 async fn staff_see_what_to_call_back_about() {
-    let (app, _dir) = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    copy_assets(dir.path());
+    let flow = dir.path().join("call-flows/absence.toml");
+    let text = std::fs::read_to_string(&flow).unwrap();
+    let edited = text.replacen(
+        "save_as = \"recording\"\nnext = \"save\"",
+        "save_as = \"recording\"\nnext = \"summary\"",
+        1,
+    );
+    assert_ne!(edited, text, "the flow's record step moved");
+    std::fs::write(&flow, edited).unwrap();
+    let app = spawn_app_in(dir.path()).await;
+    let _dir = dir;
     let mut unconfirmed = app.phone("daiichi");
     at_the_message(&mut unconfirmed).await;
     unconfirmed.record_then_hang_up(14).await;
@@ -223,7 +239,7 @@ async fn staff_see_what_to_call_back_about() {
     let callback = t.record_status_callback.clone().unwrap();
     let t = left.record(20).await;
     assert!(
-        t.says_any("伝言を録音しました"),
+        t.says_any("内容を確認します"),
         "the read-back: {}",
         t.said()
     );

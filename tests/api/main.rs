@@ -25,6 +25,7 @@ mod limits;
 mod logs;
 mod multi_day;
 mod operations;
+mod parent_call;
 mod recordings;
 mod reload;
 mod reload_overrides;

@@ -18,10 +18,9 @@ async fn metrics_count_calls_reports_signatures_and_webhook_latency() {
     p.dial().await;
     p.press("1").await;
     p.press("1234#").await;
-    p.press("1").await;
+    p.press("2").await;
     p.press("9").await;
     p.press("1").await;
-    p.press("2").await;
     p.press("1").await;
     p.hang_up(60).await;
     let mut gone = app.phone("chuo");
@@ -73,7 +72,7 @@ async fn metrics_count_calls_reports_signatures_and_webhook_latency() {
     assert_eq!(metric(&text, "absence_line_rejected_signatures_total"), 1.0);
     assert!(metric(&text, "absence_line_store_commits_total") >= 1.0);
     let webhooks = metric(&text, "absence_line_webhook_seconds_count");
-    assert!(webhooks >= 12.0, "every webhook is timed: {webhooks}");
+    assert!(webhooks >= 11.0, "every webhook is timed: {webhooks}");
     assert_eq!(
         metric(&text, "absence_line_webhook_seconds_bucket{le=\"+Inf\"}"),
         webhooks

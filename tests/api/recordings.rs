@@ -11,7 +11,7 @@ async fn a_recording_replaces_text_to_speech_and_is_served_with_caching_headers(
     copy_assets(dir.path());
     std::fs::create_dir_all(dir.path().join("prompts/ja")).unwrap();
     let kind = pcm16_wav(8000, &vec![1000; 8000]);
-    std::fs::write(dir.path().join("prompts/ja/ask-kind.wav"), &kind).unwrap();
+    std::fs::write(dir.path().join("prompts/ja/ask-reason.wav"), &kind).unwrap();
     // The fixed text before the reference number, in a read-back.
     std::fs::write(
         dir.path().join("prompts/ja/saved.1.wav"),
@@ -23,7 +23,8 @@ async fn a_recording_replaces_text_to_speech_and_is_served_with_caching_headers(
     let mut p = app.phone("chuo");
     p.dial().await;
     p.press("1").await;
-    let t = p.press("1234#").await;
+    p.press("1234#").await;
+    let t = p.press("2").await; // absence, another reason: the reason menu
     assert_eq!(t.plays.len(), 1, "{}", t.raw);
     assert!(
         t.says.is_empty(),
@@ -32,7 +33,7 @@ async fn a_recording_replaces_text_to_speech_and_is_served_with_caching_headers(
     );
     let url = &t.plays[0];
     assert!(
-        url.starts_with(&format!("{}/prompts/ja/ask-kind.wav?v=", app.base)),
+        url.starts_with(&format!("{}/prompts/ja/ask-reason.wav?v=", app.base)),
         "absolute URL: {url}"
     );
 
@@ -57,10 +58,8 @@ async fn a_recording_replaces_text_to_speech_and_is_served_with_caching_headers(
     assert_eq!(again.status(), 304);
 
     // A read-back: its fixed text recorded, the number by text-to-speech.
-    p.press("1").await;
     p.press("9").await;
     p.press("1").await;
-    p.press("2").await;
     let t = p.press("1").await;
     assert!(
         t.heard[0].starts_with("play:") && t.heard[0].contains("/prompts/ja/saved.1.wav"),

@@ -477,12 +477,10 @@ async fn influenza_today(p: &mut Phone<'_>, student: &str) {
     p.dial().await;
     p.press("1").await;
     p.press(&format!("{student}#")).await;
-    p.press("1").await; // roster read-back: correct
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason
     p.press("6").await; // infectious disease
     p.press("1").await; // influenza
     p.press("1").await; // today
-    p.press("2").await; // no message
     let t = p.press("1").await; // save
     assert!(t.says_any("受付番号"), "{}", t.said());
 }

@@ -20,10 +20,9 @@ async fn to_the_save<'a>(app: &'a TestApp, student: &str) -> crate::helpers::Pho
     p.dial().await;
     p.press("1").await; // Japanese
     p.press(&format!("{student}#")).await;
-    p.press("1").await; // absent
+    p.press("2").await; // absent, another reason
     p.press("9").await; // other reason
     p.press("1").await; // today
-    p.press("2").await; // no message
     p
 }
 
@@ -150,11 +149,10 @@ async fn a_damaged_store_takes_only_its_school_out_and_its_callers_hear_the_apol
     assert!(is_apology_at_once(&app.phone("chuo").dial().await));
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.follow(&identify("10203")).await; // the roster read-back is right
-    p.press("1").await; // absent
+    p.follow(&identify("10203")).await;
+    p.press("2").await; // absent, another reason
     p.press("9").await;
     p.press("1").await;
-    p.press("2").await;
     assert!(
         p.press("1").await.says_any("受付番号"),
         "the other school is served"

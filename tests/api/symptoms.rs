@@ -4,17 +4,16 @@
 //! diseases that suspend attendance most often have keys of their own.
 
 use crate::helpers::spawn_app;
-use fake_twilio::scenario::identify;
+use fake_twilio::scenario::{identify, waits_at};
 
 #[tokio::test]
 async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     let (app, _dir) = spawn_app().await;
     let mut p = app.phone("daiichi");
     p.dial().await;
-    p.follow(&identify("10203")).await; // 日本語, the roster read-back is right
-    p.press("1").await; // absence
-    let t = p.press("1").await; // illness
-    assert!(t.says_any("当てはまる番号を、すべて"), "{}", t.said());
+    p.follow(&identify("10203")).await; // 日本語
+    let t = p.press("1").await; // absent today, ill
+    assert!(t.says_any("当てはまる症状を、すべて"), "{}", t.said());
     // Every key until # or a short silence (a 4 s timeout), up to the 32
     // keys one entry holds.
     assert_eq!(t.gather_num_digits.as_deref(), Some("32"), "{}", t.raw);
@@ -25,7 +24,7 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     // A key that is no symptom: asked again, nothing kept.
     let t = p.press("17#").await;
     assert!(t.says_any("選択肢にありません"), "{}", t.said());
-    assert!(t.says_any("当てはまる番号"), "{}", t.said());
+    assert!(t.says_any("当てはまる症状"), "{}", t.said());
     assert_eq!(t.gather_num_digits.as_deref(), Some("32"));
 
     let t = p.press("12#").await; // fever and cough
@@ -34,10 +33,7 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
         "fever brings the temperature: {}",
         t.said()
     );
-    let t = p.press("385").await;
-    assert!(t.says_any("今日の場合は1"), "{}", t.said());
-    p.press("1").await; // today
-    let t = p.press("2").await; // no message
+    let t = p.press("385").await; // no day question: the fast path is today
     let summary = t.said();
     assert!(
         summary.contains("症状は、発熱、せき、のどの痛み、鼻水です。"),
@@ -61,15 +57,14 @@ async fn symptoms_without_fever_ask_no_temperature_and_are_stored_in_the_nationa
     p.dial().await;
     p.press("2").await; // English
     p.press("1234#").await; // no roster at this school
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason or day
     let t = p.press("1").await; // illness
     assert!(t.says_any("every symptom"), "{}", t.said());
     // 5 (headache) after 2 (cough), ended by silence: Twilio posts "52".
     let t = p.press("52").await;
     assert!(!t.says_any("temperature"), "{}", t.said());
-    assert!(t.says_any("For today, press 1"), "{}", t.said());
-    p.press("1").await;
-    let t = p.press("2").await;
+    assert!(waits_at(t.action().unwrap(), "day"), "{}", t.said());
+    let t = p.press("1").await;
     assert!(
         t.says_any("Your child has a cough or cold and a headache."),
         "{}",
@@ -89,7 +84,7 @@ async fn the_diseases_schools_see_most_have_their_own_keys() {
     let mut p = app.phone("daiichi");
     p.dial().await;
     p.follow(&identify("10203")).await;
-    p.press("1").await; // absence
+    p.press("2").await; // absence, another reason
     let t = p.press("6").await; // infectious disease: must stay home
     for said in [
         "インフルエンザは1",
@@ -98,15 +93,14 @@ async fn the_diseases_schools_see_most_have_their_own_keys() {
         "おたふくかぜは6",
         "咽頭結膜熱は7",
         "手足口病は8",
-        "その他の感染症は9",
+        "その他は9",
     ] {
         assert!(t.says_any(said), "{said}: {}", t.said());
     }
     assert_eq!(t.gather_num_digits.as_deref(), Some("1"), "one key");
     let t = p.press("4").await; // strep throat
-    assert!(t.says_any("今日の場合は1"), "{}", t.said());
-    p.press("1").await;
-    let t = p.press("2").await;
+    assert!(waits_at(t.action().unwrap(), "day"), "{}", t.said());
+    let t = p.press("1").await;
     assert!(t.says_any("病名は、溶連菌感染症です。"), "{}", t.said());
     p.press("1").await;
     let r = &app.reports("daiichi")[0];

@@ -25,48 +25,40 @@ fn student_number(student: &str) -> String {
     format!("{student}#")
 }
 
-/// Japanese, then `student`, on the school's roster: its read-back is
-/// confirmed. Waits at the kind menu.
+/// Japanese, then `student` (read back with the roster's grade and class
+/// at the end, not here). Waits at the kind menu.
 pub fn identify(student: &str) -> Vec<Press> {
-    vec![
-        press("1", "student"),
-        press(student_number(student), "confirm-student"),
-        press("1", "kind"),
-    ]
-}
-
-/// [`identify`] at a school without a roster: no read-back.
-pub fn identify_unlisted(student: &str) -> Vec<Press> {
     vec![
         press("1", "student"),
         press(student_number(student), "kind"),
     ]
 }
 
-/// From the kind menu: absent today, illness, fever of 38.5, no voice
-/// message, confirmed. The last press saves; the caller then hears the
-/// reference number and is asked about another child.
+/// [`identify`] at a school without a roster: the same keys.
+pub fn identify_unlisted(student: &str) -> Vec<Press> {
+    identify(student)
+}
+
+/// From the kind menu: absent today because of illness (one key), fever of
+/// 38.5, saved at the read-back. The last press saves; the caller then
+/// hears the reference number and is asked about another child.
 pub fn fever_absence_today() -> Vec<Press> {
     vec![
-        press("1", "reason"),      // absence
-        press("1", "symptom"),     // illness
+        press("1", "symptom"),     // absent today, ill
         press("1", "temperature"), // fever
-        press("385", "day"),       // 38.5
-        press("1", "message"),     // today
-        press("2", "summary"),     // no voice message
-        press("1", "saved"),       // confirm
+        press("385", "summary"),   // 38.5
+        press("1", "saved"),       // save
     ]
 }
 
-/// From the kind menu: absent today for family reasons, no voice message,
-/// confirmed.
+/// From the kind menu: absent today for family reasons, saved at the
+/// read-back.
 pub fn family_absence_today() -> Vec<Press> {
     vec![
-        press("1", "reason"),  // absence
+        press("2", "reason"),  // absent, another reason
         press("4", "day"),     // family reasons
-        press("1", "message"), // today
-        press("2", "summary"), // no voice message
-        press("1", "saved"),   // confirm
+        press("1", "summary"), // today
+        press("1", "saved"),   // save
     ]
 }
 
@@ -97,10 +89,7 @@ mod tests {
             .into_iter()
             .map(|p| p.keys)
             .collect();
-        assert_eq!(
-            keys,
-            ["1", "10203#", "1", "1", "1", "1", "385", "1", "2", "1"]
-        );
+        assert_eq!(keys, ["1", "10203#", "1", "1", "385", "1"]);
         let unlisted = identify_unlisted("1001");
         assert_eq!(unlisted[1], press("1001#", "kind"));
     }

@@ -49,7 +49,7 @@ pub struct Args {
     /// do not move in step).
     #[arg(long, default_value_t = 0)]
     pub think_ms: u64,
-    /// Repeat one menu step (the kind menu, key 1 → the reason menu) instead
+    /// Repeat one menu step (the kind menu, key 2 → the reason menu) instead
     /// of whole calls; each caller first dials and enters a student number.
     #[arg(long)]
     pub menu_step: bool,

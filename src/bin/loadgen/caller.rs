@@ -18,7 +18,7 @@ use crate::script::{Move, Step, TO_KIND_MENU, default_call};
 pub enum Work {
     /// Whole calls against the real server, following its TwiML.
     Walk,
-    /// Reach the kind menu, then press 1 there over and over.
+    /// Reach the kind menu, then press 2 there over and over.
     Menu,
     /// The probe call's requests, each caller with its own CallSid.
     Replay(Arc<Vec<Step>>),
@@ -340,7 +340,7 @@ impl Caller {
         Ok(())
     }
 
-    /// One more press of key 1 at the kind menu; `check` that the reason
+    /// One more press of key 2 at the kind menu; `check` that the reason
     /// menu follows (the ceiling's fixed TwiML is not checked).
     pub async fn repeat(
         &mut self,
@@ -388,7 +388,7 @@ impl Caller {
         // A repeated step is the same request each time: sign it once.
         let repeated = match &load.work {
             Work::Menu => kind_action.as_ref().map(|action| {
-                let one = [Self::pair("Digits", "1"), Self::pair("FinishedOnKey", "")];
+                let one = [Self::pair("Digits", "2"), Self::pair("FinishedOnKey", "")];
                 let (body, sig) = self.prepare(action, &one);
                 (action.clone(), body, sig)
             }),

@@ -119,7 +119,7 @@ pub async fn run(
     let callers = args.in_progress.unwrap_or(args.connections);
     let whole_calls = !args.menu_step;
     let shape = if args.menu_step {
-        "one menu step (kind menu, key 1) repeated".to_owned()
+        "one menu step (kind menu, key 2) repeated".to_owned()
     } else {
         format!("whole default calls ({} webhooks each)", script.len())
     };

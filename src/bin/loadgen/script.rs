@@ -22,7 +22,7 @@ pub enum Move {
 }
 
 /// The default call for `student`: language 1, the student number and #,
-/// absence, illness, fever, 38.5, today, no message, confirm, silence, and
+/// absent today ill (one key), fever, 38.5, save, silence, and
 /// (with `status_callback`) Twilio's status callback.
 pub fn default_call(student: &str, status_callback: bool) -> Vec<Move> {
     let presses = [identify_unlisted(student), fever_absence_today()].concat();
@@ -75,26 +75,23 @@ mod tests {
     /// The labels BENCHMARKS.md's tables were printed with.
     #[test]
     fn labels_of_the_default_call() {
-        let labels: Vec<String> = (0..13).map(move_label).collect();
+        let labels: Vec<String> = (0..10).map(move_label).collect();
         assert_eq!(
             labels,
             [
                 "dial (call log: start)",
                 "key 1 → student",
                 "student number # → kind",
-                "key 1 → reason",
                 "key 1 → symptom",
                 "key 1 → temperature",
-                "key 385 → day",
-                "key 1 → message",
-                "key 2 → summary",
+                "key 385 → summary",
                 "key 1: confirm → save → reference",
                 "silence → goodbye",
                 "status callback (call log: end)",
-                "request 12",
+                "request 9",
             ]
         );
-        assert_eq!(default_call("1001", false).len(), 11);
+        assert_eq!(default_call("1001", false).len(), 8);
         assert!(matches!(
             default_call("1001", true)[TO_KIND_MENU],
             Move::Press(_)

@@ -164,19 +164,26 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn choice(&mut self, c: &Spanned<RawChoice>) -> Choice {
-        let at = c.span().start;
-        let r = c.get_ref();
-        let set = r
-            .set
-            .iter()
+    /// The answers of a `set` table: names checked, `$` values call variables.
+    pub(super) fn set(
+        &mut self,
+        set: &std::collections::BTreeMap<String, String>,
+        at: usize,
+    ) -> Vec<(String, Value)> {
+        set.iter()
             .map(|(k, v)| {
                 if !is_name(k) {
                     self.err(at, format!("{k:?} is not a usable answer name in `set`"));
                 }
                 (k.clone(), self.value(v, at))
             })
-            .collect();
+            .collect()
+    }
+
+    pub(super) fn choice(&mut self, c: &Spanned<RawChoice>) -> Choice {
+        let at = c.span().start;
+        let r = c.get_ref();
+        let set = self.set(&r.set, at);
         for name in &r.clear {
             if name != "*" && !is_name(name) {
                 self.err(

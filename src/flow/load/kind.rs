@@ -43,6 +43,12 @@ impl Checker<'_> {
             "min/max",
         );
         not_for(self, t != "digits" && s.validate.is_some(), "validate");
+        not_for(self, t != "digits" && s.length.is_some(), "length");
+        not_for(
+            self,
+            t != "digits" && s.wrong_length.is_some(),
+            "wrong_length",
+        );
         not_for(
             self,
             t != "digits" && s.skip_on_finish_key.is_some(),
@@ -173,6 +179,8 @@ impl Checker<'_> {
                     min,
                     max,
                     finish_key,
+                    length: s.length.as_ref().map(|n| self.answer_name(n)),
+                    wrong_length: self.prompts(s.wrong_length.as_deref().unwrap_or_default()),
                     skip_on_finish_key: skip,
                     validate,
                     save_as: required_save_as(self),

@@ -115,8 +115,13 @@ pub fn load_flow(
                 ),
             );
         }
+        let set = match &s.set {
+            Some(set) => cx.set(set.get_ref(), set.span().start),
+            None => Vec::new(),
+        };
         steps.push(Step {
             name: step_name.get_ref().clone(),
+            set,
             when: s.when.as_ref().and_then(|w| cx.cond(w)),
             kind,
             prompt,

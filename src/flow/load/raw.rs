@@ -56,6 +56,12 @@ pub(super) struct RawStep {
     pub(super) yes: Option<Spanned<RawChoice>>,
     pub(super) no: Option<Spanned<RawChoice>>,
     pub(super) next: Option<Spanned<RawNext>>,
+    /// Answers set on entering the step, e.g. `{ today = "$today" }`.
+    pub(super) set: Option<Spanned<BTreeMap<String, String>>>,
+    /// A digits step: the answer holding its fixed length, if any.
+    pub(super) length: Option<Spanned<String>>,
+    /// A digits step: said when the entry has the wrong number of keys.
+    pub(super) wrong_length: Option<Vec<Spanned<RawPrompt>>>,
 }
 
 #[derive(Deserialize)]

@@ -929,7 +929,6 @@ fn shipped_absence_flow_loads() {
     for name in [
         "language",
         "student",
-        "confirm-student",
         "kind",
         "reason",
         "symptom",
@@ -938,7 +937,6 @@ fn shipped_absence_flow_loads() {
         "day",
         "arrival-time",
         "pickup-time",
-        "message",
         "record-message",
         "summary",
         "restart",
@@ -956,6 +954,8 @@ fn shipped_absence_flow_loads() {
         "save-cancel",
         "cancelled",
         "kept",
+        "last-day",
+        "message-instead",
     ] {
         assert!(flow.step_named(name).is_some(), "no step {name}");
     }

@@ -93,7 +93,7 @@ fn roster_with_names(app: &TestApp) {
         .unwrap();
 }
 
-/// 10203: absent today, illness, fever 38.5, no message.
+/// 10203: absent today, illness, fever 38.5, saved.
 async fn absent_with_fever(p: &mut Phone<'_>) {
     p.dial().await;
     let t = p.follow(&report_fever_absence("10203")).await;
@@ -105,13 +105,11 @@ async fn late_with_message(p: &mut Phone<'_>) {
     p.dial().await;
     p.press("1").await;
     p.press("30412#").await;
-    p.press("1").await;
-    p.press("2").await; // late
+    p.press("3").await; // late
     p.press("3").await; // medical
-    p.press("0930").await;
-    p.press("1").await; // record a message
-    p.record(12).await;
-    let t = p.press("1").await;
+    p.press("0930#").await;
+    p.press("3").await; // record a message, then save
+    let t = p.record(12).await;
     assert!(t.says_any("受付番号"), "{}", t.said());
 }
 

@@ -137,11 +137,10 @@ async fn replaced_and_cancelled_reports_are_struck_through_with_their_history() 
     let mut second = app.phone("daiichi");
     second.dial().await;
     second.follow(&identify("10203")).await;
-    second.press("2").await; // late
+    second.press("3").await; // late
     second.press("3").await; // medical
-    second.press("1030").await;
+    second.press("1030#").await;
     second.press("1").await; // replace
-    second.press("2").await;
     let t = second.press("1").await;
     assert!(t.says_any("受付番号は、2です"), "{}", t.said());
     let rows = app.store("daiichi").reports_on(&day).unwrap();
@@ -171,7 +170,7 @@ async fn replaced_and_cancelled_reports_are_struck_through_with_their_history() 
     let mut third = app.phone("daiichi");
     third.dial().await;
     third.follow(&identify("10203")).await;
-    third.press("1").await; // absence
+    third.press("2").await; // absence, another reason
     third.press("4").await; // family
     third.press("1").await; // today: it already has one
     third.press("2").await; // cancel
