@@ -32,72 +32,58 @@ language-option = 한국어는 4번을 눌러 주십시오.
 ## 2. Student number
 
 ask-student = 자녀의 학생 번호를 누르신 후 샵 버튼을 눌러 주십시오.
-help-student = 학교에서 알려 드린 4자리에서 8자리의 학생 번호를 전화기 버튼으로 누르신 후 샵 버튼을 눌러 주십시오. 샵 버튼은 우물 정 자 모양의 버튼입니다.
-student-not-found = 죄송합니다. 학생 번호를 찾을 수 없습니다.
+help-student = 학교에서 알려 드린 4자리에서 8자리의 학생 번호를 전화기 버튼으로 누르신 후 샵 버튼을 눌러 주십시오.
+ask-student-fixed = 자녀의 학생 번호 { $student-length }자리를 눌러 주십시오.
+help-student-fixed = 학교에서 알려 드린 { $student-length }자리 학생 번호를 전화기 버튼으로 눌러 주십시오.
+student-wrong-length = 학생 번호는 4자리에서 8자리입니다.
+student-wrong-length-fixed = 학생 번호는 { $student-length }자리입니다.
+student-not-found = 죄송합니다. 학생 번호 { $keyed-digits }번을 찾을 수 없습니다.
 # Spoken after the student number could not be found three times.
-voice-message = 죄송합니다. 학생 번호를 확인하지 못했습니다. 삐 소리가 나면 자녀의 이름, 학년과 반, 연락 내용을 말씀하시고 샵 버튼을 눌러 주십시오.
+voice-message = 삐 소리가 나면 자녀의 이름, 학년과 반, 연락 내용을 말씀하시고 샵 버튼을 눌러 주십시오.
+voice-message-not-found = 죄송합니다. 학생 번호를 찾을 수 없습니다.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = 죄송합니다. 연락을 마치지 못했습니다. 삐 소리가 나면 학교에 전하실 말씀을 하시고 샵 버튼을 눌러 주십시오.
 
 ## 3. Roster check
 
-confirm-student = { $grade }학년 { $class }반 { $number }번 학생입니다. 맞으면 1번을, 번호를 다시 입력하시려면 2번을 눌러 주십시오.
 
 ## 4. Type of report
 
-ask-kind = 결석은 1번, 지각은 2번, 조퇴는 3번을 눌러 주십시오.
-help-kind = 연락 종류를 선택해 주십시오. 학교를 쉬면 1번, 오늘 늦게 등교하면 2번, 오늘 일찍 하교하면 3번을 눌러 주십시오.
+ask-kind = { $today-moved ->
+        [yes] { $today-month }월 { $today-day }일 { $today-weekday ->
+            [mon] 월요일
+            [tue] 화요일
+            [wed] 수요일
+            [thu] 목요일
+            [fri] 금요일
+            [sat] 토요일
+            [sun] 일요일
+           *[other] {""}
+        } 병결은 1번,
+       *[other] 오늘 병결은 1번,
+    } 다른 사유나 다른 날의 결석은 2번, 지각은 3번, 조퇴는 4번을 눌러 주십시오.
+help-kind = 오늘 아파서 결석하면 1번을 눌러 주십시오. 다른 사유로 결석하거나 오늘이 아닌 날 결석하면 2번, 지각하면 3번, 조퇴하면 4번을 눌러 주십시오.
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = 사유를 선택해 주십시오. 질병은 1번, 부상은 2번, 병원 진료는 3번, 가정 사정은 4번, 가족 장례는 5번, 감염병 출석 정지는 6번, 기타 사유는 9번입니다.
+ask-reason = 질병은 1번, 부상은 2번, 병원 진료는 3번, 가정 사정은 4번, 가족 장례는 5번, 감염병 출석 정지는 6번, 기타 사유는 9번입니다.
 help-reason = 결석, 지각, 조퇴의 사유를 선택해 주십시오. 몸이 아프면 1번, 다쳤으면 2번, 병원 진료 예약이 있으면 3번, 가정 사정이면 4번, 가족이나 친척이 돌아가셨으면 5번, 독감 같은 감염병으로 의사가 등교를 중지하라고 했으면 6번, 그 밖의 사유는 9번을 눌러 주십시오.
 
-ask-symptom = 해당하는 증상을 모두 눌러 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 기타 증상은 9번입니다. 다 누르신 후 샵 버튼을 눌러 주십시오.
-help-symptom = 자녀의 증상에 해당하는 번호를 모두 차례로 눌러 주십시오. 열이 있으면 1번, 기침이 나거나 목이 아프거나 콧물이 나면 2번, 설사를 하거나 배가 아프면 3번, 메스껍거나 토하면 4번, 머리가 아프면 5번, 발진이 있으면 6번, 그 밖의 증상은 9번입니다. 예를 들어 열과 기침이 있으면 1번과 2번을 차례로 누르십시오. 다 누르신 후 샵 버튼을 눌러 주십시오.
+ask-symptom = 해당하는 증상을 모두 눌러 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 기타 증상은 9번입니다.
+help-symptom = 자녀의 증상에 해당하는 번호를 모두 차례로 눌러 주십시오. 열이 있으면 1번, 기침이 나거나 목이 아프거나 콧물이 나면 2번, 설사를 하거나 배가 아프면 3번, 메스껍거나 토하면 4번, 머리가 아프면 5번, 발진이 있으면 6번, 그 밖의 증상은 9번입니다. 예를 들어 열과 기침이 있으면 1번과 2번을 차례로 누르십시오. 다 누르신 후에는 잠시 기다려 주십시오.
 
 ask-temperature = 체온을 3자리 숫자로, 예를 들어 38.5도는 3, 8, 5로 누르시고, 재지 않으셨으면 샵 버튼만 눌러 주십시오.
 help-temperature = 섭씨 체온을 소수점 없이 3자리 숫자로 눌러 주십시오. 예를 들어 37.8도는 3, 7, 8을, 38도는 3, 8, 0을 누르십시오. 체온을 재지 않으셨거나 모르시면 숫자 없이 샵 버튼만 눌러 주십시오.
 temperature-invalid = 죄송합니다. 체온은 35도에서 42도 사이로 입력해야 합니다.
 
-ask-disease = 병명을 선택해 주십시오. 독감은 1번, 코로나19는 2번, 감염성 장염은 3번, 연쇄상구균 인두염은 4번, 수두는 5번, 볼거리는 6번, 인두결막열은 7번, 수족구병은 8번, 기타 감염병은 9번입니다.
+ask-disease = 독감은 1번, 코로나19는 2번, 감염성 장염은 3번, 연쇄상구균 인두염은 4번, 수두는 5번, 볼거리는 6번, 인두결막열은 7번, 수족구병은 8번, 기타 감염병은 9번입니다.
 help-disease = 의사에게 진단받은 병명을 선택해 주십시오. 독감, 곧 인플루엔자는 1번, 코로나19는 2번, 노로바이러스 등으로 인한 감염성 장염은 3번, 연쇄상구균으로 인한 인두염은 4번, 수두는 5번, 볼거리, 곧 유행성 이하선염은 6번, 아데노바이러스로 인한 인두결막열은 7번, 수족구병은 8번, 그 밖의 감염병은 9번을 눌러 주십시오.
 
 ## 6. Day and time
 
-ask-day = 결석하는 날을 선택해 주십시오. 오늘은 1번, 다음 등교일은 2번, 오늘부터 며칠간은 3번입니다.
-ask-arrival-time = 등교 시각을 24시간제 4자리 숫자로 눌러 주십시오. 예를 들어 오전 9시 30분은 0, 9, 3, 0입니다.
-ask-pickup-time = 자녀를 데리러 오실 시각을 24시간제 4자리 숫자로 눌러 주십시오. 예를 들어 오후 1시 15분은 1, 3, 1, 5입니다.
-help-time = 시각을 24시간제 4자리 숫자로 눌러 주십시오. 앞의 2자리는 시, 뒤의 2자리는 분입니다. 예를 들어 오전 9시 30분은 0, 9, 3, 0, 오후 1시 15분은 1, 3, 1, 5입니다.
-time-invalid = 죄송합니다. 올바른 시각이 아닙니다.
-
-## 7. Message for the teacher
-
-ask-message = 담임 선생님께 메시지를 남기시려면 1번, 남기지 않으시려면 2번을 눌러 주십시오.
-record-message = 삐 소리가 나면 60초 이내로 말씀하시고, 끝나면 샵 버튼을 눌러 주십시오.
-
-## 8. Read-back
-
-summary-student = 연락 내용을 확인하겠습니다. 학생 번호는 { $student-digits }입니다.
-summary-kind = { $kind ->
-        [absence] 결석 연락입니다.
-        [late] 지각 연락입니다.
-        [early] 조퇴 연락입니다.
-       *[other] 자녀에 관한 연락입니다.
-    }
-summary-day = 결석하는 날은 { $day-month ->
-        [1] 1월
-        [2] 2월
-        [3] 3월
-        [4] 4월
-        [5] 5월
-        [6] 6월
-        [7] 7월
-        [8] 8월
-        [9] 9월
-        [10] 10월
-        [11] 11월
-        [12] 12월
-       *[other] { $day-month }월
-    } { $day-day }일 { $day-weekday ->
+ask-day = 오늘은 1번, 다음 등교일은 2번, 오늘부터 며칠간은 3번입니다.
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-month }월 { $today-day }일 { $today-weekday ->
         [mon] 월요일
         [tue] 화요일
         [wed] 수요일
@@ -106,7 +92,65 @@ summary-day = 결석하는 날은 { $day-month ->
         [sat] 토요일
         [sun] 일요일
        *[other] {""}
-    }입니다.
+    }은 1번, { $next-day-month }월 { $next-day-day }일 { $next-day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }은 2번, { $today-month }월 { $today-day }일 { $today-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }부터 며칠간은 3번입니다.
+ask-arrival-time = 등교 시각을 24시간제로, 예를 들어 9시 30분은 9, 3, 0으로 누르신 후 샵 버튼을 눌러 주십시오.
+ask-pickup-time = 데리러 오실 시각을 24시간제로, 예를 들어 13시 15분은 1, 3, 1, 5로 누르신 후 샵 버튼을 눌러 주십시오.
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = { $day-month }월 { $day-day }일 { $day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    } 연락입니다.
+help-time = 24시간제로 시, 분 순서로 누르신 후 샵 버튼을 눌러 주십시오. 예를 들어 오전 9시 30분은 9, 3, 0, 오후 1시 15분은 1, 3, 1, 5입니다.
+time-invalid = 죄송합니다. 올바른 시각이 아닙니다.
+
+## 7. Message for the teacher
+
+record-message = 삐 소리가 나면 담임 선생님께 드릴 메시지를 60초 이내로 말씀하시고 샵 버튼을 눌러 주십시오. 그러면 연락이 저장됩니다.
+
+## 8. Read-back
+
+summary-student = 확인하겠습니다. 학생 번호 { $student-digits }번, { $grade }학년 { $class }반 { $number }번입니다.
+# The read-back at a school without a roster.
+summary-student-number = 확인하겠습니다. 학생 번호 { $student-digits }번입니다.
+summary-kind = { $day-month }월 { $day-day }일 { $day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    } { $kind ->
+        [absence] 결석입니다.
+        [late] 지각입니다.
+        [early] 조퇴입니다.
+       *[other] 연락입니다.
+    }
 # Read as 9시 30분, 9시 5분, or 9시 on the hour. The select on $time-minute
 # keeps the same variables and variant keys as the English message.
 summary-time = { $kind ->
@@ -160,9 +204,8 @@ summary-disease = 병명은 { $disease ->
         [hand-foot-mouth] 수족구병
        *[other] 그 밖의 감염병
     }입니다.
-summary-recording = 담임 선생님께 드릴 메시지를 녹음하셨습니다.
-summary-confirm = 저장하시려면 1번을, 연락 종류부터 다시 하시려면 2번을 눌러 주십시오.
-restart = 연락 종류부터 다시 하겠습니다.
+summary-confirm = 저장하시려면 1번, 처음부터 다시 하시려면 2번, 담임 선생님께 메시지를 남기고 저장하시려면 3번을 눌러 주십시오.
+restart = 학생 번호부터 다시 하겠습니다.
 
 ## 9. Saving and goodbye
 
@@ -175,24 +218,28 @@ resumed = 죄송합니다. 안내가 변경되어 학생 번호부터 다시 하
 
 ## 6b. Several days
 
-ask-day-count = 오늘부터 등교일로 며칠간 결석하는지, 1에서 9까지의 숫자 하나를 눌러 주십시오.
+ask-day-count = 등교일로 며칠간입니까? 1에서 9까지의 숫자 하나를 눌러 주십시오.
 help-day-count = 결석하는 날수를 오늘을 포함한 등교일 수로, 1에서 9까지의 숫자로 눌러 주십시오. 토요일, 일요일, 공휴일은 세지 않습니다. 예를 들어 오늘부터 3일간 결석하면 3을 누르십시오.
 day-count-invalid = 1에서 9까지의 숫자 하나를 눌러 주십시오.
-summary-days = 결석 기간은 { $day-month ->
-        [1] 1월
-        [2] 2월
-        [3] 3월
-        [4] 4월
-        [5] 5월
-        [6] 6월
-        [7] 7월
-        [8] 8월
-        [9] 9월
-        [10] 10월
-        [11] 11월
-        [12] 12월
-       *[other] { $day-month }월
-    } { $day-day }일부터 등교일로 { $days }일간입니다.
+summary-days = { $day-month }월 { $day-day }일 { $day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }부터 { $last-day-month }월 { $last-day-day }일 { $last-day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }까지, 등교일로 { $days }일간 결석입니다.
 
 ## 6c. A report that was already made
 

@@ -34,59 +34,75 @@ language-option = Para português, tecle 7.
 ## 2. Student number
 
 ask-student = Digite o número de matrícula do aluno e depois a tecla jogo da velha.
-help-student = No teclado do telefone, digite o número de matrícula do aluno, de 4 a 8 dígitos, informado pela escola. Depois do último dígito, aperte a tecla jogo da velha, também chamada de cerquilha.
-student-not-found = Desculpe, esse número de matrícula não foi encontrado.
+help-student = No teclado do telefone, digite o número de matrícula informado pela escola, de 4 a 8 dígitos, e depois a tecla jogo da velha.
+ask-student-fixed = Digite os { $student-length } dígitos da matrícula do aluno.
+help-student-fixed = No teclado do telefone, digite a matrícula de { $student-length } dígitos informada pela escola.
+student-wrong-length = A matrícula tem de 4 a 8 dígitos.
+student-wrong-length-fixed = A matrícula tem { $student-length } dígitos.
+student-not-found = Desculpe, não encontramos a matrícula { $keyed-digits }.
 # Spoken after the student number could not be found three times.
-voice-message = Sentimos muito, mas não encontramos o número de matrícula. Após o sinal, diga o nome do aluno, o ano, a turma e o motivo do aviso. Ao terminar, aperte a tecla jogo da velha.
+voice-message = Após o sinal, diga o nome do aluno, o ano, a turma e o seu recado. Depois, aperte a tecla jogo da velha.
+voice-message-not-found = Desculpe, não encontramos essa matrícula.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = Desculpe, não foi possível concluir o aviso. Após o sinal, diga o seu recado para a escola e depois aperte a tecla jogo da velha.
 
 ## 3. Roster check
 
-confirm-student = É um aluno do { $grade }º ano, turma { $class }, número de chamada { $number }. Se estiver correto, tecle 1. Para digitar o número de novo, tecle 2.
 
 ## 4. Type of report
 
-ask-kind = Falta, tecle 1. Atraso, tecle 2. Saída antecipada, tecle 3.
-help-kind = Escolha o tipo de aviso. Se o aluno vai faltar à aula, tecle 1. Se vai chegar atrasado hoje, tecle 2. Se precisa sair mais cedo hoje, tecle 3.
+ask-kind = { $today-moved ->
+        [yes] Falta por doença { $today-weekday ->
+            [mon] na segunda-feira,
+            [tue] na terça-feira,
+            [wed] na quarta-feira,
+            [thu] na quinta-feira,
+            [fri] na sexta-feira,
+            [sat] no sábado,
+            [sun] no domingo,
+           *[other] {""}
+        } { $today-day ->
+            [1] primeiro
+           *[other] { $today-day }
+        } { $today-month ->
+            [1] de janeiro
+            [2] de fevereiro
+            [3] de março
+            [4] de abril
+            [5] de maio
+            [6] de junho
+            [7] de julho
+            [8] de agosto
+            [9] de setembro
+            [10] de outubro
+            [11] de novembro
+            [12] de dezembro
+           *[other] do mês { $today-month }
+        }, tecle 1.
+       *[other] Falta hoje por doença, tecle 1.
+    } Falta por outro motivo ou em outro dia, 2. Atraso, 3. Saída antecipada, 4.
+help-kind = Se o aluno está doente e vai faltar hoje, tecle 1. Se vai faltar por outro motivo, ou em outro dia, tecle 2. Se vai chegar atrasado, tecle 3. Se precisa sair mais cedo, tecle 4.
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = Escolha o motivo. Doença, tecle 1. Machucado, 2. Consulta médica, 3. Motivo familiar, 4. Falecimento na família, 5. Doença contagiosa com afastamento da escola, 6. Outro motivo, 9.
+ask-reason = Doença, tecle 1. Machucado, 2. Consulta médica, 3. Motivo familiar, 4. Falecimento na família, 5. Doença contagiosa com afastamento da escola, 6. Outro motivo, 9.
 help-reason = Escolha o motivo da falta, do atraso ou da saída antecipada. Se o aluno não está se sentindo bem, tecle 1. Se se machucou, tecle 2. Se tem consulta marcada em hospital ou clínica, tecle 3. Por motivo familiar, tecle 4. Em caso de falecimento na família, tecle 5. Se o médico diagnosticou uma doença contagiosa, como a gripe, que exige afastamento da escola, tecle 6. Para qualquer outro motivo, tecle 9.
 
-ask-symptom = Tecle todos os sintomas que o aluno tem. Febre, tecle 1. Tosse, dor de garganta ou coriza, 2. Diarreia ou dor de barriga, 3. Enjoo ou vômito, 4. Dor de cabeça, 5. Manchas na pele, 6. Outro sintoma, 9. No final, aperte a tecla jogo da velha.
-help-symptom = Tecle, um depois do outro, os números de todos os sintomas do aluno. Se está com febre, tecle 1. Se está com tosse, dor de garganta ou coriza, tecle 2. Se está com diarreia ou dor de barriga, tecle 3. Se está com enjoo ou vômito, tecle 4. Se está com dor de cabeça, tecle 5. Se está com manchas ou irritação na pele, tecle 6. Para qualquer outro sintoma, tecle 9. Por exemplo, para febre e tosse, tecle 1 e depois 2. No final, aperte a tecla jogo da velha.
+ask-symptom = Tecle todos os sintomas que o aluno tem. Febre, tecle 1. Tosse, dor de garganta ou coriza, 2. Diarreia ou dor de barriga, 3. Enjoo ou vômito, 4. Dor de cabeça, 5. Manchas na pele, 6. Outro sintoma, 9.
+help-symptom = Tecle, um depois do outro, os números de todos os sintomas do aluno. Se está com febre, tecle 1. Se está com tosse, dor de garganta ou coriza, tecle 2. Se está com diarreia ou dor de barriga, tecle 3. Se está com enjoo ou vômito, tecle 4. Se está com dor de cabeça, tecle 5. Se está com manchas ou irritação na pele, tecle 6. Para qualquer outro sintoma, tecle 9. Por exemplo, para febre e tosse, tecle 1 e depois 2. No final, é só aguardar.
 
 ask-temperature = Digite a temperatura com 3 dígitos, por exemplo 3, 8, 5 para 38,5 graus, ou aperte a tecla jogo da velha se não mediu.
 help-temperature = Digite a temperatura em graus Celsius com 3 dígitos, sem a vírgula. Por exemplo, para 37,8 graus, tecle 3, 7, 8. Para 38 graus exatos, tecle 3, 8, 0. Se você não mediu a temperatura ou não sabe, aperte só a tecla jogo da velha.
 temperature-invalid = Desculpe, a temperatura precisa estar entre 35 e 42 graus.
 
-ask-disease = Escolha a doença. Gripe, tecle 1. Covid, 2. Gastroenterite, 3. Infecção de garganta por estreptococo, 4. Catapora, 5. Caxumba, 6. Febre faringoconjuntival, 7. Doença mão, pé e boca, 8. Outra doença contagiosa, 9.
+ask-disease = Gripe, tecle 1. Covid, 2. Gastroenterite, 3. Infecção de garganta por estreptococo, 4. Catapora, 5. Caxumba, 6. Febre faringoconjuntival, 7. Doença mão, pé e boca, 8. Outra doença contagiosa, 9.
 help-disease = Escolha a doença diagnosticada pelo médico. Para gripe, ou influenza, tecle 1. Para covid, tecle 2. Para gastroenterite, como a causada por norovírus, tecle 3. Para infecção de garganta por estreptococo, tecle 4. Para catapora, tecle 5. Para caxumba, tecle 6. Para febre faringoconjuntival, causada por adenovírus, tecle 7. Para doença mão, pé e boca, tecle 8. Para qualquer outra doença contagiosa, tecle 9.
 
 ## 6. Day and time
 
-ask-day = Escolha o dia da falta. Hoje, tecle 1. Próximo dia de aula, 2. Vários dias a partir de hoje, 3.
-ask-arrival-time = Digite o horário de chegada à escola com 4 dígitos, no formato de 24 horas. Por exemplo, para 9 e 30, tecle 0, 9, 3, 0.
-ask-pickup-time = Digite o horário em que você vai buscar o aluno, com 4 dígitos, no formato de 24 horas. Por exemplo, para 13 e 15, tecle 1, 3, 1, 5.
-help-time = Digite o horário com 4 dígitos, no formato de 24 horas. Os 2 primeiros dígitos são a hora, e os 2 últimos são os minutos. Por exemplo, para 9 e 30 da manhã, tecle 0, 9, 3, 0. Para 13 e 15, tecle 1, 3, 1, 5.
-time-invalid = Desculpe, esse horário não é válido.
-
-## 7. Message for the teacher
-
-ask-message = Para gravar um recado para o professor, tecle 1. Se não, tecle 2.
-record-message = Após o sinal, fale o seu recado, em até 60 segundos. Ao terminar, aperte a tecla jogo da velha.
-
-## 8. Read-back
-
-summary-student = Vamos conferir o aviso. Matrícula { $student-digits }.
-summary-kind = { $kind ->
-        [absence] Aviso de falta.
-        [late] Aviso de atraso.
-        [early] Aviso de saída antecipada.
-       *[other] Aviso sobre o aluno.
-    }
-# Read as "quarta-feira, 25 de novembro"; the 1st of the month as "primeiro".
-summary-day = O dia da falta é { $day-weekday ->
+ask-day = Hoje, tecle 1. Próximo dia de aula, 2. Vários dias a partir de hoje, 3.
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-weekday ->
         [mon] segunda-feira,
         [tue] terça-feira,
         [wed] quarta-feira,
@@ -94,6 +110,132 @@ summary-day = O dia da falta é { $day-weekday ->
         [fri] sexta-feira,
         [sat] sábado,
         [sun] domingo,
+       *[other] {""}
+    } { $today-day ->
+        [1] primeiro
+       *[other] { $today-day }
+    } { $today-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $today-month }
+    }, tecle 1. { $next-day-weekday ->
+        [mon] segunda-feira,
+        [tue] terça-feira,
+        [wed] quarta-feira,
+        [thu] quinta-feira,
+        [fri] sexta-feira,
+        [sat] sábado,
+        [sun] domingo,
+       *[other] {""}
+    } { $next-day-day ->
+        [1] primeiro
+       *[other] { $next-day-day }
+    } { $next-day-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $next-day-month }
+    }, 2. Vários dias a partir de { $today-weekday ->
+        [mon] segunda-feira,
+        [tue] terça-feira,
+        [wed] quarta-feira,
+        [thu] quinta-feira,
+        [fri] sexta-feira,
+        [sat] sábado,
+        [sun] domingo,
+       *[other] {""}
+    } { $today-day ->
+        [1] primeiro
+       *[other] { $today-day }
+    } { $today-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $today-month }
+    }, 3.
+ask-arrival-time = Digite o horário de chegada no formato de 24 horas, por exemplo 9, 3, 0 para 9 e 30, e depois a tecla jogo da velha.
+ask-pickup-time = Digite o horário em que vai buscar o aluno, no formato de 24 horas, por exemplo 1, 3, 1, 5 para 13 e 15, e depois a tecla jogo da velha.
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = Este aviso é para { $day-weekday ->
+        [mon] segunda-feira,
+        [tue] terça-feira,
+        [wed] quarta-feira,
+        [thu] quinta-feira,
+        [fri] sexta-feira,
+        [sat] sábado,
+        [sun] domingo,
+       *[other] {""}
+    } { $day-day ->
+        [1] primeiro
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $day-month }
+    }.
+help-time = Digite a hora e depois os minutos, no formato de 24 horas, e no final a tecla jogo da velha. Por exemplo, para 9 e 30 da manhã, tecle 9, 3, 0. Para 13 e 15, tecle 1, 3, 1, 5.
+time-invalid = Desculpe, esse horário não é válido.
+
+## 7. Message for the teacher
+
+record-message = Após o sinal, fale o seu recado para o professor, em até 60 segundos, e depois aperte a tecla jogo da velha. O aviso é registrado em seguida.
+
+## 8. Read-back
+
+summary-student = Vamos conferir. Matrícula { $student-digits }, { $grade }º ano, turma { $class }, número { $number }.
+# The read-back at a school without a roster.
+summary-student-number = Vamos conferir. Matrícula { $student-digits }.
+summary-kind = { $kind ->
+        [absence] Falta
+        [late] Atraso
+        [early] Saída antecipada
+       *[other] Aviso
+    } { $day-weekday ->
+        [mon] na segunda-feira,
+        [tue] na terça-feira,
+        [wed] na quarta-feira,
+        [thu] na quinta-feira,
+        [fri] na sexta-feira,
+        [sat] no sábado,
+        [sun] no domingo,
        *[other] {""}
     } { $day-day ->
         [1] primeiro
@@ -173,9 +315,8 @@ summary-disease = A doença é { $disease ->
         [hand-foot-mouth] doença mão-pé-boca.
        *[other] outra doença contagiosa.
     }
-summary-recording = Você gravou um recado para o professor.
-summary-confirm = Se estiver tudo certo, tecle 1 para registrar o aviso. Para recomeçar a partir do tipo de aviso, tecle 2.
-restart = Vamos recomeçar a partir do tipo de aviso.
+summary-confirm = Para registrar, tecle 1. Para recomeçar, tecle 2. Para deixar um recado para o professor e registrar, tecle 3.
+restart = Vamos recomeçar a partir do número de matrícula.
 
 ## 9. Saving and goodbye
 
@@ -188,11 +329,20 @@ resumed = Pedimos desculpas. O serviço foi atualizado, então vamos recomeçar 
 
 ## 6b. Several days
 
-ask-day-count = Quantos dias de aula, a partir de hoje, o aluno vai faltar? Tecle um número de 1 a 9.
+ask-day-count = Quantos dias de aula? Tecle um número de 1 a 9.
 help-day-count = Tecle o número de dias de aula da falta, contando hoje, de 1 a 9. Sábados, domingos e feriados não contam. Por exemplo, para 3 dias a partir de hoje, tecle 3.
 day-count-invalid = Tecle um número de 1 a 9.
 # "Número de dias de aula, 3": $days is text, so a variant for 1 dia could never be chosen.
-summary-days = A falta começa no dia { $day-day ->
+summary-days = Falta de { $day-weekday ->
+        [mon] segunda-feira,
+        [tue] terça-feira,
+        [wed] quarta-feira,
+        [thu] quinta-feira,
+        [fri] sexta-feira,
+        [sat] sábado,
+        [sun] domingo,
+       *[other] {""}
+    } { $day-day ->
         [1] primeiro
        *[other] { $day-day }
     } { $day-month ->
@@ -209,7 +359,33 @@ summary-days = A falta começa no dia { $day-day ->
         [11] de novembro
         [12] de dezembro
        *[other] do mês { $day-month }
-    }. Número de dias de aula, { $days }.
+    } a { $last-day-weekday ->
+        [mon] segunda-feira,
+        [tue] terça-feira,
+        [wed] quarta-feira,
+        [thu] quinta-feira,
+        [fri] sexta-feira,
+        [sat] sábado,
+        [sun] domingo,
+       *[other] {""}
+    } { $last-day-day ->
+        [1] primeiro
+       *[other] { $last-day-day }
+    } { $last-day-month ->
+        [1] de janeiro
+        [2] de fevereiro
+        [3] de março
+        [4] de abril
+        [5] de maio
+        [6] de junho
+        [7] de julho
+        [8] de agosto
+        [9] de setembro
+        [10] de outubro
+        [11] de novembro
+        [12] de dezembro
+       *[other] do mês { $last-day-month }
+    }, { $days } dias de aula.
 
 ## 6c. A report that was already made
 

@@ -31,72 +31,58 @@ language-option = 中文请按3。
 ## 2. Student number
 
 ask-student = 请输入孩子的学号，按井号键结束。
-help-student = 请用电话按键输入孩子的学号，学号是学校发给您的4到8位数字。输完后请按井号键，井号键在键盘右下角。
-student-not-found = 抱歉，没有找到这个学号。
+help-student = 请用电话按键输入学校发给您的学号，4到8位数字，输完请按井号键。
+ask-student-fixed = 请输入孩子的{ $student-length }位学号。
+help-student-fixed = 请用电话按键输入学校发给您的{ $student-length }位学号。
+student-wrong-length = 学号是4到8位数字。
+student-wrong-length-fixed = 学号是{ $student-length }位数字。
+student-not-found = 抱歉，没有找到学号{ $keyed-digits }。
 # Spoken after the student number could not be found three times.
-voice-message = 抱歉，没能查到学号。请在提示音后说出孩子的姓名、年级、班级和请假情况，说完请按井号键。
+voice-message = 请在提示音后说出孩子的姓名、年级、班级和您要说的内容，说完请按井号键。
+voice-message-not-found = 抱歉，没有找到这个学号。
+# After repeated failures at a later step, once the child is known.
+voice-message-child = 抱歉，没能完成登记。请在提示音后说出您要告诉学校的内容，说完请按井号键。
 
 ## 3. Roster check
 
-confirm-student = 您的孩子是{ $grade }年级{ $class }班{ $number }号。正确请按1，重新输入学号请按2。
 
 ## 4. Type of report
 
-ask-kind = 请假请按1，迟到请按2，早退请按3。
-help-kind = 请选择类型。孩子不能来上学，请按1。今天晚点到校，请按2。今天要提前离校，请按3。
+ask-kind = { $today-moved ->
+        [yes] { $today-month }月{ $today-day }日{ $today-weekday ->
+            [mon] 星期一
+            [tue] 星期二
+            [wed] 星期三
+            [thu] 星期四
+            [fri] 星期五
+            [sat] 星期六
+            [sun] 星期日
+           *[other] {""}
+        }生病请假请按1，
+       *[other] 今天生病请假请按1，
+    }其他原因或其他日期请假请按2，迟到请按3，早退请按4。
+help-kind = 孩子今天生病不能来上学，请按1。因为其他原因请假，或者请假的不是今天，请按2。迟到请按3。早退请按4。
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = 请选择原因。生病请按1，受伤请按2，去医院看病请按3，家里有事请按4，家里有丧事请按5，患传染病需在家休息请按6，其他原因请按9。
+ask-reason = 生病请按1，受伤请按2，去医院看病请按3，家里有事请按4，家里有丧事请按5，患传染病需在家休息请按6，其他原因请按9。
 help-reason = 请选择请假、迟到或早退的原因。孩子身体不舒服，请按1。孩子受伤了，请按2。要去医院或诊所看病、复查，请按3。家里有事，请按4。家里有亲人去世，请按5。医生诊断为流感等传染病、需要在家休息，请按6。其他原因，请按9。
 
-ask-symptom = 孩子有哪些症状，请全部按下。发烧按1，咳嗽、嗓子疼或流鼻涕按2，拉肚子或肚子疼按3，恶心或呕吐按4，头疼按5，出疹子按6，其他症状按9。按完请按井号键。
-help-symptom = 孩子有哪些症状，就把对应的数字一个接一个地按下。发烧按1。咳嗽、嗓子疼、流鼻涕按2。拉肚子、肚子疼按3。恶心、呕吐按4。头疼按5。出疹子按6。其他症状按9。比如又发烧又咳嗽，就先按1再按2。按完请按井号键。
+ask-symptom = 请按下孩子所有的症状。发烧按1，咳嗽、嗓子疼或流鼻涕按2，拉肚子或肚子疼按3，恶心或呕吐按4，头疼按5，出疹子按6，其他症状按9。
+help-symptom = 孩子有哪些症状，就把对应的数字一个接一个地按下。发烧按1。咳嗽、嗓子疼、流鼻涕按2。拉肚子、肚子疼按3。恶心、呕吐按4。头疼按5。出疹子按6。其他症状按9。比如又发烧又咳嗽，就先按1再按2。按完后请稍等。
 
 ask-temperature = 请用3位数字输入体温，比如38.5度就按3、8、5，没有量体温请按井号键。
 help-temperature = 请输入摄氏体温的3位数字，不用按小数点。比如37.8度按3、7、8，38度整按3、8、0。没有量或者不知道体温，请只按井号键。
 temperature-invalid = 抱歉，体温应在35度到42度之间。
 
-ask-disease = 请选择病名。流感请按1，新冠请按2，感染性胃肠炎请按3，链球菌咽喉炎请按4，水痘请按5，腮腺炎请按6，咽结膜热请按7，手足口病请按8，其他传染病请按9。
+ask-disease = 流感请按1，新冠请按2，感染性胃肠炎请按3，链球菌咽喉炎请按4，水痘请按5，腮腺炎请按6，咽结膜热请按7，手足口病请按8，其他传染病请按9。
 help-disease = 请选择医生诊断的病名。流感请按1。新冠请按2。诺如病毒等引起的感染性胃肠炎，请按3。链球菌引起的咽喉炎，请按4。水痘请按5。腮腺炎，也就是痄腮，请按6。腺病毒引起的咽结膜热，请按7。手足口病请按8。其他传染病，请按9。
 
 ## 6. Day and time
 
-ask-day = 请选择请假日期。今天请按1，下一个上学日请按2，从今天起连续请几天假请按3。
-ask-arrival-time = 请用24小时制的4位数字输入孩子到校的时间，比如9点30分就按0、9、3、0。
-ask-pickup-time = 请用24小时制的4位数字输入您来接孩子的时间，比如下午1点15分就按1、3、1、5。
-help-time = 请用24小时制输入4位数字的时间，前2位是小时，后2位是分钟。比如上午9点30分按0、9、3、0，下午1点15分按1、3、1、5。
-time-invalid = 抱歉，这个时间不对。
-
-## 7. Message for the teacher
-
-ask-message = 要给班主任留言请按1，不留言请按2。
-record-message = 请在提示音后留言，最长60秒，说完请按井号键。
-
-## 8. Read-back
-
-summary-student = 请核对请假信息。学号{ $student-digits }。
-summary-kind = { $kind ->
-        [absence] 孩子要请假。
-        [late] 孩子会迟到。
-        [early] 孩子要早退。
-       *[other] 这是关于孩子的请假信息。
-    }
-summary-day = 请假日期是{ $day-month ->
-        [1] 1月
-        [2] 2月
-        [3] 3月
-        [4] 4月
-        [5] 5月
-        [6] 6月
-        [7] 7月
-        [8] 8月
-        [9] 9月
-        [10] 10月
-        [11] 11月
-        [12] 12月
-       *[other] { $day-month }月
-    }{ $day-day }日{ $day-weekday ->
+ask-day = 今天请按1，下一个上学日请按2，从今天起连续请几天假请按3。
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-month }月{ $today-day }日{ $today-weekday ->
         [mon] 星期一
         [tue] 星期二
         [wed] 星期三
@@ -105,7 +91,65 @@ summary-day = 请假日期是{ $day-month ->
         [sat] 星期六
         [sun] 星期日
        *[other] {""}
-    }。
+    }请按1，{ $next-day-month }月{ $next-day-day }日{ $next-day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }请按2，从{ $today-month }月{ $today-day }日{ $today-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }起连续请几天假请按3。
+ask-arrival-time = 请用24小时制输入到校时间，比如9点30分就按9、3、0，再按井号键。
+ask-pickup-time = 请用24小时制输入接孩子的时间，比如13点15分就按1、3、1、5，再按井号键。
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = 这是{ $day-month }月{ $day-day }日{ $day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }的安排。
+help-time = 请用24小时制先输入小时，再输入分钟，最后按井号键。比如上午9点30分按9、3、0，下午1点15分按1、3、1、5。
+time-invalid = 抱歉，这个时间不对。
+
+## 7. Message for the teacher
+
+record-message = 请在提示音后给班主任留言，最长60秒，说完请按井号键，登记随即完成。
+
+## 8. Read-back
+
+summary-student = 请核对。学号{ $student-digits }，{ $grade }年级{ $class }班{ $number }号。
+# The read-back at a school without a roster.
+summary-student-number = 请核对。学号{ $student-digits }。
+summary-kind = { $day-month }月{ $day-day }日{ $day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }{ $kind ->
+        [absence] 请假。
+        [late] 迟到。
+        [early] 早退。
+       *[other] 的登记。
+    }
 # Read as 9点30分, 9点零5分, or 9点整 on the hour. The select on $time-minute
 # keeps the same variables and variant keys as the English message.
 summary-time = { $kind ->
@@ -159,9 +203,8 @@ summary-disease = 疾病是{ $disease ->
         [hand-foot-mouth] 手足口病。
        *[other] 其他传染病。
     }
-summary-recording = 已录好给班主任的留言。
-summary-confirm = 确认无误请按1，从请假类型重新开始请按2。
-restart = 好的，我们从请假类型重新开始。
+summary-confirm = 确认无误请按1，重新开始请按2，给班主任留言后再保存请按3。
+restart = 好的，我们从学号重新开始。
 
 ## 9. Saving and goodbye
 
@@ -174,24 +217,28 @@ resumed = 非常抱歉，系统已经更新，请从学号开始重新操作。
 
 ## 6b. Several days
 
-ask-day-count = 从今天起，孩子要请几天假？只算上学日，请按1到9中的一个数字。
+ask-day-count = 请几个上学日的假？请按1到9中的一个数字。
 help-day-count = 请按请假的上学日天数，包括今天，从1到9。周六、周日和节假日不算。比如从今天起请3天假，就按3。
 day-count-invalid = 请按1到9中的一个数字。
-summary-days = 请假从{ $day-month ->
-        [1] 1月
-        [2] 2月
-        [3] 3月
-        [4] 4月
-        [5] 5月
-        [6] 6月
-        [7] 7月
-        [8] 8月
-        [9] 9月
-        [10] 10月
-        [11] 11月
-        [12] 12月
-       *[other] { $day-month }月
-    }{ $day-day }日开始，共{ $days }个上学日。
+summary-days = 从{ $day-month }月{ $day-day }日{ $day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }到{ $last-day-month }月{ $last-day-day }日{ $last-day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }请假，共{ $days }个上学日。
 
 ## 6c. A report that was already made
 
