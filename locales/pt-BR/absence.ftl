@@ -359,7 +359,7 @@ summary-days = Falta de { $day-weekday ->
         [11] de novembro
         [12] de dezembro
        *[other] do mês { $day-month }
-    } a { $last-day-weekday ->
+    }, a { $last-day-weekday ->
         [mon] segunda-feira,
         [tue] terça-feira,
         [wed] quarta-feira,
