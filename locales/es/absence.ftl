@@ -92,7 +92,7 @@ ask-symptom = Marque todos los síntomas que tenga. Fiebre, marque 1. Tos, dolor
 help-symptom = Marque, uno tras otro, los números de todos los síntomas del alumno. Si tiene fiebre, marque 1. Si tiene tos, dolor de garganta o mocos, marque 2. Si tiene diarrea o dolor de estómago, marque 3. Si tiene náuseas o vómito, marque 4. Si tiene dolor de cabeza, marque 5. Si tiene ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Por ejemplo, para fiebre y tos, marque 1 y luego 2. Al terminar, solo espere.
 
 ask-temperature = Marque la temperatura con 3 dígitos, por ejemplo 3, 8, 5 para 38,5 grados, o la tecla numeral si no la midió.
-help-temperature = Marque la temperatura en grados centígrados con 3 dígitos, sin el punto decimal. Por ejemplo, para 37,8 grados, marque 3, 7, 8. Para 38 grados exactos, marque 3, 8, 0. Si no midió la temperatura o no la sabe, presione solo la tecla numeral.
+help-temperature = Marque la temperatura en grados centígrados con 3 dígitos, sin la coma. Por ejemplo, para 37,8 grados, marque 3, 7, 8. Para 38 grados exactos, marque 3, 8, 0. Si no midió la temperatura o no la sabe, presione solo la tecla numeral.
 temperature-invalid = Lo sentimos, la temperatura debe estar entre 35 y 42 grados.
 
 ask-disease = Influenza, marque 1. COVID, 2. Gastroenteritis infecciosa, 3. Infección de garganta por estreptococo, 4. Varicela, 5. Paperas, 6. Fiebre faringoconjuntival, 7. Enfermedad de manos, pies y boca, 8. Otra enfermedad contagiosa, 9.

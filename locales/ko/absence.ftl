@@ -218,7 +218,7 @@ resumed = 죄송합니다. 안내가 변경되어 학생 번호부터 다시 하
 
 ## 6b. Several days
 
-ask-day-count = 등교일로 며칠간입니까? 1에서 9까지의 숫자 하나를 눌러 주십시오.
+ask-day-count = 등교일로 며칠간 결석합니까? 1에서 9까지의 숫자 하나를 눌러 주십시오.
 help-day-count = 결석하는 날수를 오늘을 포함한 등교일 수로, 1에서 9까지의 숫자로 눌러 주십시오. 토요일, 일요일, 공휴일은 세지 않습니다. 예를 들어 오늘부터 3일간 결석하면 3을 누르십시오.
 day-count-invalid = 1에서 9까지의 숫자 하나를 눌러 주십시오.
 summary-days = { $day-month }월 { $day-day }일 { $day-weekday ->
