@@ -9,80 +9,226 @@
 ###
 ### Read aloud by text-to-speech (voice es-MX): short sentences, no symbols.
 ### Write keys as digits ("marque 1"), and the # key as "la tecla numeral".
-### Address the parent as "usted". Decimals with a point ("38.5 grados");
+### Address the parent as "usted". Decimals with a comma ("38,5 grados");
 ### times read as "las 9:30", "las 9 en punto".
+### The child is "el alumno" or left unsaid, never "su hijo o hija" in every
+### prompt; "salida temprana"; the grade as an ordinal ("1.º grado", read
+### "primer grado"). Options as "Fiebre, marque 1. Tos, 2."; an error says what
+### was wrong, the prompt after it gives the example.
 
 ## Common
 
 no-input = Lo sentimos, no se marcó ninguna tecla.
-no-match = Lo sentimos, esa tecla no es una de las opciones.
-give-up = Lo sentimos, no pudimos recibir su aviso. Por favor, llame directamente a la escuela. Hasta luego.
+no-match = Lo sentimos, esa opción no existe.
+give-up = Lo sentimos, no pudimos registrar su aviso. Por favor, llame directamente a la escuela. Hasta luego.
 # Spoken when the system fails internally; the call then ends.
-error-apology = Le pedimos una disculpa. Ocurrió un problema en el sistema y no pudimos recibir su aviso. Por favor, comuníquese directamente con la escuela. Hasta luego.
+error-apology = Le pedimos una disculpa. Hubo un problema en el sistema y no pudimos registrar su aviso. Por favor, comuníquese directamente con la escuela. Hasta luego.
 error-busy = Le pedimos una disculpa. En este momento la línea está muy ocupada. Por favor, vuelva a llamar en unos minutos. Hasta luego.
 
 ## 1. Greeting and language menu
 
-welcome = Gracias por llamar a { $school }. Esta es la línea para avisar ausencias.
+welcome = Gracias por llamar a la línea de avisos de ausencia de { $school }.
 # Each locale names its own language, in that language, with its own key.
 language-option = Para español, marque 8.
 
 ## 2. Student number
 
-ask-student = Marque el número de estudiante de su hijo o hija y después presione la tecla numeral.
-help-student = Con el teclado del teléfono, marque el número de estudiante de su hijo o hija. Es un número de 4 a 8 dígitos que le dio la escuela. Después del último dígito, presione la tecla numeral, también llamada tecla de gato.
-student-not-found = Lo sentimos, no encontramos ese número de estudiante. Por favor, márquelo de nuevo.
+ask-student = Marque el número de estudiante y después la tecla numeral.
+help-student = Con el teclado del teléfono, marque el número de estudiante que le dio la escuela, de 4 a 8 dígitos, y después la tecla numeral.
+ask-student-fixed = Marque los { $student-length } dígitos del número de estudiante.
+help-student-fixed = Con el teclado del teléfono, marque el número de estudiante de { $student-length } dígitos que le dio la escuela.
+student-wrong-length = El número de estudiante tiene de 4 a 8 dígitos.
+student-wrong-length-fixed = El número de estudiante tiene { $student-length } dígitos.
+student-not-found = Lo sentimos, no encontramos el número de estudiante { $keyed-digits }.
 # Spoken after the student number could not be found three times.
-voice-message = Lo sentimos, no pudimos encontrar el número de estudiante. Después del tono, diga el nombre de su hijo o hija, el grado y el grupo, y los detalles de su aviso. Cuando termine, presione la tecla numeral.
+voice-message = Después del tono, diga el nombre del alumno, el grado, el grupo y su mensaje. Luego presione la tecla numeral.
+voice-message-not-found = Lo sentimos, no encontramos ese número de estudiante.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = Lo sentimos, no pudimos completar su aviso. Después del tono, diga su mensaje para la escuela y luego presione la tecla numeral.
 
 ## 3. Roster check
 
-confirm-student = Su hijo o hija está en el grado { $grade }, grupo { $class }, número de lista { $number }. Si es correcto, marque 1. Para marcar el número otra vez, marque 2.
 
 ## 4. Type of report
 
-ask-kind = Si su hijo o hija va a faltar, marque 1. Si va a llegar tarde, marque 2. Si necesita salir temprano, marque 3.
-help-kind = Elija el tipo de aviso. Si su hijo o hija no va a ir a la escuela, marque 1. Si hoy va a llegar tarde, marque 2. Si hoy necesita salir de la escuela antes de la hora de salida, marque 3.
+ask-kind = { $today-moved ->
+        [yes] Falta por enfermedad el { $today-weekday ->
+            [mon] lunes
+            [tue] martes
+            [wed] miércoles
+            [thu] jueves
+            [fri] viernes
+            [sat] sábado
+            [sun] domingo
+           *[other] {""}
+        } { $today-day ->
+            [1] primero
+           *[other] { $today-day }
+        } { $today-month ->
+            [1] de enero
+            [2] de febrero
+            [3] de marzo
+            [4] de abril
+            [5] de mayo
+            [6] de junio
+            [7] de julio
+            [8] de agosto
+            [9] de septiembre
+            [10] de octubre
+            [11] de noviembre
+            [12] de diciembre
+           *[other] del mes { $today-month }
+        }, marque 1.
+       *[other] Falta hoy por enfermedad, marque 1.
+    } Falta por otro motivo u otro día, 2. Llegada tarde, 3. Salida temprana, 4.
+help-kind = Si el alumno está enfermo y hoy no va a ir a la escuela, marque 1. Si va a faltar por otro motivo, o en otro día, marque 2. Si va a llegar tarde, marque 3. Si necesita salir temprano, marque 4.
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = Elija el motivo. Por enfermedad, marque 1. Por una lesión, marque 2. Por una cita médica, marque 3. Por asuntos familiares, marque 4. Por el fallecimiento de un familiar, marque 5. Por una enfermedad contagiosa que obliga a quedarse en casa, marque 6. Por cualquier otro motivo, marque 9.
-help-reason = Elija el motivo de la ausencia, la llegada tarde o la salida temprana. Si su hijo o hija se siente mal, marque 1. Si se lastimó, marque 2. Si tiene una cita en un hospital o una clínica, marque 3. Por asuntos familiares, marque 4. Por el fallecimiento de un familiar, marque 5. Si un médico le diagnosticó una enfermedad contagiosa, como la influenza, por la que no puede ir a la escuela, marque 6. Por cualquier otro motivo, marque 9.
+ask-reason = Enfermedad, marque 1. Lesión, 2. Cita médica, 3. Asuntos familiares, 4. Fallecimiento de un familiar, 5. Enfermedad contagiosa que obliga a quedarse en casa, 6. Otro motivo, 9.
+help-reason = Elija el motivo de la falta, la llegada tarde o la salida temprana. Si el alumno se siente mal, marque 1. Si se lastimó, marque 2. Si tiene cita en un hospital o una clínica, marque 3. Por asuntos familiares, marque 4. Por el fallecimiento de un familiar, marque 5. Si el médico le diagnosticó una enfermedad contagiosa, como la influenza, por la que no puede ir a la escuela, marque 6. Por cualquier otro motivo, marque 9.
 
-ask-symptom = Elija los síntomas. Marque todos los números que correspondan. Para fiebre, marque 1. Para tos, dolor de garganta o secreción nasal, marque 2. Para diarrea o dolor de estómago, marque 3. Para náuseas o vómito, marque 4. Para dolor de cabeza, marque 5. Para ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Al terminar, presione la tecla numeral.
-help-symptom = Marque, uno tras otro, los números de todos los síntomas de su hijo o hija. Si tiene fiebre, marque 1. Si tiene tos, dolor de garganta o secreción nasal, marque 2. Si tiene diarrea o dolor de estómago, marque 3. Si tiene náuseas o vómito, marque 4. Si tiene dolor de cabeza, marque 5. Si tiene ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Por ejemplo, para fiebre y tos, marque 1 y luego 2. Al terminar, presione la tecla numeral.
+ask-symptom = Marque todos los síntomas que tenga. Fiebre, marque 1. Tos, dolor de garganta o mocos, 2. Diarrea o dolor de estómago, 3. Náuseas o vómito, 4. Dolor de cabeza, 5. Ronchas o sarpullido, 6. Otro síntoma, 9.
+help-symptom = Marque, uno tras otro, los números de todos los síntomas del alumno. Si tiene fiebre, marque 1. Si tiene tos, dolor de garganta o mocos, marque 2. Si tiene diarrea o dolor de estómago, marque 3. Si tiene náuseas o vómito, marque 4. Si tiene dolor de cabeza, marque 5. Si tiene ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Por ejemplo, para fiebre y tos, marque 1 y luego 2. Al terminar, solo espere.
 
-ask-temperature = Marque la temperatura de su hijo o hija con tres dígitos. Por ejemplo, para 38.5 grados, marque 3, 8, 5. Si no la ha medido, presione la tecla numeral.
-help-temperature = Marque la temperatura en grados centígrados con tres dígitos, sin el punto decimal. Por ejemplo, para 37.8 grados, marque 3, 7, 8. Para 38 grados exactos, marque 3, 8, 0. Si no ha medido la temperatura o no la sabe, presione solo la tecla numeral.
-temperature-invalid = Lo sentimos, no pudimos aceptar esa temperatura. Marque una temperatura entre 35 y 42 grados, con tres dígitos. Por ejemplo, para 38.5 grados, marque 3, 8, 5.
+ask-temperature = Marque la temperatura con 3 dígitos, por ejemplo 3, 8, 5 para 38,5 grados, o la tecla numeral si no la midió.
+help-temperature = Marque la temperatura en grados centígrados con 3 dígitos, sin la coma. Por ejemplo, para 37,8 grados, marque 3, 7, 8. Para 38 grados exactos, marque 3, 8, 0. Si no midió la temperatura o no la sabe, presione solo la tecla numeral.
+temperature-invalid = Lo sentimos, la temperatura debe estar entre 35 y 42 grados.
 
-ask-disease = Elija la enfermedad. Para influenza, marque 1. Para COVID-19, marque 2. Para gastroenteritis infecciosa, marque 3. Para faringitis por estreptococo, marque 4. Para varicela, marque 5. Para paperas, marque 6. Para fiebre faringoconjuntival, marque 7. Para la enfermedad de manos, pies y boca, marque 8. Para cualquier otra enfermedad contagiosa, marque 9.
-help-disease = Elija la enfermedad que le diagnosticó el médico. Para influenza, marque 1. Para COVID-19, marque 2. Para gastroenteritis infecciosa, como la causada por norovirus, marque 3. Para faringitis por estreptococo, marque 4. Para varicela, marque 5. Para paperas, marque 6. Para fiebre faringoconjuntival, causada por adenovirus, marque 7. Para la enfermedad de manos, pies y boca, marque 8. Para cualquier otra enfermedad contagiosa, marque 9.
+ask-disease = Influenza, marque 1. COVID, 2. Gastroenteritis infecciosa, 3. Infección de garganta por estreptococo, 4. Varicela, 5. Paperas, 6. Fiebre faringoconjuntival, 7. Enfermedad de manos, pies y boca, 8. Otra enfermedad contagiosa, 9.
+help-disease = Elija la enfermedad que le diagnosticó el médico. Para influenza, marque 1. Para COVID, marque 2. Para gastroenteritis infecciosa, como la causada por norovirus, marque 3. Para infección de garganta por estreptococo, marque 4. Para varicela, marque 5. Para paperas, marque 6. Para fiebre faringoconjuntival, causada por adenovirus, marque 7. Para la enfermedad de manos, pies y boca, marque 8. Para cualquier otra enfermedad contagiosa, marque 9.
 
 ## 6. Day and time
 
-ask-day = Elija el día de la ausencia. Para hoy, marque 1. Para el próximo día de clases, marque 2. Para varios días a partir de hoy, marque 3.
-ask-arrival-time = Marque la hora en que su hijo o hija llegará a la escuela, con cuatro dígitos, en formato de 24 horas. Por ejemplo, para las 9:30 de la mañana, marque 0, 9, 3, 0.
-ask-pickup-time = Marque la hora en que usted recogerá a su hijo o hija, con cuatro dígitos, en formato de 24 horas. Por ejemplo, para la 1:15 de la tarde, marque 1, 3, 1, 5.
-help-time = Marque la hora con cuatro dígitos, en formato de 24 horas. Los dos primeros dígitos son la hora y los dos últimos son los minutos. Por ejemplo, para las 9:30 de la mañana, marque 0, 9, 3, 0. Para la 1:15 de la tarde, marque 1, 3, 1, 5.
-time-invalid = Lo sentimos, esa hora no es válida. Marque cuatro dígitos, en formato de 24 horas. Por ejemplo, para las 9:30 de la mañana, marque 0, 9, 3, 0.
+ask-day = Hoy, marque 1. El próximo día de clases, 2. Varios días a partir de hoy, 3.
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+        [sun] domingo
+       *[other] {""}
+    } { $today-day ->
+        [1] primero
+       *[other] { $today-day }
+    } { $today-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $today-month }
+    }, marque 1. { $next-day-weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+        [sun] domingo
+       *[other] {""}
+    } { $next-day-day ->
+        [1] primero
+       *[other] { $next-day-day }
+    } { $next-day-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $next-day-month }
+    }, 2. Varios días a partir del { $today-weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+        [sun] domingo
+       *[other] {""}
+    } { $today-day ->
+        [1] primero
+       *[other] { $today-day }
+    } { $today-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $today-month }
+    }, 3.
+ask-arrival-time = Marque la hora de llegada en formato de 24 horas, por ejemplo 9, 3, 0 para las 9:30, y después la tecla numeral.
+ask-pickup-time = Marque la hora en que recogerá al alumno, en formato de 24 horas, por ejemplo 1, 3, 1, 5 para las 13:15, y después la tecla numeral.
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = Este aviso es para el { $day-weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+        [sun] domingo
+       *[other] {""}
+    } { $day-day ->
+        [1] primero
+       *[other] { $day-day }
+    } { $day-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $day-month }
+    }.
+help-time = Marque la hora y luego los minutos, en formato de 24 horas, y después la tecla numeral. Por ejemplo, para las 9:30 de la mañana, marque 9, 3, 0. Para la 1:15 de la tarde, marque 1, 3, 1, 5.
+time-invalid = Lo sentimos, esa hora no es válida.
 
 ## 7. Message for the teacher
 
-ask-message = Para grabar un mensaje para el maestro de su hijo o hija, marque 1. Si no, marque 2.
-record-message = Después del tono, diga su mensaje. Tiene hasta 60 segundos. Cuando termine, presione la tecla numeral.
+record-message = Después del tono, diga su mensaje para el maestro, en 60 segundos como máximo, y presione la tecla numeral. Su aviso se guarda enseguida.
 
 ## 8. Read-back
 
-summary-student = Vamos a revisar su aviso. Número de estudiante { $student-digits }.
+summary-student = Revisemos. Número de estudiante { $student-digits }, { $grade }.º grado, grupo { $class }, número de lista { $number }.
+# The read-back at a school without a roster.
+summary-student-number = Revisemos. Número de estudiante { $student-digits }.
 summary-kind = { $kind ->
-        [absence] Su hijo o hija va a faltar.
-        [late] Su hijo o hija va a llegar tarde.
-        [early] Su hijo o hija va a salir temprano.
-       *[other] Este es un aviso sobre su hijo o hija.
-    }
-# Read as "el miércoles 25 de noviembre"; the 1st of the month as "primero".
-summary-day = El día de la ausencia es el { $day-weekday ->
+        [absence] Falta
+        [late] Llegada tarde
+        [early] Salida temprana
+       *[other] Aviso para
+    } el { $day-weekday ->
         [mon] lunes
         [tue] martes
         [wed] miércoles
@@ -112,7 +258,7 @@ summary-day = El día de la ausencia es el { $day-weekday ->
 # Read as "a las 9:30", "a las 9:05", "a las 9 en punto", "a la 1:15".
 summary-time = { $kind ->
         [late] La hora de llegada es
-        [early] La hora en que usted pasará por su hijo o hija es
+        [early] La hora de salida es
        *[other] La hora es
     } { $time-hour ->
         [1] a la
@@ -139,7 +285,7 @@ summary-reason = El motivo es { $reason ->
         [infectious] una enfermedad contagiosa que obliga a quedarse en casa.
        *[other] otro motivo.
     }
-summary-symptom = Su hijo o hija tiene { $symptom-list }.
+summary-symptom = Tiene { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] fiebre
@@ -164,26 +310,34 @@ summary-disease = La enfermedad es { $disease ->
         [hand-foot-mouth] enfermedad de manos, pies y boca.
        *[other] otra enfermedad contagiosa.
     }
-summary-recording = Usted grabó un mensaje para el maestro.
-summary-confirm = Si todo es correcto, marque 1 para guardar su aviso. Para empezar de nuevo desde el tipo de aviso, marque 2.
-restart = Vamos a empezar de nuevo desde el tipo de aviso.
+summary-confirm = Para guardar, marque 1. Para empezar de nuevo, marque 2. Para dejar un mensaje al maestro y guardar, marque 3.
+restart = Vamos a empezar de nuevo desde el número de estudiante.
 
 ## 9. Saving and goodbye
 
 saved = Su aviso quedó registrado. Su número de referencia es { $reference-digits }. Le repito, su número de referencia es { $reference-digits }.
-ask-another = Para dar aviso de otro hijo o hija, marque 1. Si no, ya puede colgar.
-goodbye = Gracias por avisarnos. Le deseamos lo mejor a su hijo o hija. Hasta luego.
+ask-another = Para dar aviso de otro alumno, marque 1. Si no, ya puede colgar.
+goodbye = Gracias por avisarnos. Hasta luego.
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = Le pedimos una disculpa. El servicio se actualizó, así que vamos a empezar de nuevo desde el número de estudiante.
 
 ## 6b. Several days
 
-ask-day-count = ¿Cuántos días de clases, a partir de hoy, va a faltar su hijo o hija? Marque un número del 1 al 9.
-help-day-count = Marque el número de días de clases de la ausencia, contando el día de hoy, del 1 al 9. No se cuentan los sábados, domingos ni días festivos. Por ejemplo, para tres días a partir de hoy, marque 3.
+ask-day-count = ¿Cuántos días de clases? Marque un número del 1 al 9.
+help-day-count = Marque el número de días de clases de la falta, contando hoy, del 1 al 9. No se cuentan los sábados, domingos ni días festivos. Por ejemplo, para 3 días a partir de hoy, marque 3.
 day-count-invalid = Marque un número del 1 al 9.
 # "Número de días de clases, 3": $days is text, so a variant for 1 día could never be chosen.
-summary-days = La ausencia empieza el { $day-day ->
+summary-days = Falta del { $day-weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+        [sun] domingo
+       *[other] {""}
+    } { $day-day ->
         [1] primero
        *[other] { $day-day }
     } { $day-month ->
@@ -200,11 +354,37 @@ summary-days = La ausencia empieza el { $day-day ->
         [11] de noviembre
         [12] de diciembre
        *[other] del mes { $day-month }
-    }. Número de días de clases, { $days }.
+    } al { $last-day-weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+        [sun] domingo
+       *[other] {""}
+    } { $last-day-day ->
+        [1] primero
+       *[other] { $last-day-day }
+    } { $last-day-month ->
+        [1] de enero
+        [2] de febrero
+        [3] de marzo
+        [4] de abril
+        [5] de mayo
+        [6] de junio
+        [7] de julio
+        [8] de agosto
+        [9] de septiembre
+        [10] de octubre
+        [11] de noviembre
+        [12] de diciembre
+       *[other] del mes { $last-day-month }
+    }, { $days } días de clases.
 
 ## 6c. A report that was already made
 
-already-reported = Ya tenemos un aviso de su hijo o hija para el { $existing-day-day ->
+already-reported = Ya tenemos un aviso de este alumno para el { $existing-day-day ->
         [1] primero
        *[other] { $existing-day-day }
     } { $existing-day-month ->
@@ -224,7 +404,7 @@ already-reported = Ya tenemos un aviso de su hijo o hija para el { $existing-day
     }. Es { $existing-kind ->
         [absence] un aviso de ausencia
         [late] un aviso de llegada tarde
-        [early] un aviso de salida temprano
+        [early] un aviso de salida temprana
        *[other] un mensaje de voz
     }, con número de referencia { $existing-reference-digits }.
 ask-correction = Para reemplazar el aviso anterior con este, marque 1. Para cancelar el aviso anterior, marque 2. Para dejar el aviso anterior como está, marque 3.
@@ -249,6 +429,6 @@ confirm-cancel = Vamos a cancelar el aviso del { $existing-day-day ->
 cancelled = El aviso quedó cancelado. El número de referencia es { $reference-digits }.
 kept = El aviso anterior se quedó como estaba.
 summary-replaces = Este aviso va a reemplazar al anterior.
-already-reported-several = Ya tenemos { $existing-count } avisos de su hijo o hija para los días de este aviso, con los números de referencia { $existing-references-digits }.
+already-reported-several = Ya tenemos { $existing-count } avisos de este alumno para los días de este aviso, con los números de referencia { $existing-references-digits }.
 confirm-cancel-several = Vamos a cancelar todos esos avisos. Para cancelarlos, marque 1. Para no cancelarlos, marque 2.
 cancelled-several = Los avisos quedaron cancelados. Los números de referencia son { $existing-references-digits }.

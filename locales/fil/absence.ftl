@@ -10,78 +10,210 @@
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("pindutin ang 1"), and the # key as "ang hash key".
 ### School words parents use every day stay as they are: Grade, Section, student number.
+### Say it as a parent would: "may kinalaman sa pamilya" (not the bookish
+### "dahilang pampamilya"); a call that ends says "Salamat po", and giving up
+### says the report was not recorded ("hindi naitala"), never that it was not
+### received. Options as "Lagnat, pindutin ang 1. Ubo, 2."; an error says what
+### was wrong, the prompt after it gives the example.
 
 ## Common
 
 no-input = Paumanhin po, wala kaming natanggap na pinindot.
-no-match = Paumanhin po, ang pinindot ninyo ay wala sa mga pagpipilian.
-give-up = Paumanhin po, hindi namin natanggap ang inyong ulat. Mangyaring tumawag po nang direkta sa paaralan. Paalam po.
+no-match = Paumanhin po, wala pong ganoong pagpipilian.
+give-up = Paumanhin po, hindi po namin naitala ang inyong ulat. Pakitawagan na lang po nang direkta ang paaralan. Salamat po.
 # Spoken when the system fails internally; the call then ends.
-error-apology = Lubos po kaming humihingi ng paumanhin. Nagkaroon ng problema sa sistema, kaya hindi namin natanggap ang inyong ulat. Mangyaring makipag-ugnayan po nang direkta sa paaralan. Paalam po.
-error-busy = Paumanhin po. Masyadong abala ang linya ngayon. Pakitawagan po ulit kami pagkalipas ng ilang minuto. Paalam po.
+error-apology = Paumanhin po, nagkaproblema ang aming sistema kaya hindi namin naitala ang inyong ulat. Pakitawagan na lang po nang direkta ang paaralan. Salamat po.
+error-busy = Paumanhin po, masyadong maraming tumatawag ngayon. Pakitawagan po ulit kami pagkalipas ng ilang minuto. Salamat po.
 
 ## 1. Greeting and language menu
 
-welcome = Salamat po sa pagtawag sa linya para sa pag-uulat ng pagliban ng { $school }.
+welcome = Salamat po sa pagtawag sa linya ng { $school } para sa pag-uulat ng pagliban.
 # Each locale names its own language, in that language, with its own key.
 language-option = Para sa Filipino, pindutin ang 6.
 
 ## 2. Student number
 
-ask-student = Pakilagay po ang student number ng inyong anak, at pagkatapos ay pindutin ang hash key.
-help-student = Gamit ang keypad ng telepono, pakilagay po ang student number ng inyong anak. Ito ay numerong may 4 hanggang 8 digit na ibinigay sa inyo ng paaralan. Pagkatapos ng huling digit, pindutin po ang hash key, na tinatawag ding pound key.
-student-not-found = Paumanhin po, hindi namin mahanap ang student number na iyon. Pakilagay po ulit.
+ask-student = Pakilagay po ang student number ng inyong anak, at pindutin ang hash key.
+help-student = Gamit ang keypad, pakilagay po ang student number na ibinigay ng paaralan, 4 hanggang 8 digit, at pindutin ang hash key.
+ask-student-fixed = Pakilagay po ang { $student-length }-digit na student number ng inyong anak.
+help-student-fixed = Gamit ang keypad, pakilagay po ang { $student-length }-digit na student number na ibinigay ng paaralan.
+student-wrong-length = Ang student number ay may 4 hanggang 8 digit.
+student-wrong-length-fixed = Ang student number ay may { $student-length } digit.
+student-not-found = Paumanhin po, hindi namin mahanap ang student number na { $keyed-digits }.
 # Spoken after the student number could not be found three times.
-voice-message = Paumanhin po, hindi namin mahanap ang student number. Pagkatapos ng beep, pakisabi po ang pangalan ng inyong anak, ang kanyang Grade at Section, at ang detalye ng inyong ulat. Kapag tapos na po kayo, pindutin ang hash key.
+voice-message = Pagkatapos ng beep, pakisabi po ang pangalan ng inyong anak, ang kanyang Grade at Section, at ang inyong mensahe. Pagkatapos, pindutin ang hash key.
+voice-message-not-found = Paumanhin po, hindi namin mahanap ang student number na iyon.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = Paumanhin po, hindi namin natapos ang inyong ulat. Pagkatapos ng beep, pakisabi po ang inyong mensahe para sa paaralan, at pindutin ang hash key.
 
 ## 3. Roster check
 
-confirm-student = Ang inyong anak ay nasa Grade { $grade }, Section { $class }, numero { $number }. Kung tama po ito, pindutin ang 1. Para ilagay ulit ang numero, pindutin ang 2.
 
 ## 4. Type of report
 
-ask-kind = Kung liliban ang inyong anak, pindutin ang 1. Kung mahuhuli siya, pindutin ang 2. Kung kailangan niyang umuwi nang maaga, pindutin ang 3.
-help-kind = Pakipili po ang uri ng ulat. Kung hindi papasok sa paaralan ang inyong anak, pindutin ang 1. Kung mahuhuli siya sa pagpasok ngayong araw, pindutin ang 2. Kung kailangan niyang umalis sa paaralan nang maaga ngayong araw, pindutin ang 3.
+ask-kind = { $today-moved ->
+        [yes] Liliban dahil may sakit sa { $today-weekday ->
+            [mon] Lunes,
+            [tue] Martes,
+            [wed] Miyerkoles,
+            [thu] Huwebes,
+            [fri] Biyernes,
+            [sat] Sabado,
+            [sun] Linggo,
+           *[other] {""}
+        } ika-{ $today-day } ng { $today-month ->
+            [1] Enero
+            [2] Pebrero
+            [3] Marso
+            [4] Abril
+            [5] Mayo
+            [6] Hunyo
+            [7] Hulyo
+            [8] Agosto
+            [9] Setyembre
+            [10] Oktubre
+            [11] Nobyembre
+            [12] Disyembre
+           *[other] buwan { $today-month }
+        }, pindutin ang 1.
+       *[other] Liliban ngayon dahil may sakit, pindutin ang 1.
+    } Liliban sa ibang dahilan o ibang araw, 2. Mahuhuli, 3. Uuwi nang maaga, 4.
+help-kind = Kung may sakit ang inyong anak at hindi makakapasok ngayon, pindutin ang 1. Kung liliban siya sa ibang dahilan, o sa ibang araw, pindutin ang 2. Kung mahuhuli siya, pindutin ang 3. Kung kailangan niyang umuwi nang maaga, pindutin ang 4.
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = Pakipili po ang dahilan. Para sa sakit, pindutin ang 1. Para sa pinsala o sugat, pindutin ang 2. Para sa appointment sa doktor, pindutin ang 3. Para sa dahilang pampamilya, pindutin ang 4. Para sa pagpanaw ng kamag-anak, pindutin ang 5. Para sa nakahahawang sakit na kailangang hindi muna pumasok, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
-help-reason = Pakipili po ang dahilan ng pagliban, pagkahuli, o maagang pag-uwi. Kung masama ang pakiramdam ng inyong anak, pindutin ang 1. Kung nasaktan o nasugatan siya, pindutin ang 2. Kung may appointment siya sa ospital o klinika, pindutin ang 3. Kung dahil sa pamilya, pindutin ang 4. Kung may pumanaw sa pamilya, pindutin ang 5. Kung sinabi ng doktor na may nakahahawang sakit siya, tulad ng trangkaso, at kailangan muna niyang manatili sa bahay, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
+ask-reason = Sakit, pindutin ang 1. Sugat o pinsala, 2. Pagpapatingin sa doktor, 3. May kinalaman sa pamilya, 4. May namatay sa pamilya, 5. Nakahahawang sakit na bawal munang pumasok, 6. Ibang dahilan, 9.
+help-reason = Pakipili po ang dahilan ng pagliban, pagkahuli, o maagang pag-uwi. Kung masama ang pakiramdam ng inyong anak, pindutin ang 1. Kung nasaktan o nasugatan siya, pindutin ang 2. Kung may appointment siya sa ospital o klinika, pindutin ang 3. Kung may kinalaman sa pamilya, pindutin ang 4. Kung may namatay sa pamilya, pindutin ang 5. Kung sinabi ng doktor na may nakahahawang sakit siya, tulad ng trangkaso, at kailangan muna niyang manatili sa bahay, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
 
-ask-symptom = Pakipili po ang mga sintomas ng inyong anak. Pindutin ang lahat ng numerong angkop. Para sa lagnat, pindutin ang 1. Para sa ubo, pananakit ng lalamunan, o sipon, pindutin ang 2. Para sa pagtatae o pananakit ng tiyan, pindutin ang 3. Para sa pagduduwal o pagsusuka, pindutin ang 4. Para sa sakit ng ulo, pindutin ang 5. Para sa pantal, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Kapag tapos na, pindutin ang hash key.
-help-symptom = Pindutin po, isa-isa, ang lahat ng numerong angkop sa mga sintomas ng inyong anak. Kung may lagnat siya, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung nagtatae siya o masakit ang tiyan niya, pindutin ang 3. Kung nasusuka o nagsusuka siya, pindutin ang 4. Kung masakit ang ulo niya, pindutin ang 5. Kung may pantal siya, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Halimbawa, kung may lagnat at ubo siya, pindutin ang 1 at pagkatapos ang 2. Kapag tapos na, pindutin ang hash key.
+ask-symptom = Pindutin po ang lahat ng sintomas ng inyong anak. Lagnat, pindutin ang 1. Ubo, masakit na lalamunan, o sipon, 2. Pagtatae o masakit na tiyan, 3. Pagduduwal o pagsusuka, 4. Sakit ng ulo, 5. Pantal, 6. Ibang sintomas, 9.
+help-symptom = Pindutin po, isa-isa, ang lahat ng numerong angkop sa mga sintomas ng inyong anak. Kung may lagnat siya, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung nagtatae siya o masakit ang tiyan niya, pindutin ang 3. Kung nasusuka o nagsusuka siya, pindutin ang 4. Kung masakit ang ulo niya, pindutin ang 5. Kung may pantal siya, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Halimbawa, kung may lagnat at ubo siya, pindutin ang 1 at pagkatapos ang 2. Kapag tapos na, maghintay lang po sandali.
 
-ask-temperature = Pakilagay po ang temperatura ng inyong anak gamit ang tatlong digit. Halimbawa, para sa 38.5 degrees, pindutin ang 3, 8, 5. Kung hindi pa ninyo nasusukat ang temperatura, pindutin ang hash key.
-help-temperature = Pakilagay po ang temperatura sa degrees Celsius gamit ang tatlong digit, nang walang decimal point. Halimbawa, para sa 37.8 degrees, pindutin ang 3, 7, 8. Para sa eksaktong 38 degrees, pindutin ang 3, 8, 0. Kung hindi ninyo nasukat ang temperatura, o hindi ninyo ito alam, ang hash key lamang po ang pindutin.
-temperature-invalid = Paumanhin po, hindi namin matanggap ang temperaturang iyon. Pakilagay po ang temperaturang mula 35 hanggang 42 degrees gamit ang tatlong digit. Halimbawa, para sa 38.5 degrees, pindutin ang 3, 8, 5.
+ask-temperature = Pakilagay po ang temperatura gamit ang 3 digit, halimbawa 3, 8, 5 para sa 38.5 degrees, o pindutin ang hash key kung hindi pa nasusukat.
+help-temperature = Pakilagay po ang temperatura sa degrees Celsius gamit ang 3 digit, nang walang decimal point. Halimbawa, para sa 37.8 degrees, pindutin ang 3, 7, 8. Para sa eksaktong 38 degrees, pindutin ang 3, 8, 0. Kung hindi ninyo nasukat ang temperatura, o hindi ninyo ito alam, ang hash key lamang po ang pindutin.
+temperature-invalid = Paumanhin po, ang temperatura ay dapat mula 35 hanggang 42 degrees.
 
-ask-disease = Pakipili po ang sakit. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, pindutin ang 3. Para sa strep throat, pindutin ang 4. Para sa bulutong-tubig, pindutin ang 5. Para sa beke, pindutin ang 6. Para sa pharyngoconjunctival fever, pindutin ang 7. Para sa hand, foot and mouth disease, pindutin ang 8. Para sa ibang nakahahawang sakit, pindutin ang 9.
+ask-disease = Trangkaso, pindutin ang 1. COVID, 2. Gastroenteritis o impeksyon sa tiyan, 3. Strep throat, 4. Bulutong-tubig, 5. Beke, 6. Pharyngoconjunctival fever, 7. Hand, foot and mouth disease, 8. Ibang nakahahawang sakit, 9.
 help-disease = Pakipili po ang sakit na natukoy ng doktor sa inyong anak. Para sa trangkaso o influenza, pindutin ang 1. Para sa COVID-19, pindutin ang 2. Para sa nakahahawang gastroenteritis, tulad ng norovirus, pindutin ang 3. Para sa strep throat, isang impeksyon ng lalamunan dahil sa streptococcus, pindutin ang 4. Para sa bulutong-tubig, pindutin ang 5. Para sa beke, pindutin ang 6. Para sa pharyngoconjunctival fever, isang impeksyon dahil sa adenovirus, pindutin ang 7. Para sa hand, foot and mouth disease, pindutin ang 8. Para sa ibang nakahahawang sakit, pindutin ang 9.
 
 ## 6. Day and time
 
-ask-day = Pakipili po ang araw ng pagliban. Para sa ngayong araw, pindutin ang 1. Para sa susunod na araw ng pasok, pindutin ang 2. Para sa ilang araw simula ngayon, pindutin ang 3.
-ask-arrival-time = Pakilagay po ang oras ng pagdating ng inyong anak sa paaralan, gamit ang apat na digit sa 24 oras na format. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0.
-ask-pickup-time = Pakilagay po ang oras ng pagsundo ninyo sa inyong anak, gamit ang apat na digit sa 24 oras na format. Halimbawa, para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
-help-time = Pakilagay po ang oras gamit ang apat na digit sa 24 oras na format. Ang unang dalawang digit ay ang oras, at ang huling dalawa ay ang minuto. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0. Para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
-time-invalid = Paumanhin po, hindi tamang oras iyon. Pakilagay po ang apat na digit sa 24 oras na format. Halimbawa, para sa 9:30 ng umaga, pindutin ang 0, 9, 3, 0.
+ask-day = Ngayong araw, pindutin ang 1. Susunod na araw ng pasok, 2. Ilang araw simula ngayon, 3.
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $today-day } ng { $today-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $today-month }
+    }, pindutin ang 1. { $next-day-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $next-day-day } ng { $next-day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $next-day-month }
+    }, 2. Ilang araw simula { $today-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $today-day } ng { $today-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $today-month }
+    }, 3.
+ask-arrival-time = Pakilagay po ang oras ng pagdating sa 24 oras na format, halimbawa 9, 3, 0 para sa 9:30, at pindutin ang hash key.
+ask-pickup-time = Pakilagay po ang oras ng pagsundo sa 24 oras na format, halimbawa 1, 3, 1, 5 para sa 13:15, at pindutin ang hash key.
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = Ito po ay para sa { $day-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $day-day } ng { $day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $day-month }
+    }.
+help-time = Pakilagay po ang oras, pagkatapos ang minuto, sa 24 oras na format, at pindutin ang hash key. Halimbawa, para sa 9:30 ng umaga, pindutin ang 9, 3, 0. Para sa 1:15 ng hapon, pindutin ang 1, 3, 1, 5.
+time-invalid = Paumanhin po, hindi tamang oras iyon.
 
 ## 7. Message for the teacher
 
-ask-message = Para mag-iwan ng mensahe para sa guro ng inyong anak, pindutin ang 1. Kung hindi po, pindutin ang 2.
-record-message = Pagkatapos ng beep, pakisabi po ang inyong mensahe. Hanggang 60 segundo po ito. Kapag tapos na po kayo, pindutin ang hash key.
+record-message = Pagkatapos ng beep, sabihin po ang inyong mensahe para sa guro, hanggang 60 segundo, at pindutin ang hash key. Mase-save na po ang inyong ulat.
 
 ## 8. Read-back
 
-summary-student = Suriin po natin ang inyong ulat. Student number { $student-digits }.
+summary-student = Suriin po natin. Student number { $student-digits }, Grade { $grade }, Section { $class }, numero { $number }.
+# The read-back at a school without a roster.
+summary-student-number = Suriin po natin. Student number { $student-digits }.
 summary-kind = { $kind ->
-        [absence] Liliban ang inyong anak.
-        [late] Mahuhuli ang inyong anak.
-        [early] Uuwi nang maaga ang inyong anak.
-       *[other] Ito ay ulat tungkol sa inyong anak.
-    }
-# Read as "Miyerkoles, ika-25 ng Nobyembre".
-summary-day = Ang araw ng pagliban ay { $day-weekday ->
+        [absence] Liliban sa
+        [late] Mahuhuli sa
+        [early] Uuwi nang maaga sa
+       *[other] Ulat para sa
+    } { $day-weekday ->
         [mon] Lunes,
         [tue] Martes,
         [wed] Miyerkoles,
@@ -128,8 +260,8 @@ summary-reason = Ang dahilan ay { $reason ->
         [illness] sakit.
         [injury] pinsala o sugat.
         [medical] appointment sa doktor.
-        [family] pampamilya.
-        [bereavement] pagpanaw ng kamag-anak.
+        [family] may kinalaman sa pamilya.
+        [bereavement] may namatay sa pamilya.
         [infectious] nakahahawang sakit, kaya kailangan munang manatili sa bahay ng inyong anak.
        *[other] iba pa.
     }
@@ -158,25 +290,33 @@ summary-disease = Ang sakit ay { $disease ->
         [hand-foot-mouth] hand, foot and mouth disease.
        *[other] ibang nakahahawang sakit.
     }
-summary-recording = Nag-iwan po kayo ng mensahe para sa guro.
-summary-confirm = Kung tama po ito, pindutin ang 1 para i-save ang inyong ulat. Para magsimulang muli mula sa uri ng ulat, pindutin ang 2.
-restart = Magsimula po tayong muli mula sa uri ng ulat.
+summary-confirm = Para i-save, pindutin ang 1. Para magsimulang muli, pindutin ang 2. Para mag-iwan ng mensahe sa guro at i-save, pindutin ang 3.
+restart = Magsimula po tayong muli sa student number.
 
 ## 9. Saving and goodbye
 
 saved = Natanggap na po ang inyong ulat. Ang inyong reference number ay { $reference-digits }. Uulitin po namin, ang inyong reference number ay { $reference-digits }.
 ask-another = Kung mag-uulat din po kayo para sa isa pang anak, pindutin ang 1. Kung wala na po, maaari na ninyong ibaba ang telepono.
-goodbye = Salamat po sa pagpapaalam sa amin. Hangad namin ang mabuting kalagayan ng inyong anak. Paalam po.
+goodbye = Salamat po sa pag-abiso. Ingat po kayo.
 
 # A reload removed the step the call was at; it starts again at the student number.
 resumed = Paumanhin po. Na-update ang serbisyo, kaya magsimula po tayong muli sa student number.
 
 ## 6b. Several days
 
-ask-day-count = Ilang araw ng pasok po liliban ang inyong anak, simula ngayon? Pumindot po ng isang numero mula 1 hanggang 9.
-help-day-count = Pindutin po ang bilang ng araw ng pasok na liliban ang inyong anak, kasama ang araw na ito, mula 1 hanggang 9. Hindi po kasama sa bilang ang Sabado, Linggo, at mga holiday. Halimbawa, kung liliban siya nang tatlong araw simula ngayon, pindutin ang 3.
+ask-day-count = Ilang araw ng pasok po? Pumindot ng isang numero mula 1 hanggang 9.
+help-day-count = Pindutin po ang bilang ng araw ng pasok na liliban ang inyong anak, kasama ang araw na ito, mula 1 hanggang 9. Hindi po kasama ang Sabado, Linggo, at mga holiday. Halimbawa, kung liliban siya nang 3 araw simula ngayon, pindutin ang 3.
 day-count-invalid = Pumindot po ng isang numero mula 1 hanggang 9.
-summary-days = Ang pagliban ay { $days } araw ng pasok, simula sa ika-{ $day-day } ng { $day-month ->
+summary-days = Liliban mula { $day-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $day-day } ng { $day-month ->
         [1] Enero
         [2] Pebrero
         [3] Marso
@@ -190,7 +330,30 @@ summary-days = Ang pagliban ay { $days } araw ng pasok, simula sa ika-{ $day-day
         [11] Nobyembre
         [12] Disyembre
        *[other] buwan { $day-month }
-    }.
+    } hanggang { $last-day-weekday ->
+        [mon] Lunes,
+        [tue] Martes,
+        [wed] Miyerkoles,
+        [thu] Huwebes,
+        [fri] Biyernes,
+        [sat] Sabado,
+        [sun] Linggo,
+       *[other] {""}
+    } ika-{ $last-day-day } ng { $last-day-month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] buwan { $last-day-month }
+    }, { $days } araw ng pasok.
 
 ## 6c. A report that was already made
 

@@ -9,92 +9,81 @@
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("1번을 눌러 주십시오"), and the # key as "샵 버튼".
+### One politeness level throughout: 합쇼체 (-습니다, -십시오), never 해요체
+### (-세요). Options as "결석은 1번, 지각은 2번"; an error says what was
+### wrong, and the prompt that follows it gives the example.
 ### Mind the particle after a digit: 을 after 0, 1, 3, 6, 7, 8; 를 after 2, 4, 5, 9.
 
 ## Common
 
 no-input = 죄송합니다. 입력이 확인되지 않았습니다.
-no-match = 죄송합니다. 누르신 번호는 선택 항목에 없습니다.
-give-up = 죄송합니다. 연락을 접수하지 못했습니다. 번거로우시겠지만 학교로 직접 전화해 주십시오. 안녕히 계십시오.
+no-match = 죄송합니다. 선택할 수 없는 번호입니다.
+give-up = 죄송합니다. 연락을 접수하지 못했습니다. 학교로 직접 전화해 주십시오. 감사합니다.
 # Spoken when the system fails internally; the call then ends.
-error-apology = 대단히 죄송합니다. 시스템에 문제가 발생하여 연락을 접수하지 못했습니다. 번거로우시겠지만 학교로 직접 연락해 주십시오. 안녕히 계십시오.
-error-busy = 죄송합니다. 지금은 전화가 많아 연결이 어렵습니다. 몇 분 후에 다시 걸어 주십시오. 안녕히 계십시오.
+error-apology = 대단히 죄송합니다. 시스템 문제로 연락을 접수하지 못했습니다. 학교로 직접 연락해 주십시오. 감사합니다.
+error-busy = 죄송합니다. 지금은 통화량이 많아 연결할 수 없습니다. 몇 분 후에 다시 걸어 주십시오. 감사합니다.
 
 ## 1. Greeting and language menu
 
-welcome = 전화해 주셔서 감사합니다. { $school } 결석 연락 전화입니다.
+welcome = { $school } 결석 연락 전화입니다.
 # Each locale names its own language, in that language, with its own key.
-language-option = 한국어 안내는 4번을 눌러 주세요.
+language-option = 한국어는 4번을 눌러 주십시오.
 
 ## 2. Student number
 
-ask-student = 자녀의 학생 번호를 입력하신 후 샵 버튼을 눌러 주십시오.
-help-student = 전화기의 숫자 버튼으로 자녀의 학생 번호를 입력해 주십시오. 학생 번호는 학교에서 알려 드린 4자리에서 8자리의 숫자입니다. 마지막 숫자를 누르신 후 샵 버튼을 눌러 주십시오. 샵 버튼은 우물 정자 모양의 버튼입니다.
-student-not-found = 죄송합니다. 입력하신 학생 번호를 찾을 수 없습니다. 다시 입력해 주십시오.
+ask-student = 자녀의 학생 번호를 누르신 후 샵 버튼을 눌러 주십시오.
+help-student = 학교에서 알려 드린 4자리에서 8자리의 학생 번호를 전화기 버튼으로 누르신 후 샵 버튼을 눌러 주십시오.
+ask-student-fixed = 자녀의 학생 번호 { $student-length }자리를 눌러 주십시오.
+help-student-fixed = 학교에서 알려 드린 { $student-length }자리 학생 번호를 전화기 버튼으로 눌러 주십시오.
+student-wrong-length = 학생 번호는 4자리에서 8자리입니다.
+student-wrong-length-fixed = 학생 번호는 { $student-length }자리입니다.
+student-not-found = 죄송합니다. 학생 번호 { $keyed-digits }번을 찾을 수 없습니다.
 # Spoken after the student number could not be found three times.
-voice-message = 죄송합니다. 학생 번호를 확인하지 못했습니다. 삐 소리가 난 후 자녀의 이름, 학년과 반, 연락하실 내용을 말씀해 주십시오. 말씀이 끝나면 샵 버튼을 눌러 주십시오.
+voice-message = 삐 소리가 나면 자녀의 이름, 학년과 반, 연락 내용을 말씀하시고 샵 버튼을 눌러 주십시오.
+voice-message-not-found = 죄송합니다. 학생 번호를 찾을 수 없습니다.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = 죄송합니다. 연락을 마치지 못했습니다. 삐 소리가 나면 학교에 전하실 말씀을 하시고 샵 버튼을 눌러 주십시오.
 
 ## 3. Roster check
 
-confirm-student = 자녀분은 { $grade }학년 { $class }반 { $number }번입니다. 맞으면 1번을 눌러 주십시오. 번호를 다시 입력하시려면 2번을 눌러 주십시오.
 
 ## 4. Type of report
 
-ask-kind = 자녀가 결석하는 경우 1번, 지각하는 경우 2번, 조퇴하는 경우 3번을 눌러 주십시오.
-help-kind = 연락 종류를 선택해 주십시오. 자녀가 학교를 쉬는 경우 1번을 눌러 주십시오. 오늘 늦게 등교하는 경우 2번을 눌러 주십시오. 오늘 일찍 하교해야 하는 경우 3번을 눌러 주십시오.
+ask-kind = { $today-moved ->
+        [yes] { $today-month }월 { $today-day }일 { $today-weekday ->
+            [mon] 월요일
+            [tue] 화요일
+            [wed] 수요일
+            [thu] 목요일
+            [fri] 금요일
+            [sat] 토요일
+            [sun] 일요일
+           *[other] {""}
+        } 병결은 1번,
+       *[other] 오늘 병결은 1번,
+    } 다른 사유나 다른 날의 결석은 2번, 지각은 3번, 조퇴는 4번을 눌러 주십시오.
+help-kind = 오늘 아파서 결석하면 1번을 눌러 주십시오. 다른 사유로 결석하거나 오늘이 아닌 날 결석하면 2번, 지각하면 3번, 조퇴하면 4번을 눌러 주십시오.
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = 사유를 선택해 주십시오. 질병은 1번, 부상은 2번, 병원 진료는 3번, 가정 사정은 4번, 가족의 장례는 5번, 감염병으로 인한 출석 정지는 6번, 그 밖의 사유는 9번을 눌러 주십시오.
-help-reason = 결석, 지각, 조퇴의 사유를 선택해 주십시오. 자녀가 몸이 아픈 경우 1번을 눌러 주십시오. 다친 경우 2번을 눌러 주십시오. 병원이나 의원에 진료 예약이 있는 경우 3번을 눌러 주십시오. 가정 사정인 경우 4번을 눌러 주십시오. 가족이나 친척이 돌아가신 경우 5번을 눌러 주십시오. 인플루엔자 등 감염병으로 의사의 진단을 받아 등교할 수 없는 경우 6번을 눌러 주십시오. 그 밖의 사유는 9번을 눌러 주십시오.
+ask-reason = 질병은 1번, 부상은 2번, 병원 진료는 3번, 가정 사정은 4번, 가족 장례는 5번, 감염병 출석 정지는 6번, 기타 사유는 9번입니다.
+help-reason = 결석, 지각, 조퇴의 사유를 선택해 주십시오. 몸이 아프면 1번, 다쳤으면 2번, 병원 진료 예약이 있으면 3번, 가정 사정이면 4번, 가족이나 친척이 돌아가셨으면 5번, 독감 같은 감염병으로 의사가 등교를 중지하라고 했으면 6번, 그 밖의 사유는 9번을 눌러 주십시오.
 
-ask-symptom = 증상을 선택해 주십시오. 해당하는 번호를 모두 눌러 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 그 밖의 증상은 9번입니다. 다 누르신 후 샵 버튼을 눌러 주십시오.
-help-symptom = 자녀에게 해당하는 증상의 번호를 모두 차례로 눌러 주십시오. 열이 있는 경우 1번, 기침이 나거나 목이 아프거나 콧물이 나는 경우 2번, 설사를 하거나 배가 아픈 경우 3번, 메스껍거나 구토를 하는 경우 4번, 머리가 아픈 경우 5번, 발진이 있는 경우 6번, 그 밖의 증상은 9번입니다. 예를 들어 열과 기침이 있으면 1번과 2번을 차례로 눌러 주십시오. 다 누르신 후 샵 버튼을 눌러 주십시오.
+ask-symptom = 해당하는 증상을 모두 눌러 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 기타 증상은 9번입니다.
+help-symptom = 자녀의 증상에 해당하는 번호를 모두 차례로 눌러 주십시오. 열이 있으면 1번, 기침이 나거나 목이 아프거나 콧물이 나면 2번, 설사를 하거나 배가 아프면 3번, 메스껍거나 토하면 4번, 머리가 아프면 5번, 발진이 있으면 6번, 그 밖의 증상은 9번입니다. 예를 들어 열과 기침이 있으면 1번과 2번을 차례로 누르십시오. 다 누르신 후에는 잠시 기다려 주십시오.
 
-ask-temperature = 자녀의 체온을 세 자리 숫자로 입력해 주십시오. 예를 들어 38.5도라면 3, 8, 5를 눌러 주십시오. 체온을 재지 않으셨다면 샵 버튼을 눌러 주십시오.
-help-temperature = 섭씨 체온을 소수점 없이 세 자리 숫자로 입력해 주십시오. 예를 들어 37.8도라면 3, 7, 8을 눌러 주십시오. 딱 38도라면 3, 8, 0을 눌러 주십시오. 체온을 재지 않으셨거나 모르시는 경우 숫자 없이 샵 버튼만 눌러 주십시오.
-temperature-invalid = 죄송합니다. 입력하신 체온을 확인할 수 없습니다. 35도에서 42도 사이의 체온을 세 자리 숫자로 입력해 주십시오. 예를 들어 38.5도라면 3, 8, 5를 눌러 주십시오.
+ask-temperature = 체온을 3자리 숫자로, 예를 들어 38.5도는 3, 8, 5로 누르시고, 재지 않으셨으면 샵 버튼만 눌러 주십시오.
+help-temperature = 섭씨 체온을 소수점 없이 3자리 숫자로 눌러 주십시오. 예를 들어 37.8도는 3, 7, 8을, 38도는 3, 8, 0을 누르십시오. 체온을 재지 않으셨거나 모르시면 숫자 없이 샵 버튼만 눌러 주십시오.
+temperature-invalid = 죄송합니다. 체온은 35도에서 42도 사이로 입력해야 합니다.
 
-ask-disease = 병명을 선택해 주십시오. 인플루엔자는 1번, 코로나19는 2번, 감염성 위장염은 3번, 연쇄상구균 인두염은 4번, 수두는 5번, 볼거리는 6번, 인두결막열은 7번, 수족구병은 8번, 그 밖의 감염병은 9번을 눌러 주십시오.
-help-disease = 의사에게 진단받은 병명을 선택해 주십시오. 인플루엔자, 곧 독감은 1번을 눌러 주십시오. 코로나19는 2번을 눌러 주십시오. 노로바이러스 등으로 인한 감염성 위장염은 3번을 눌러 주십시오. 용혈성 연쇄상구균으로 인한 인두염은 4번을 눌러 주십시오. 수두는 5번을 눌러 주십시오. 볼거리, 곧 유행성 이하선염은 6번을 눌러 주십시오. 아데노바이러스로 인한 인두결막열, 곧 수영장열은 7번을 눌러 주십시오. 수족구병은 8번을 눌러 주십시오. 그 밖의 감염병은 9번을 눌러 주십시오.
+ask-disease = 독감은 1번, 코로나19는 2번, 감염성 장염은 3번, 연쇄상구균 인두염은 4번, 수두는 5번, 볼거리는 6번, 인두결막열은 7번, 수족구병은 8번, 기타 감염병은 9번입니다.
+help-disease = 의사에게 진단받은 병명을 선택해 주십시오. 독감, 곧 인플루엔자는 1번, 코로나19는 2번, 노로바이러스 등으로 인한 감염성 장염은 3번, 연쇄상구균으로 인한 인두염은 4번, 수두는 5번, 볼거리, 곧 유행성 이하선염은 6번, 아데노바이러스로 인한 인두결막열은 7번, 수족구병은 8번, 그 밖의 감염병은 9번을 눌러 주십시오.
 
 ## 6. Day and time
 
-ask-day = 결석하는 날을 선택해 주십시오. 오늘이면 1번, 다음 등교일이면 2번, 오늘부터 며칠 동안 결석하면 3번을 눌러 주십시오.
-ask-arrival-time = 자녀가 등교할 시각을 24시간제 네 자리 숫자로 입력해 주십시오. 예를 들어 오전 9시 30분이라면 0, 9, 3, 0을 눌러 주십시오.
-ask-pickup-time = 자녀를 데리러 오실 시각을 24시간제 네 자리 숫자로 입력해 주십시오. 예를 들어 오후 1시 15분이라면 1, 3, 1, 5를 눌러 주십시오.
-help-time = 시각을 24시간제 네 자리 숫자로 입력해 주십시오. 앞의 두 자리는 시, 뒤의 두 자리는 분입니다. 예를 들어 오전 9시 30분은 0, 9, 3, 0을 눌러 주십시오. 오후 1시 15분은 1, 3, 1, 5를 눌러 주십시오.
-time-invalid = 죄송합니다. 올바른 시각이 아닙니다. 24시간제 네 자리 숫자로 입력해 주십시오. 예를 들어 오전 9시 30분이라면 0, 9, 3, 0을 눌러 주십시오.
-
-## 7. Message for the teacher
-
-ask-message = 담임 선생님께 메시지를 녹음하시려면 1번을 눌러 주십시오. 녹음하지 않으시려면 2번을 눌러 주십시오.
-record-message = 삐 소리가 난 후 메시지를 말씀해 주십시오. 최대 60초까지 녹음할 수 있습니다. 말씀이 끝나면 샵 버튼을 눌러 주십시오.
-
-## 8. Read-back
-
-summary-student = 연락 내용을 확인하겠습니다. 학생 번호는 { $student-digits }입니다.
-summary-kind = { $kind ->
-        [absence] 결석 연락입니다.
-        [late] 지각 연락입니다.
-        [early] 조퇴 연락입니다.
-       *[other] 자녀에 관한 연락입니다.
-    }
-summary-day = 결석하는 날은 { $day-month ->
-        [1] 1월
-        [2] 2월
-        [3] 3월
-        [4] 4월
-        [5] 5월
-        [6] 6월
-        [7] 7월
-        [8] 8월
-        [9] 9월
-        [10] 10월
-        [11] 11월
-        [12] 12월
-       *[other] { $day-month }월
-    } { $day-day }일 { $day-weekday ->
+ask-day = 오늘은 1번, 다음 등교일은 2번, 오늘부터 며칠간은 3번입니다.
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-month }월 { $today-day }일 { $today-weekday ->
         [mon] 월요일
         [tue] 화요일
         [wed] 수요일
@@ -103,7 +92,65 @@ summary-day = 결석하는 날은 { $day-month ->
         [sat] 토요일
         [sun] 일요일
        *[other] {""}
-    }입니다.
+    }은 1번, { $next-day-month }월 { $next-day-day }일 { $next-day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }은 2번, { $today-month }월 { $today-day }일 { $today-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }부터 며칠간은 3번입니다.
+ask-arrival-time = 등교 시각을 24시간제로, 예를 들어 9시 30분은 9, 3, 0으로 누르신 후 샵 버튼을 눌러 주십시오.
+ask-pickup-time = 데리러 오실 시각을 24시간제로, 예를 들어 13시 15분은 1, 3, 1, 5로 누르신 후 샵 버튼을 눌러 주십시오.
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = { $day-month }월 { $day-day }일 { $day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    } 연락입니다.
+help-time = 24시간제로 시, 분 순서로 누르신 후 샵 버튼을 눌러 주십시오. 예를 들어 오전 9시 30분은 9, 3, 0, 오후 1시 15분은 1, 3, 1, 5입니다.
+time-invalid = 죄송합니다. 올바른 시각이 아닙니다.
+
+## 7. Message for the teacher
+
+record-message = 삐 소리가 나면 담임 선생님께 드릴 메시지를 60초 이내로 말씀하시고 샵 버튼을 눌러 주십시오. 그러면 연락이 저장됩니다.
+
+## 8. Read-back
+
+summary-student = 확인하겠습니다. 학생 번호 { $student-digits }번, { $grade }학년 { $class }반 { $number }번입니다.
+# The read-back at a school without a roster.
+summary-student-number = 확인하겠습니다. 학생 번호 { $student-digits }번입니다.
+summary-kind = { $day-month }월 { $day-day }일 { $day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    } { $kind ->
+        [absence] 결석입니다.
+        [late] 지각입니다.
+        [early] 조퇴입니다.
+       *[other] 연락입니다.
+    }
 # Read as 9시 30분, 9시 5분, or 9시 on the hour. The select on $time-minute
 # keeps the same variables and variant keys as the English message.
 summary-time = { $kind ->
@@ -128,8 +175,8 @@ summary-reason = 사유는 { $reason ->
         [injury] 부상
         [medical] 병원 진료
         [family] 가정 사정
-        [bereavement] 가족의 장례
-        [infectious] 감염병으로 인한 출석 정지
+        [bereavement] 가족 장례
+        [infectious] 감염병 출석 정지
        *[other] 기타
     }입니다.
 summary-symptom = 증상은 { $symptom-list }입니다.
@@ -147,9 +194,9 @@ list-and = { $first }, { $last }
 list-comma = { $first }, { $rest }
 summary-temperature = 체온은 섭씨 { $temperature }도입니다.
 summary-disease = 병명은 { $disease ->
-        [influenza] 인플루엔자
+        [influenza] 독감
         [covid-19] 코로나19
-        [gastroenteritis] 감염성 위장염
+        [gastroenteritis] 감염성 장염
         [strep] 연쇄상구균 인두염
         [chickenpox] 수두
         [mumps] 볼거리
@@ -157,39 +204,42 @@ summary-disease = 병명은 { $disease ->
         [hand-foot-mouth] 수족구병
        *[other] 그 밖의 감염병
     }입니다.
-summary-recording = 담임 선생님께 드릴 메시지를 녹음하셨습니다.
-summary-confirm = 이 내용이 맞으면 1번을 눌러 저장해 주십시오. 연락 종류부터 다시 하시려면 2번을 눌러 주십시오.
-restart = 그럼 연락 종류부터 다시 시작하겠습니다.
+summary-confirm = 저장하시려면 1번, 처음부터 다시 하시려면 2번, 담임 선생님께 메시지를 남기고 저장하시려면 3번을 눌러 주십시오.
+restart = 학생 번호부터 다시 하겠습니다.
 
 ## 9. Saving and goodbye
 
-saved = 연락이 접수되었습니다. 접수 번호는 { $reference-digits }입니다. 다시 한 번 말씀드립니다. 접수 번호는 { $reference-digits }입니다.
-ask-another = 다른 자녀의 연락도 하시려면 1번을 눌러 주십시오. 연락을 마치셨다면 전화를 끊으셔도 됩니다.
-goodbye = 연락해 주셔서 감사합니다. 자녀분이 건강하게 잘 지내기를 바랍니다. 안녕히 계십시오.
+saved = 연락이 접수되었습니다. 접수 번호는 { $reference-digits }입니다. 다시 한 번 말씀드리겠습니다. 접수 번호는 { $reference-digits }입니다.
+ask-another = 다른 자녀의 연락도 하시려면 1번을 눌러 주십시오. 마치셨으면 전화를 끊으셔도 됩니다.
+goodbye = 연락해 주셔서 감사합니다. 안녕히 계십시오.
 
 # A reload removed the step the call was at; it starts again at the student number.
-resumed = 죄송합니다. 안내가 변경되어 학생 번호부터 다시 진행하겠습니다.
+resumed = 죄송합니다. 안내가 변경되어 학생 번호부터 다시 하겠습니다.
 
 ## 6b. Several days
 
-ask-day-count = 오늘부터 등교일로 며칠 동안 결석합니까? 1에서 9까지의 숫자 하나를 눌러 주십시오.
-help-day-count = 결석하는 날수를 오늘을 포함한 등교일 수로, 1에서 9까지의 숫자로 눌러 주십시오. 토요일, 일요일, 공휴일 등 학교가 쉬는 날은 세지 않습니다. 예를 들어 오늘부터 3일 동안 결석하는 경우 3을 눌러 주십시오.
+ask-day-count = 등교일로 며칠간 결석합니까? 1에서 9까지의 숫자 하나를 눌러 주십시오.
+help-day-count = 결석하는 날수를 오늘을 포함한 등교일 수로, 1에서 9까지의 숫자로 눌러 주십시오. 토요일, 일요일, 공휴일은 세지 않습니다. 예를 들어 오늘부터 3일간 결석하면 3을 누르십시오.
 day-count-invalid = 1에서 9까지의 숫자 하나를 눌러 주십시오.
-summary-days = 결석 기간은 { $day-month ->
-        [1] 1월
-        [2] 2월
-        [3] 3월
-        [4] 4월
-        [5] 5월
-        [6] 6월
-        [7] 7월
-        [8] 8월
-        [9] 9월
-        [10] 10월
-        [11] 11월
-        [12] 12월
-       *[other] { $day-month }월
-    } { $day-day }일부터 등교일로 { $days }일간입니다.
+summary-days = { $day-month }월 { $day-day }일 { $day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }부터 { $last-day-month }월 { $last-day-day }일 { $last-day-weekday ->
+        [mon] 월요일
+        [tue] 화요일
+        [wed] 수요일
+        [thu] 목요일
+        [fri] 금요일
+        [sat] 토요일
+        [sun] 일요일
+       *[other] {""}
+    }까지, 등교일로 { $days }일간 결석입니다.
 
 ## 6c. A report that was already made
 
@@ -213,7 +263,7 @@ already-reported = 이 자녀의 { $existing-day-month ->
         [early] 조퇴 연락이고
        *[other] 음성 메시지이고
     }, 접수 번호는 { $existing-reference-digits }입니다.
-ask-correction = 이전 연락을 이번 내용으로 바꾸시려면 1번, 이전 연락을 취소하시려면 2번, 이전 연락을 그대로 두시려면 3번을 눌러 주십시오.
+ask-correction = 이번 내용으로 바꾸시려면 1번, 이전 연락을 취소하시려면 2번, 이전 연락을 그대로 두시려면 3번을 눌러 주십시오.
 confirm-cancel = { $existing-day-month ->
         [1] 1월
         [2] 2월

@@ -10,79 +10,208 @@
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("bấm phím 1"), and the # key as "phím thăng".
 ### Decimals in the prompts use a comma, as spoken: 38,5 độ.
+### The child is "con" everywhere (the school speaking to a parent about their
+### own child), never "cháu"; the parent is "quý phụ huynh". Options as
+### "Sốt, phím 1."; an error says what was wrong, the prompt after it gives the example.
 
 ## Common
 
 no-input = Xin lỗi, hệ thống chưa nhận được phím bấm nào.
-no-match = Xin lỗi, phím quý phụ huynh vừa bấm không có trong các lựa chọn.
-give-up = Rất tiếc, chúng tôi chưa thể tiếp nhận thông báo của quý phụ huynh. Xin quý phụ huynh vui lòng gọi điện trực tiếp cho nhà trường. Xin chào quý phụ huynh.
+no-match = Xin lỗi, không có lựa chọn này.
+give-up = Rất tiếc, chúng tôi chưa ghi nhận được thông báo. Xin quý phụ huynh gọi trực tiếp cho nhà trường. Xin chào quý phụ huynh.
 # Spoken when the system fails internally; the call then ends.
-error-apology = Chúng tôi thành thật xin lỗi. Hệ thống đã gặp sự cố, nên chưa thể tiếp nhận thông báo của quý phụ huynh. Xin quý phụ huynh vui lòng liên hệ trực tiếp với nhà trường. Xin chào quý phụ huynh.
-error-busy = Chúng tôi xin lỗi. Hiện tại đường dây đang rất bận. Xin quý phụ huynh vui lòng gọi lại sau vài phút. Xin chào quý phụ huynh.
+error-apology = Chúng tôi thành thật xin lỗi. Hệ thống gặp sự cố nên chưa ghi nhận được thông báo. Xin quý phụ huynh liên hệ trực tiếp với nhà trường. Xin chào quý phụ huynh.
+error-busy = Xin lỗi, hiện đường dây đang rất bận. Xin quý phụ huynh gọi lại sau vài phút. Xin chào quý phụ huynh.
 
 ## 1. Greeting and language menu
 
-welcome = Cảm ơn quý phụ huynh đã gọi đến đường dây báo nghỉ học của { $school }.
+welcome = Cảm ơn quý phụ huynh đã gọi đường dây báo nghỉ học của { $school }.
 # Each locale names its own language, in that language, with its own key.
-language-option = Tiếng Việt, xin vui lòng bấm phím 5.
+language-option = Tiếng Việt, bấm phím 5.
 
 ## 2. Student number
 
-ask-student = Xin vui lòng nhập mã số học sinh của con, sau đó bấm phím thăng.
-help-student = Xin vui lòng dùng bàn phím điện thoại để nhập mã số học sinh của con. Đây là dãy số gồm từ 4 đến 8 chữ số, do nhà trường cung cấp. Sau chữ số cuối cùng, xin bấm phím thăng. Phím thăng nằm ở góc dưới bên phải bàn phím.
-student-not-found = Xin lỗi, không tìm thấy mã số học sinh này. Xin vui lòng nhập lại.
+ask-student = Xin nhập mã số học sinh của con, rồi bấm phím thăng.
+help-student = Xin dùng bàn phím điện thoại nhập mã số học sinh nhà trường đã cung cấp, gồm từ 4 đến 8 chữ số, rồi bấm phím thăng.
+ask-student-fixed = Xin nhập mã số học sinh { $student-length } chữ số của con.
+help-student-fixed = Xin dùng bàn phím điện thoại nhập mã số học sinh { $student-length } chữ số mà nhà trường đã cung cấp.
+student-wrong-length = Mã số học sinh có từ 4 đến 8 chữ số.
+student-wrong-length-fixed = Mã số học sinh có { $student-length } chữ số.
+student-not-found = Xin lỗi, không tìm thấy mã số học sinh { $keyed-digits }.
 # Spoken after the student number could not be found three times.
-voice-message = Rất tiếc, chúng tôi không tìm thấy mã số học sinh. Sau tiếng bíp, xin quý phụ huynh nói họ tên, khối và lớp của con, cùng nội dung cần thông báo. Khi nói xong, xin bấm phím thăng.
+voice-message = Sau tiếng bíp, xin nói họ tên, khối, lớp của con và nội dung cần báo. Nói xong, xin bấm phím thăng.
+voice-message-not-found = Xin lỗi, không tìm thấy mã số học sinh này.
+# After repeated failures at a later step, once the child is known.
+voice-message-child = Xin lỗi, chưa hoàn tất được thông báo. Sau tiếng bíp, xin nói điều quý phụ huynh muốn báo cho nhà trường, rồi bấm phím thăng.
 
 ## 3. Roster check
 
-confirm-student = Con của quý phụ huynh học khối { $grade }, lớp { $class }, số thứ tự { $number }. Nếu đúng, xin bấm phím 1. Để nhập lại mã số, xin bấm phím 2.
 
 ## 4. Type of report
 
-ask-kind = Nếu con nghỉ học, xin bấm phím 1. Nếu con đi học muộn, xin bấm phím 2. Nếu con cần về sớm, xin bấm phím 3.
-help-kind = Xin chọn loại thông báo. Nếu con nghỉ học, xin bấm phím 1. Nếu hôm nay con đến trường muộn, xin bấm phím 2. Nếu hôm nay con cần rời trường sớm, xin bấm phím 3.
+ask-kind = { $today-moved ->
+        [yes] Nghỉ ốm { $today-weekday ->
+            [mon] thứ Hai,
+            [tue] thứ Ba,
+            [wed] thứ Tư,
+            [thu] thứ Năm,
+            [fri] thứ Sáu,
+            [sat] thứ Bảy,
+            [sun] Chủ nhật,
+           *[other] {""}
+        } ngày { $today-day } { $today-month ->
+            [1] tháng Một
+            [2] tháng Hai
+            [3] tháng Ba
+            [4] tháng Tư
+            [5] tháng Năm
+            [6] tháng Sáu
+            [7] tháng Bảy
+            [8] tháng Tám
+            [9] tháng Chín
+            [10] tháng Mười
+            [11] tháng Mười Một
+            [12] tháng Mười Hai
+           *[other] tháng { $today-month }
+        }, phím 1.
+       *[other] Hôm nay nghỉ ốm, phím 1.
+    } Nghỉ vì lý do khác hoặc vào ngày khác, phím 2. Đi học muộn, phím 3. Về sớm, phím 4.
+help-kind = Nếu hôm nay con bị ốm và nghỉ học, xin bấm phím 1. Nếu con nghỉ vì lý do khác, hoặc nghỉ vào ngày khác, xin bấm phím 2. Nếu con đến trường muộn, xin bấm phím 3. Nếu con cần về sớm, xin bấm phím 4.
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = Xin chọn lý do. Vì ốm, xin bấm phím 1. Vì bị thương, xin bấm phím 2. Vì đi khám bệnh, xin bấm phím 3. Vì việc gia đình, xin bấm phím 4. Vì gia đình có tang, xin bấm phím 5. Vì mắc bệnh truyền nhiễm phải tạm nghỉ học, xin bấm phím 6. Vì lý do khác, xin bấm phím 9.
+ask-reason = Ốm, phím 1. Bị thương, phím 2. Đi khám bệnh, phím 3. Việc gia đình, phím 4. Gia đình có tang, phím 5. Bệnh truyền nhiễm phải nghỉ ở nhà, phím 6. Lý do khác, phím 9.
 help-reason = Xin chọn lý do nghỉ học, đi muộn hoặc về sớm. Nếu con không khỏe, xin bấm phím 1. Nếu con bị thương, xin bấm phím 2. Nếu con có lịch khám ở bệnh viện hoặc phòng khám, xin bấm phím 3. Nếu vì việc gia đình, xin bấm phím 4. Nếu gia đình có người mất, xin bấm phím 5. Nếu bác sĩ chẩn đoán con mắc bệnh truyền nhiễm như cúm, và con phải nghỉ học ở nhà, xin bấm phím 6. Nếu vì lý do khác, xin bấm phím 9.
 
-ask-symptom = Xin chọn triệu chứng của con. Xin bấm tất cả các phím phù hợp. Sốt, phím 1. Ho, đau họng hoặc sổ mũi, phím 2. Tiêu chảy hoặc đau bụng, phím 3. Buồn nôn hoặc nôn, phím 4. Đau đầu, phím 5. Phát ban, phím 6. Triệu chứng khác, phím 9. Bấm xong, xin bấm phím thăng.
-help-symptom = Xin bấm lần lượt tất cả các phím ứng với triệu chứng của con. Nếu con bị sốt, bấm phím 1. Nếu con bị ho, đau họng hoặc sổ mũi, bấm phím 2. Nếu con bị tiêu chảy hoặc đau bụng, bấm phím 3. Nếu con buồn nôn hoặc bị nôn, bấm phím 4. Nếu con bị đau đầu, bấm phím 5. Nếu con bị phát ban, bấm phím 6. Nếu là triệu chứng khác, bấm phím 9. Ví dụ, con bị sốt và ho thì bấm phím 1 rồi phím 2. Bấm xong, xin bấm phím thăng.
+ask-symptom = Xin bấm tất cả các triệu chứng của con. Sốt, phím 1. Ho, đau họng hoặc sổ mũi, phím 2. Tiêu chảy hoặc đau bụng, phím 3. Buồn nôn hoặc nôn, phím 4. Đau đầu, phím 5. Phát ban, phím 6. Triệu chứng khác, phím 9.
+help-symptom = Xin bấm lần lượt tất cả các phím ứng với triệu chứng của con. Nếu con bị sốt, bấm phím 1. Nếu con bị ho, đau họng hoặc sổ mũi, bấm phím 2. Nếu con bị tiêu chảy hoặc đau bụng, bấm phím 3. Nếu con buồn nôn hoặc bị nôn, bấm phím 4. Nếu con bị đau đầu, bấm phím 5. Nếu con bị phát ban, bấm phím 6. Nếu là triệu chứng khác, bấm phím 9. Ví dụ, con bị sốt và ho thì bấm phím 1 rồi phím 2. Bấm xong, xin chờ một chút.
 
-ask-temperature = Xin nhập nhiệt độ cơ thể của con bằng ba chữ số. Ví dụ, 38,5 độ thì bấm 3, 8, 5. Nếu chưa đo nhiệt độ, xin bấm phím thăng.
-help-temperature = Xin nhập nhiệt độ theo độ C bằng ba chữ số, không có dấu phẩy. Ví dụ, 37,8 độ thì bấm 3, 7, 8. Đúng 38 độ thì bấm 3, 8, 0. Nếu chưa đo nhiệt độ, hoặc không biết nhiệt độ, xin chỉ bấm phím thăng.
-temperature-invalid = Xin lỗi, nhiệt độ vừa nhập không hợp lệ. Xin nhập nhiệt độ từ 35 đến 42 độ bằng ba chữ số. Ví dụ, 38,5 độ thì bấm 3, 8, 5.
+ask-temperature = Xin nhập nhiệt độ của con bằng 3 chữ số, ví dụ 38,5 độ thì bấm 3, 8, 5, còn nếu chưa đo thì bấm phím thăng.
+help-temperature = Xin nhập nhiệt độ theo độ C bằng 3 chữ số, không bấm dấu phẩy. Ví dụ, 37,8 độ thì bấm 3, 7, 8. Đúng 38 độ thì bấm 3, 8, 0. Nếu chưa đo hoặc không biết nhiệt độ, xin chỉ bấm phím thăng.
+temperature-invalid = Xin lỗi, nhiệt độ phải từ 35 đến 42 độ.
 
-ask-disease = Xin chọn tên bệnh. Cúm, xin bấm phím 1. Covid 19, xin bấm phím 2. Viêm dạ dày ruột truyền nhiễm, xin bấm phím 3. Viêm họng do liên cầu khuẩn, xin bấm phím 4. Thủy đậu, xin bấm phím 5. Quai bị, xin bấm phím 6. Sốt viêm họng kết mạc, xin bấm phím 7. Bệnh tay chân miệng, xin bấm phím 8. Bệnh truyền nhiễm khác, xin bấm phím 9.
+ask-disease = Cúm, phím 1. Covid 19, phím 2. Viêm dạ dày ruột truyền nhiễm, phím 3. Viêm họng do liên cầu khuẩn, phím 4. Thủy đậu, phím 5. Quai bị, phím 6. Sốt viêm họng kết mạc, phím 7. Bệnh tay chân miệng, phím 8. Bệnh truyền nhiễm khác, phím 9.
 help-disease = Xin chọn bệnh mà bác sĩ đã chẩn đoán cho con. Nếu là cúm, xin bấm phím 1. Nếu là Covid 19, xin bấm phím 2. Nếu là viêm dạ dày ruột truyền nhiễm, ví dụ do vi rút Noro, xin bấm phím 3. Nếu là viêm họng do liên cầu khuẩn, xin bấm phím 4. Nếu là thủy đậu, xin bấm phím 5. Nếu là quai bị, xin bấm phím 6. Nếu là sốt viêm họng kết mạc do vi rút Adeno, xin bấm phím 7. Nếu là bệnh tay chân miệng, xin bấm phím 8. Nếu là bệnh truyền nhiễm khác, xin bấm phím 9.
 
 ## 6. Day and time
 
-ask-day = Xin chọn ngày nghỉ học. Nếu là hôm nay, xin bấm phím 1. Nếu là ngày học tiếp theo, xin bấm phím 2. Nếu con nghỉ nhiều ngày, bắt đầu từ hôm nay, xin bấm phím 3.
-ask-arrival-time = Xin nhập giờ con sẽ đến trường, bằng bốn chữ số theo cách tính 24 giờ. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0.
-ask-pickup-time = Xin nhập giờ quý phụ huynh sẽ đến đón con, bằng bốn chữ số theo cách tính 24 giờ. Ví dụ, 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
-help-time = Xin nhập giờ bằng bốn chữ số theo cách tính 24 giờ. Hai chữ số đầu là giờ, hai chữ số sau là phút. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0. Còn 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
-time-invalid = Xin lỗi, giờ vừa nhập không hợp lệ. Xin nhập bốn chữ số theo cách tính 24 giờ. Ví dụ, 9 giờ 30 sáng thì bấm 0, 9, 3, 0.
+ask-day = Hôm nay, phím 1. Ngày học tiếp theo, phím 2. Nhiều ngày kể từ hôm nay, phím 3.
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $today-day } { $today-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $today-month }
+    }, phím 1. { $next-day-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $next-day-day } { $next-day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $next-day-month }
+    }, phím 2. Nhiều ngày kể từ { $today-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $today-day } { $today-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $today-month }
+    }, phím 3.
+ask-arrival-time = Xin nhập giờ con đến trường theo cách tính 24 giờ, ví dụ 9 giờ 30 thì bấm 9, 3, 0, rồi bấm phím thăng.
+ask-pickup-time = Xin nhập giờ đến đón con theo cách tính 24 giờ, ví dụ 13 giờ 15 thì bấm 1, 3, 1, 5, rồi bấm phím thăng.
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = Thông báo này cho { $day-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $day-day } { $day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $day-month }
+    }.
+help-time = Xin nhập giờ rồi đến phút, theo cách tính 24 giờ, sau đó bấm phím thăng. Ví dụ, 9 giờ 30 sáng thì bấm 9, 3, 0. Còn 1 giờ 15 chiều thì bấm 1, 3, 1, 5.
+time-invalid = Xin lỗi, giờ vừa nhập không hợp lệ.
 
 ## 7. Message for the teacher
 
-ask-message = Để ghi âm lời nhắn cho giáo viên chủ nhiệm của con, xin bấm phím 1. Nếu không, xin bấm phím 2.
-record-message = Sau tiếng bíp, xin quý phụ huynh nói lời nhắn. Thời gian tối đa là 60 giây. Khi nói xong, xin bấm phím thăng.
+record-message = Sau tiếng bíp, xin nói lời nhắn cho giáo viên, tối đa 60 giây, rồi bấm phím thăng. Thông báo sẽ được lưu ngay sau đó.
 
 ## 8. Read-back
 
-summary-student = Xin kiểm tra lại nội dung thông báo. Mã số học sinh { $student-digits }.
+summary-student = Xin kiểm tra lại. Mã số học sinh { $student-digits }, khối { $grade }, lớp { $class }, số thứ tự { $number }.
+# The read-back at a school without a roster.
+summary-student-number = Xin kiểm tra lại. Mã số học sinh { $student-digits }.
 summary-kind = { $kind ->
-        [absence] Cháu sẽ nghỉ học.
-        [late] Cháu sẽ đến trường muộn.
-        [early] Cháu sẽ về sớm.
-       *[other] Đây là thông báo về con của quý phụ huynh.
-    }
-# Read as "thứ Tư, ngày 25 tháng Mười Một"; months are written as words so
-# that the voice says "tháng Tư", not "tháng bốn".
-summary-day = Ngày nghỉ học là { $day-weekday ->
+        [absence] Nghỉ học
+        [late] Đi học muộn
+        [early] Về sớm
+       *[other] Thông báo cho
+    } { $day-weekday ->
         [mon] thứ Hai,
         [tue] thứ Ba,
         [wed] thứ Tư,
@@ -110,7 +239,7 @@ summary-day = Ngày nghỉ học là { $day-weekday ->
 # $time-minute keeps the same variables and variant keys as the English message.
 summary-time = { $kind ->
         [late] Giờ đến trường là
-        [early] Giờ đến đón cháu là
+        [early] Giờ đến đón con là
        *[other] Thời gian là
     } { $time-minute ->
         [0] { $time-hour } giờ.
@@ -134,7 +263,7 @@ summary-reason = Lý do là { $reason ->
         [infectious] mắc bệnh truyền nhiễm phải tạm nghỉ học.
        *[other] việc khác.
     }
-summary-symptom = Triệu chứng của cháu là { $symptom-list }.
+summary-symptom = Triệu chứng của con là { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] sốt
@@ -159,25 +288,33 @@ summary-disease = Tên bệnh là { $disease ->
         [hand-foot-mouth] bệnh tay chân miệng.
        *[other] một bệnh truyền nhiễm khác.
     }
-summary-recording = Quý phụ huynh đã ghi âm lời nhắn cho giáo viên chủ nhiệm.
-summary-confirm = Nếu nội dung trên là đúng, xin bấm phím 1 để lưu thông báo. Để làm lại từ bước chọn loại thông báo, xin bấm phím 2.
-restart = Chúng ta sẽ làm lại từ bước chọn loại thông báo.
+summary-confirm = Để lưu, xin bấm phím 1. Để làm lại từ đầu, bấm phím 2. Để ghi lời nhắn cho giáo viên rồi lưu, bấm phím 3.
+restart = Xin làm lại từ mã số học sinh.
 
 ## 9. Saving and goodbye
 
 saved = Thông báo của quý phụ huynh đã được ghi nhận. Mã số tiếp nhận là { $reference-digits }. Xin nhắc lại, mã số tiếp nhận là { $reference-digits }.
-ask-another = Để thông báo cho một người con khác, xin bấm phím 1. Nếu không, quý phụ huynh có thể gác máy.
-goodbye = Cảm ơn quý phụ huynh đã báo cho nhà trường. Chúc cháu mọi điều tốt lành. Xin chào quý phụ huynh.
+ask-another = Để báo cho một người con khác, xin bấm phím 1. Nếu không, quý phụ huynh có thể gác máy.
+goodbye = Cảm ơn quý phụ huynh đã báo cho nhà trường. Chúc con mọi điều tốt lành. Xin chào quý phụ huynh.
 
 # A reload removed the step the call was at; it starts again at the student number.
-resumed = Xin lỗi quý phụ huynh. Hệ thống vừa được cập nhật, chúng tôi xin bắt đầu lại từ mã số học sinh.
+resumed = Xin lỗi quý phụ huynh. Hệ thống vừa được cập nhật, xin bắt đầu lại từ mã số học sinh.
 
 ## 6b. Several days
 
-ask-day-count = Tính từ hôm nay, con sẽ nghỉ bao nhiêu ngày học? Xin bấm một số từ 1 đến 9.
+ask-day-count = Con nghỉ bao nhiêu ngày học? Xin bấm một số từ 1 đến 9.
 help-day-count = Xin bấm số ngày học con sẽ nghỉ, tính cả hôm nay, từ 1 đến 9. Không tính thứ Bảy, Chủ nhật và ngày lễ. Ví dụ, nếu con nghỉ 3 ngày kể từ hôm nay, xin bấm phím 3.
 day-count-invalid = Xin bấm một số từ 1 đến 9.
-summary-days = Thời gian nghỉ học là { $days } ngày học, bắt đầu từ ngày { $day-day } { $day-month ->
+summary-days = Nghỉ học từ { $day-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $day-day } { $day-month ->
         [1] tháng Một
         [2] tháng Hai
         [3] tháng Ba
@@ -191,7 +328,30 @@ summary-days = Thời gian nghỉ học là { $days } ngày học, bắt đầu 
         [11] tháng Mười Một
         [12] tháng Mười Hai
        *[other] tháng { $day-month }
-    }.
+    } đến { $last-day-weekday ->
+        [mon] thứ Hai,
+        [tue] thứ Ba,
+        [wed] thứ Tư,
+        [thu] thứ Năm,
+        [fri] thứ Sáu,
+        [sat] thứ Bảy,
+        [sun] Chủ nhật,
+       *[other] {""}
+    } ngày { $last-day-day } { $last-day-month ->
+        [1] tháng Một
+        [2] tháng Hai
+        [3] tháng Ba
+        [4] tháng Tư
+        [5] tháng Năm
+        [6] tháng Sáu
+        [7] tháng Bảy
+        [8] tháng Tám
+        [9] tháng Chín
+        [10] tháng Mười
+        [11] tháng Mười Một
+        [12] tháng Mười Hai
+       *[other] tháng { $last-day-month }
+    }, tổng cộng { $days } ngày học.
 
 ## 6c. A report that was already made
 

@@ -9,91 +9,80 @@
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
 ### Write keys as digits ("请按1"), and the # key as "井号键".
+### Words a parent in China uses: 请假 (not 缺席联络), 学号, 登记编号; options
+### as "生病请按1，受伤请按2"; an error says what was wrong, and the prompt
+### that follows it gives the example, so the error never repeats it.
 
 ## Common
 
 no-input = 抱歉，没有收到您的按键。
-no-match = 抱歉，您按的键不在选项中。
-give-up = 非常抱歉，我们未能受理您的联络。请直接打电话给学校。再见。
+no-match = 抱歉，没有这个选项。
+give-up = 非常抱歉，这次没能为您登记。请直接打电话给学校。再见。
 # Spoken when the system fails internally; the call then ends.
-error-apology = 非常抱歉。系统出现了问题，我们未能受理您的联络。请直接与学校联系。再见。
-error-busy = 非常抱歉，目前线路繁忙。请过几分钟后再拨打。再见。
+error-apology = 非常抱歉，系统出了问题，没能为您登记。请直接联系学校。再见。
+error-busy = 非常抱歉，现在线路繁忙，请过几分钟再打。再见。
 
 ## 1. Greeting and language menu
 
-welcome = 感谢您致电{ $school }缺席联络专线。
+welcome = 您好，这里是{ $school }请假专线。
 # Each locale names its own language, in that language, with its own key.
-language-option = 中文服务，请按3。
+language-option = 中文请按3。
 
 ## 2. Student number
 
-ask-student = 请输入您孩子的学号，然后按井号键。
-help-student = 请用电话按键输入您孩子的学号。学号是学校发给您的4到8位数字。输完最后一位数字后，请按井号键。井号键在按键的右下角。
-student-not-found = 抱歉，没有找到这个学号。请重新输入。
+ask-student = 请输入孩子的学号，按井号键结束。
+help-student = 请用电话按键输入学校发给您的学号，4到8位数字，输完请按井号键。
+ask-student-fixed = 请输入孩子的{ $student-length }位学号。
+help-student-fixed = 请用电话按键输入学校发给您的{ $student-length }位学号。
+student-wrong-length = 学号是4到8位数字。
+student-wrong-length-fixed = 学号是{ $student-length }位数字。
+student-not-found = 抱歉，没有找到学号{ $keyed-digits }。
 # Spoken after the student number could not be found three times.
-voice-message = 非常抱歉，我们没有找到这个学号。请在提示音后，说出您孩子的姓名、年级和班级，以及您要联络的内容。说完后，请按井号键。
+voice-message = 请在提示音后说出孩子的姓名、年级、班级和您要说的内容，说完请按井号键。
+voice-message-not-found = 抱歉，没有找到这个学号。
+# After repeated failures at a later step, once the child is known.
+voice-message-child = 抱歉，没能完成登记。请在提示音后说出您要告诉学校的内容，说完请按井号键。
 
 ## 3. Roster check
 
-confirm-student = 您的孩子是{ $grade }年级{ $class }班{ $number }号。如果正确，请按1。如需重新输入学号，请按2。
 
 ## 4. Type of report
 
-ask-kind = 如果孩子要请假，请按1。如果孩子会迟到，请按2。如果孩子需要早退，请按3。
-help-kind = 请选择联络的类型。如果孩子要请假不来上学，请按1。如果孩子今天会晚到学校，请按2。如果孩子今天需要提前离校，请按3。
+ask-kind = { $today-moved ->
+        [yes] { $today-month }月{ $today-day }日{ $today-weekday ->
+            [mon] 星期一
+            [tue] 星期二
+            [wed] 星期三
+            [thu] 星期四
+            [fri] 星期五
+            [sat] 星期六
+            [sun] 星期日
+           *[other] {""}
+        }生病请假请按1，
+       *[other] 今天生病请假请按1，
+    }其他原因或其他日期请假请按2，迟到请按3，早退请按4。
+help-kind = 孩子今天生病不能来上学，请按1。因为其他原因请假，或者请假的不是今天，请按2。迟到请按3。早退请按4。
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = 请选择原因。生病请按1。受伤请按2。去医院看病请按3。家庭原因请按4。家中有丧事请按5。因传染病需要暂停到校，请按6。其他原因请按9。
-help-reason = 请选择请假、迟到或早退的原因。如果孩子身体不舒服，请按1。如果孩子受伤了，请按2。如果孩子要去医院或诊所看病，请按3。如果是家庭原因，请按4。如果家中有亲人去世，请按5。如果医生诊断孩子患有流感等传染病，需要在家休息、暂停到校，请按6。其他原因，请按9。
+ask-reason = 生病请按1，受伤请按2，去医院看病请按3，家里有事请按4，家里有丧事请按5，患传染病需在家休息请按6，其他原因请按9。
+help-reason = 请选择请假、迟到或早退的原因。孩子身体不舒服，请按1。孩子受伤了，请按2。要去医院或诊所看病、复查，请按3。家里有事，请按4。家里有亲人去世，请按5。医生诊断为流感等传染病、需要在家休息，请按6。其他原因，请按9。
 
-ask-symptom = 请选择孩子的症状，符合的数字请全部按下。发烧请按1。咳嗽、喉咙痛或流鼻涕请按2。腹泻或肚子痛请按3。恶心或呕吐请按4。头痛请按5。出皮疹请按6。其他症状请按9。按完后，请按井号键。
-help-symptom = 请把孩子所有符合的症状的数字，一个接一个地按下。如果孩子发烧，请按1。如果孩子咳嗽、喉咙痛或流鼻涕，请按2。如果孩子腹泻或肚子痛，请按3。如果孩子恶心或呕吐，请按4。如果孩子头痛，请按5。如果孩子出了皮疹，请按6。其他症状，请按9。例如，孩子发烧又咳嗽，就先按1，再按2。按完后，请按井号键。
+ask-symptom = 请按下孩子所有的症状。发烧按1，咳嗽、嗓子疼或流鼻涕按2，拉肚子或肚子疼按3，恶心或呕吐按4，头疼按5，出疹子按6，其他症状按9。
+help-symptom = 孩子有哪些症状，就把对应的数字一个接一个地按下。发烧按1。咳嗽、嗓子疼、流鼻涕按2。拉肚子、肚子疼按3。恶心、呕吐按4。头疼按5。出疹子按6。其他症状按9。比如又发烧又咳嗽，就先按1再按2。按完后请稍等。
 
-ask-temperature = 请用三位数字输入孩子的体温。例如38.5度，请按3、8、5。如果没有量体温，请按井号键。
-help-temperature = 请用三位数字输入摄氏体温，不要输入小数点。例如37.8度，请按3、7、8。正好38度，请按3、8、0。如果没有量体温，或者不知道体温，请只按井号键。
-temperature-invalid = 抱歉，这个体温无法受理。请用三位数字输入35度到42度之间的体温。例如38.5度，请按3、8、5。
+ask-temperature = 请用3位数字输入体温，比如38.5度就按3、8、5，没有量体温请按井号键。
+help-temperature = 请输入摄氏体温的3位数字，不用按小数点。比如37.8度按3、7、8，38度整按3、8、0。没有量或者不知道体温，请只按井号键。
+temperature-invalid = 抱歉，体温应在35度到42度之间。
 
-ask-disease = 请选择疾病。流感请按1。新冠病毒感染请按2。感染性胃肠炎请按3。链球菌咽喉炎请按4。水痘请按5。流行性腮腺炎请按6。咽结膜热，也叫游泳池热，请按7。手足口病请按8。其他传染病请按9。
-help-disease = 请选择医生诊断的疾病。流感请按1。新冠病毒感染请按2。诺如病毒等引起的感染性胃肠炎，请按3。溶血性链球菌引起的咽喉炎，请按4。水痘请按5。流行性腮腺炎，也就是痄腮，请按6。腺病毒引起的咽结膜热，请按7。手足口病请按8。其他传染病，请按9。
+ask-disease = 流感请按1，新冠请按2，感染性胃肠炎请按3，链球菌咽喉炎请按4，水痘请按5，腮腺炎请按6，咽结膜热请按7，手足口病请按8，其他传染病请按9。
+help-disease = 请选择医生诊断的病名。流感请按1。新冠请按2。诺如病毒等引起的感染性胃肠炎，请按3。链球菌引起的咽喉炎，请按4。水痘请按5。腮腺炎，也就是痄腮，请按6。腺病毒引起的咽结膜热，请按7。手足口病请按8。其他传染病，请按9。
 
 ## 6. Day and time
 
-ask-day = 请选择请假的日期。今天请按1。下一个上学日请按2。从今天起请假好几天，请按3。
-ask-arrival-time = 请用24小时制的四位数字，输入孩子到校的时间。例如上午9点30分，请按0、9、3、0。
-ask-pickup-time = 请用24小时制的四位数字，输入您来接孩子的时间。例如下午1点15分，请按1、3、1、5。
-help-time = 请用24小时制的四位数字输入时间。前两位是小时，后两位是分钟。例如上午9点30分，请按0、9、3、0。下午1点15分，请按1、3、1、5。
-time-invalid = 抱歉，这个时间无效。请用24小时制输入四位数字。例如上午9点30分，请按0、9、3、0。
-
-## 7. Message for the teacher
-
-ask-message = 如果要给孩子的班主任留言，请按1。如果不需要，请按2。
-record-message = 请在提示音后说出您的留言，最长60秒。说完后，请按井号键。
-
-## 8. Read-back
-
-summary-student = 下面确认您的联络内容。学号，{ $student-digits }。
-summary-kind = { $kind ->
-        [absence] 孩子要请假。
-        [late] 孩子会迟到。
-        [early] 孩子要早退。
-       *[other] 这是关于您孩子的联络。
-    }
-summary-day = 请假日期是{ $day-month ->
-        [1] 1月
-        [2] 2月
-        [3] 3月
-        [4] 4月
-        [5] 5月
-        [6] 6月
-        [7] 7月
-        [8] 8月
-        [9] 9月
-        [10] 10月
-        [11] 11月
-        [12] 12月
-       *[other] { $day-month }月
-    }{ $day-day }日{ $day-weekday ->
+ask-day = 今天请按1，下一个上学日请按2，从今天起连续请几天假请按3。
+# The day menu when "today" is not the calendar day: the dates are named.
+ask-day-dates = { $today-month }月{ $today-day }日{ $today-weekday ->
         [mon] 星期一
         [tue] 星期二
         [wed] 星期三
@@ -102,7 +91,65 @@ summary-day = 请假日期是{ $day-month ->
         [sat] 星期六
         [sun] 星期日
        *[other] {""}
-    }。
+    }请按1，{ $next-day-month }月{ $next-day-day }日{ $next-day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }请按2，从{ $today-month }月{ $today-day }日{ $today-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }起连续请几天假请按3。
+ask-arrival-time = 请用24小时制输入到校时间，比如9点30分就按9、3、0，再按井号键。
+ask-pickup-time = 请用24小时制输入接孩子的时间，比如13点15分就按1、3、1、5，再按井号键。
+# Said before the arrival or pick-up time when that day is not the calendar day.
+for-day = 这是{ $day-month }月{ $day-day }日{ $day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }的安排。
+help-time = 请用24小时制先输入小时，再输入分钟，最后按井号键。比如上午9点30分按9、3、0，下午1点15分按1、3、1、5。
+time-invalid = 抱歉，这个时间不对。
+
+## 7. Message for the teacher
+
+record-message = 请在提示音后给班主任留言，最长60秒，说完请按井号键，登记随即完成。
+
+## 8. Read-back
+
+summary-student = 请核对。学号{ $student-digits }，{ $grade }年级{ $class }班{ $number }号。
+# The read-back at a school without a roster.
+summary-student-number = 请核对。学号{ $student-digits }。
+summary-kind = { $day-month }月{ $day-day }日{ $day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }{ $kind ->
+        [absence] 请假。
+        [late] 迟到。
+        [early] 早退。
+       *[other] 的登记。
+    }
 # Read as 9点30分, 9点零5分, or 9点整 on the hour. The select on $time-minute
 # keeps the same variables and variant keys as the English message.
 summary-time = { $kind ->
@@ -126,9 +173,9 @@ summary-reason = 原因是{ $reason ->
         [illness] 生病。
         [injury] 受伤。
         [medical] 去医院看病。
-        [family] 家庭原因。
-        [bereavement] 家中有丧事。
-        [infectious] 因传染病需要暂停到校。
+        [family] 家里有事。
+        [bereavement] 家里有丧事。
+        [infectious] 患传染病，需在家休息。
        *[other] 其他原因。
     }
 summary-symptom = 孩子的症状是{ $symptom-list }。
@@ -156,39 +203,42 @@ summary-disease = 疾病是{ $disease ->
         [hand-foot-mouth] 手足口病。
        *[other] 其他传染病。
     }
-summary-recording = 您已经给班主任录了留言。
-summary-confirm = 如果内容正确，请按1保存。如需从联络类型重新开始，请按2。
-restart = 好的，我们从联络类型重新开始。
+summary-confirm = 确认无误请按1，重新开始请按2，给班主任留言后再保存请按3。
+restart = 好的，我们从学号重新开始。
 
 ## 9. Saving and goodbye
 
-saved = 您的联络已经登记。受理编号是{ $reference-digits }。再说一遍，受理编号是{ $reference-digits }。
-ask-another = 如果还要为其他孩子联络，请按1。如果没有，您可以挂断电话了。
-goodbye = 感谢您的联络。祝您的孩子一切安好。再见。
+saved = 已经为您登记好了。登记编号是{ $reference-digits }。再说一遍，登记编号是{ $reference-digits }。
+ask-another = 还要为其他孩子请假，请按1。没有的话，可以直接挂机。
+goodbye = 谢谢您通知学校。再见。
 
 # A reload removed the step the call was at; it starts again at the student number.
-resumed = 非常抱歉。服务已经更新，我们从学生编号开始重新为您办理。
+resumed = 非常抱歉，系统已经更新，请从学号开始重新操作。
 
 ## 6b. Several days
 
-ask-day-count = 从今天起，孩子要请假几个上学日？请按1到9中的一个数字。
-help-day-count = 请按请假的上学日天数，包括今天，从1到9。星期六、星期日和节假日等不上学的日子不算在内。例如从今天起请假3天，请按3。
+ask-day-count = 请几个上学日的假？请按1到9中的一个数字。
+help-day-count = 请按请假的上学日天数，包括今天，从1到9。周六、周日和节假日不算。比如从今天起请3天假，就按3。
 day-count-invalid = 请按1到9中的一个数字。
-summary-days = 请假从{ $day-month ->
-        [1] 1月
-        [2] 2月
-        [3] 3月
-        [4] 4月
-        [5] 5月
-        [6] 6月
-        [7] 7月
-        [8] 8月
-        [9] 9月
-        [10] 10月
-        [11] 11月
-        [12] 12月
-       *[other] { $day-month }月
-    }{ $day-day }日开始，共{ $days }个上学日。
+summary-days = 从{ $day-month }月{ $day-day }日{ $day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }到{ $last-day-month }月{ $last-day-day }日{ $last-day-weekday ->
+        [mon] 星期一
+        [tue] 星期二
+        [wed] 星期三
+        [thu] 星期四
+        [fri] 星期五
+        [sat] 星期六
+        [sun] 星期日
+       *[other] {""}
+    }请假，共{ $days }个上学日。
 
 ## 6c. A report that was already made
 
@@ -206,14 +256,14 @@ already-reported = 这个孩子{ $existing-day-month ->
         [11] 11月
         [12] 12月
        *[other] { $existing-day-month }月
-    }{ $existing-day-day }日的联络已经受理了。内容是{ $existing-kind ->
+    }{ $existing-day-day }日已经有一条登记，是{ $existing-kind ->
         [absence] 请假
         [late] 迟到
         [early] 早退
        *[other] 语音留言
-    }，受理编号是{ $existing-reference-digits }。
-ask-correction = 如果要用这次的内容替换之前的联络，请按1。如果要取消之前的联络，请按2。如果要保留之前的联络，请按3。
-confirm-cancel = 我们将取消{ $existing-day-month ->
+    }，登记编号是{ $existing-reference-digits }。
+ask-correction = 用这次的内容替换原来的登记，请按1。取消原来的登记，请按2。保留原来的登记，请按3。
+confirm-cancel = 将取消{ $existing-day-month ->
         [1] 1月
         [2] 2月
         [3] 3月
@@ -227,10 +277,10 @@ confirm-cancel = 我们将取消{ $existing-day-month ->
         [11] 11月
         [12] 12月
        *[other] { $existing-day-month }月
-    }{ $existing-day-day }日的联络。如果确定取消，请按1。如果不取消，请按2。
-cancelled = 联络已经取消。受理编号是{ $reference-digits }。
-kept = 之前的联络已经保留，没有更改。
-summary-replaces = 这次的联络将替换之前的联络。
-already-reported-several = 这个孩子在这次联络的日期里，已经有{ $existing-count }条联络被受理了。受理编号是{ $existing-references-digits }。
-confirm-cancel-several = 我们将取消这些联络。如果确定取消，请按1。如果不取消，请按2。
-cancelled-several = 联络已经取消。取消的受理编号是{ $existing-references-digits }。
+    }{ $existing-day-day }日的登记。确定取消请按1，不取消请按2。
+cancelled = 已经取消。登记编号是{ $reference-digits }。
+kept = 原来的登记保持不变。
+summary-replaces = 这次的内容将替换原来的登记。
+already-reported-several = 这个孩子在这几天已经有{ $existing-count }条登记，登记编号是{ $existing-references-digits }。
+confirm-cancel-several = 将取消以上全部登记。确定取消请按1，不取消请按2。
+cancelled-several = 已经取消。取消的登记编号是{ $existing-references-digits }。

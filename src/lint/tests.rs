@@ -246,26 +246,30 @@ fn the_fallback_named_is_the_language_callers_hear() {
         "absence-line.toml",
         "[languages.ko]\nfallback = [\"ne\", \"ja\"]",
     );
-    f.edit("locales/ko/absence.ftl", "\nask-kind =", "\nask-kinds =");
+    f.edit(
+        "locales/ko/absence.ftl",
+        "\nask-reason =",
+        "\nask-reasons =",
+    );
     let r = f.lint();
     let w = find(
         &r,
         Severity::Warning,
         "locales/ko/absence.ftl",
-        "no message \"ask-kind\"",
+        "no message \"ask-reason\"",
     );
     assert!(
         w.message.contains("callers will hear it in ne"),
         "{}",
         w.message
     );
-    std::fs::remove_file(f.path("prompts/ne/ask-kind.wav")).unwrap();
+    std::fs::remove_file(f.path("prompts/ne/ask-reason.wav")).unwrap();
     let r = f.lint();
     let w = find(
         &r,
         Severity::Warning,
         "locales/ko/absence.ftl",
-        "no message \"ask-kind\"",
+        "no message \"ask-reason\"",
     );
     assert!(
         w.message.contains("callers will hear it in ja"),
@@ -470,13 +474,16 @@ fn a_menu_key_never_spoken() {
     );
     // Spoken in some languages only: a warning naming the others.
     let f = Fixture::new();
-    for _ in 0..2 {
-        f.edit(
-            "locales/es/absence.ftl",
-            "Por cualquier otro motivo, marque 9.",
-            "Por cualquier otro motivo, marque nueve.",
-        );
-    }
+    f.edit(
+        "locales/es/absence.ftl",
+        "Otro motivo, 9.",
+        "Otro motivo, nueve.",
+    );
+    f.edit(
+        "locales/es/absence.ftl",
+        "Por cualquier otro motivo, marque 9.",
+        "Por cualquier otro motivo, marque nueve.",
+    );
     let r = f.lint();
     let w = find(
         &r,
@@ -653,22 +660,22 @@ fn unreachable_steps() {
 #[test]
 fn a_language_without_text_to_speech_lacking_a_recording() {
     let f = Fixture::new();
-    std::fs::remove_file(f.path("prompts/ne/ask-kind.wav")).unwrap();
+    std::fs::remove_file(f.path("prompts/ne/ask-reason.wav")).unwrap();
     let r = f.lint();
     let w = find(
         &r,
         Severity::Warning,
         "locales/ne/absence.ftl",
-        "ne has no text-to-speech voice and no recording prompts/ne/ask-kind.wav; callers will hear it in en",
+        "ne has no text-to-speech voice and no recording prompts/ne/ask-reason.wav; callers will hear it in en",
     );
     assert!(
-        w.message.contains("record prompts/ne/ask-kind.wav"),
+        w.message.contains("record prompts/ne/ask-reason.wav"),
         "{}",
         w.message
     );
     assert_eq!(
         at(w),
-        (f.line_of("locales/ne/absence.ftl", "ask-kind ="), 1)
+        (f.line_of("locales/ne/absence.ftl", "ask-reason ="), 1)
     );
 }
 

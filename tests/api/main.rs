@@ -22,6 +22,7 @@ mod hangups;
 mod helpers;
 mod languages;
 mod limits;
+mod locale_wording;
 mod logs;
 mod multi_day;
 mod operations;
