@@ -4,7 +4,7 @@
 //! `students` table in the same transaction whenever the roster is
 //! replaced, so the two never disagree.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::students::student_row;
 use super::{Store, StoreError};
@@ -47,6 +47,28 @@ const BY_PHONE: &str = "SELECT s.student, s.grade, s.class, s.number, s.name, s.
      WHERE p.phone = ?1 ORDER BY s.student";
 
 impl Store {
+    /// What a call's first webhook needs to know of its caller `caller`
+    /// (`From` as given): the language they chose last time, and the
+    /// students listed under `phone` (their number in E.164, if it is one).
+    /// Point reads on one reader connection.
+    pub fn known_caller(
+        &self,
+        caller: &str,
+        phone: Option<&str>,
+    ) -> Result<(Option<String>, Vec<Student>), StoreError> {
+        self.read(|c| {
+            let language = c
+                .prepare_cached("SELECT language FROM caller_languages WHERE caller = ?1")?
+                .query_row([caller], |r| r.get(0))
+                .optional()?;
+            let students = match phone {
+                Some(p) => by_phone(c, p)?,
+                None => Vec::new(),
+            };
+            Ok((language, students))
+        })
+    }
+
     /// The students whose guardian numbers include `phone` (E.164), by
     /// student number: one indexed read, for a call's first webhook.
     pub fn students_by_phone(&self, phone: &str) -> Result<Vec<Student>, StoreError> {
