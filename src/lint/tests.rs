@@ -106,7 +106,8 @@ fn the_shipped_files_have_no_errors() {
     assert!(
         r.findings
             .iter()
-            .all(|x| x.file.ends_with("locales/ne/absence.ftl")
+            .all(|x| (x.file.ends_with("locales/ne/absence.ftl")
+                || x.file.ends_with("locales/ne/caller.ftl"))
                 && x.message.contains("which has variables, is heard in en")),
         "{}",
         r.to_human()
