@@ -154,7 +154,10 @@ mod tests {
         assert_eq!(a["child-name"], "Hanako");
         name_children(&mut a, &LangTag::parse("ja").unwrap());
         assert_eq!(a["child-name"], "はなこ");
-        assert!(!a.values().any(|v| v.contains("やまだ") || v.contains("山田")));
+        assert!(
+            !a.values()
+                .any(|v| v.contains("やまだ") || v.contains("山田"))
+        );
     }
 
     #[test]

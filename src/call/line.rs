@@ -258,11 +258,20 @@ impl<'a> Line<'a> {
                 // A family report: every child's earlier reports.
                 let family = known::family(&state.answers);
                 let students: Vec<&str> = if family.is_empty() {
-                    state.answers.get("student").map(String::as_str).into_iter().collect()
+                    state
+                        .answers
+                        .get("student")
+                        .map(String::as_str)
+                        .into_iter()
+                        .collect()
                 } else {
                     family
                         .iter()
-                        .flat_map(|c| c.iter().filter(|(k, _)| k == "student").map(|(_, v)| v.as_str()))
+                        .flat_map(|c| {
+                            c.iter()
+                                .filter(|(k, _)| k == "student")
+                                .map(|(_, v)| v.as_str())
+                        })
                         .collect()
                 };
                 let days = days(state, self.school, now);

@@ -64,7 +64,8 @@ impl Port for StorePort<'_> {
             return Ok(KnownCaller::default());
         };
         let phone = caller.e164();
-        let (language, mut children) = self.store.known_caller(caller.as_str(), phone.as_deref())?;
+        let (language, mut children) =
+            self.store.known_caller(caller.as_str(), phone.as_deref())?;
         if children.is_empty()
             && let (Some(phone), Some(roster)) = (&phone, &self.school.roster)
             && !self.store.roster_lookup("")?.0

@@ -60,7 +60,11 @@ pub fn romaji(kana: &str) -> Option<String> {
                 let s = syllable(c)?;
                 if std::mem::take(&mut double_next) && !s.starts_with(['a', 'i', 'u', 'e', 'o']) {
                     // っ doubles the consonant, and is `t` before ch.
-                    out.push(if s.starts_with("ch") { 't' } else { s.as_bytes()[0] as char });
+                    out.push(if s.starts_with("ch") {
+                        't'
+                    } else {
+                        s.as_bytes()[0] as char
+                    });
                 }
                 // ん before b, m or p is written m (なんば → Namba); a
                 // syllable ends in a vowel, so a final n is always ん.

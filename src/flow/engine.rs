@@ -168,9 +168,7 @@ pub fn handle(
     if let (Some(star), Input::Digits(d)) = (flow.star, &input)
         && star != idx
         && match step.kind {
-            StepKind::Menu { .. } | StepKind::Digits { .. } | StepKind::Children { .. } => {
-                d == "*"
-            }
+            StepKind::Menu { .. } | StepKind::Digits { .. } | StepKind::Children { .. } => d == "*",
             StepKind::Choices { .. } => d.contains('*'),
             _ => false,
         }

@@ -29,8 +29,8 @@ pub(super) fn migration() -> String {
 /// Rebuild the index from the roster, inside the caller's transaction.
 pub(super) fn index_phones(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM student_phones", [])?;
-    let mut insert = tx
-        .prepare_cached("INSERT OR IGNORE INTO student_phones (phone, student) VALUES (?1, ?2)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO student_phones (phone, student) VALUES (?1, ?2)")?;
     let mut students = tx.prepare("SELECT student, phones FROM students WHERE phones <> ''")?;
     let rows = students.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     for row in rows {

@@ -9,6 +9,7 @@ mod board;
 mod browser;
 mod brute_force;
 mod call_log_rules;
+mod caller;
 mod calls;
 mod cli;
 mod corrections;
