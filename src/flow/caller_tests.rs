@@ -300,3 +300,54 @@ fn an_item_speaks_with_its_own_answers_and_key() {
     assert_eq!(seen["key"], "2");
     assert_eq!(seen["known-1-child-kana"], "けんた");
 }
+
+#[test]
+fn a_call_state_holds_a_family_of_eight_and_a_whole_report() {
+    let mut state = CallState::new("summary", LangTag::parse("en").unwrap());
+    for n in 1..=MAX_CHILDREN {
+        for field in [
+            "student",
+            "grade",
+            "class",
+            "number",
+            "child-kana",
+            "child-name",
+        ] {
+            state
+                .answers
+                .insert(format!("known-{n}-{field}"), "1".to_owned());
+        }
+    }
+    for name in [
+        "caller-language",
+        "known-count",
+        "known",
+        "kind",
+        "reason",
+        "symptom",
+        "temperature",
+        "disease",
+        "day",
+        "days",
+        "time",
+        "recording",
+        "correction",
+        "existing-kind",
+        "existing-reference",
+        "existing-day",
+        "existing-count",
+        "existing-references",
+        "reference",
+        "student",
+        "grade",
+        "class",
+        "number",
+        "child-kana",
+        "child-name",
+    ] {
+        state.answers.insert(name.to_owned(), "1".to_owned());
+    }
+    let pairs = state.to_pairs();
+    let back = CallState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    assert_eq!(back.as_ref(), Ok(&state), "{back:?}");
+}
