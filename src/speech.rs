@@ -75,6 +75,18 @@ pub fn render(dep: &Deployment, school: &School, say: &[Say], state: &CallState)
             Some(fixed) => vec![fixed],
             None => dep.catalog.chain(&state.lang),
         };
+        // An item of a list (one child of several) speaks with its own answers.
+        let item_state;
+        let state = match &s.item {
+            Some(item) => {
+                item_state = CallState {
+                    answers: item.answers(&state.answers),
+                    ..state.clone()
+                };
+                &item_state
+            }
+            None => state,
+        };
         let spoken = chain
             .into_iter()
             .find_map(|lang| assemble(dep, school, lang, &s.msg, state).ok());

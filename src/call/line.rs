@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::port::{Port, PortError, RosterAnswer};
+use super::known::{self, caller_answers, name_children};
+use super::port::{KnownCaller, Port, PortError, RosterAnswer};
 use super::report::{Caller, days, existing_answers, new_report};
 use crate::deployment::{Deployment, School};
 use crate::domain::LangTag;
@@ -89,9 +90,17 @@ impl<'a> Line<'a> {
         turn: Turn,
         now: DateTime<Utc>,
     ) -> Result<Reply, CallError> {
+        // Who the caller is, asked once at the start of the call: the
+        // flow's `caller` lookup in the same turn uses it.
+        let mut known: Option<KnownCaller> = None;
         let (mut outcome, lang_before, last_words) = match turn {
             Turn::Begin => {
-                let lang = port.caller_language().map_err(CallError::Port)?;
+                let who = port.caller().map_err(CallError::Port)?;
+                let lang = match &who.language {
+                    Some(l) => Some(l.clone()),
+                    None => port.caller_language().map_err(CallError::Port)?,
+                };
+                known = Some(who);
                 let outcome = self.run(now, lang.as_ref(), None, |ctx| {
                     engine::start(self.flow, ctx)
                 })?;
@@ -121,7 +130,12 @@ impl<'a> Line<'a> {
         let mut unconfirmed = false;
         loop {
             outcome = match outcome {
-                Outcome::Prompt { say, then, state } => {
+                Outcome::Prompt {
+                    say,
+                    then,
+                    mut state,
+                } => {
+                    name_children(&mut state.answers, &state.lang);
                     if last_words && saved.is_none() && !gone_asked {
                         gone_asked = true;
                         let gone = self.run(now, None, None, |ctx| {
@@ -148,21 +162,40 @@ impl<'a> Line<'a> {
                     pending,
                     state,
                 } => {
-                    let found = self.look_up(port, what, &state, now)?;
+                    let found = self.look_up(port, what, &state, known.take(), now)?;
                     self.run(now, None, None, |ctx| {
                         engine::after_lookup(self.flow, state, pending, found, ctx)
                     })?
                 }
-                Outcome::Save { pending, state } => {
-                    let mut report = new_report(&state, caller, self.school, now);
-                    report.unconfirmed = std::mem::take(&mut unconfirmed);
-                    let done = port.save(report).await.map_err(CallError::Port)?;
-                    if done.new {
-                        tracing::debug!(call_sid = caller.call_sid, school = %self.school.id, reference = done.reference, "report saved");
+                Outcome::Save { pending, mut state } => {
+                    // A family report (all of the caller's children) is one
+                    // report per child, each with its own reference and
+                    // key, read back together (`4,12`).
+                    let family = known::family(&state.answers);
+                    let each: Vec<Vec<(String, String)>> = if family.is_empty() {
+                        vec![Vec::new()]
+                    } else {
+                        family
+                    };
+                    let mut references = Vec::with_capacity(each.len());
+                    let was_unconfirmed = std::mem::take(&mut unconfirmed);
+                    for (i, child) in each.iter().enumerate() {
+                        let mut one = state.clone();
+                        one.answers.extend(child.iter().cloned());
+                        one.saved = state.saved.saturating_add(i as u16);
+                        let mut report = new_report(&one, caller, self.school, now);
+                        report.unconfirmed = was_unconfirmed;
+                        let done = port.save(report).await.map_err(CallError::Port)?;
+                        if done.new {
+                            tracing::debug!(call_sid = caller.call_sid, school = %self.school.id, reference = done.reference, "report saved");
+                        }
+                        references.push(done.reference.to_string());
+                        saved = Some(done);
                     }
-                    saved = Some(done);
+                    // `after_save` counts one save; the others are counted here.
+                    state.saved = state.saved.saturating_add((each.len() - 1) as u16);
                     self.run(now, None, None, |ctx| {
-                        let reference = done.reference.to_string();
+                        let reference = references.join(",");
                         engine::after_save(self.flow, state, pending, &reference, ctx)
                     })?
                 }
@@ -210,22 +243,47 @@ impl<'a> Line<'a> {
     }
 
     /// Answer a flow's `lookup` step through the port.
+    /// `known`: the caller as the port told at the start of this turn, if
+    /// it did.
     fn look_up(
         &self,
         port: &impl Port,
         what: Lookup,
         state: &CallState,
+        known: Option<KnownCaller>,
         now: DateTime<Utc>,
     ) -> Result<Vec<(String, String)>, CallError> {
         match what {
             Lookup::ExistingReport => {
-                let Some(student) = state.answers.get("student") else {
-                    return Ok(Vec::new());
+                // A family report: every child's earlier reports.
+                let family = known::family(&state.answers);
+                let students: Vec<&str> = if family.is_empty() {
+                    state
+                        .answers
+                        .get("student")
+                        .map(String::as_str)
+                        .into_iter()
+                        .collect()
+                } else {
+                    family
+                        .iter()
+                        .flat_map(|c| {
+                            c.iter()
+                                .filter(|(k, _)| k == "student")
+                                .map(|(_, v)| v.as_str())
+                        })
+                        .collect()
                 };
                 let days = days(state, self.school, now);
-                let found = port
-                    .existing_reports(student, &days)
-                    .map_err(CallError::Port)?;
+                let mut found = Vec::new();
+                for student in students {
+                    found.extend(
+                        port.existing_reports(student, &days)
+                            .map_err(CallError::Port)?,
+                    );
+                }
+                // Newest day first, as for one student.
+                found.sort_by(|a, b| b.school_day.cmp(&a.school_day));
                 Ok(existing_answers(&found))
             }
             // The calendar, not the engine, knows which days are school days.
@@ -233,6 +291,15 @@ impl<'a> Line<'a> {
                 .last()
                 .map(|d| vec![("last-day".to_owned(), d.clone())])
                 .unwrap_or_default()),
+            Lookup::Caller => {
+                let mut known = match known {
+                    Some(k) => k,
+                    None => port.caller().map_err(CallError::Port)?,
+                };
+                // A language the deployment no longer has is not remembered.
+                known.language = known.language.filter(|l| self.dep.catalog.has_language(l));
+                Ok(caller_answers(&known))
+            }
         }
     }
 

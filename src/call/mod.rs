@@ -13,6 +13,7 @@
 //! the one store-backed port, shared by every channel that stores into the
 //! school's SQLite file.
 
+mod known;
 mod line;
 mod port;
 mod report;
@@ -21,6 +22,6 @@ mod store_port;
 mod tests;
 
 pub use line::{CallError, Line, Reply, Turn};
-pub use port::{Port, PortError, RosterAnswer};
+pub use port::{KnownCaller, Port, PortError, RosterAnswer};
 pub use report::{Caller, days, existing_answers, new_report};
 pub use store_port::StorePort;

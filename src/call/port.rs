@@ -27,6 +27,14 @@ pub trait Port {
     /// knows them; the call begins in it.
     fn caller_language(&self) -> Result<Option<LangTag>, PortError>;
 
+    /// Who is calling, as far as the school knows them by their number:
+    /// the language they chose last time and the students whose guardian
+    /// numbers on the roster include theirs (asked once, at the flow's
+    /// `caller` lookup). A port that cannot tell knows nobody.
+    fn caller(&self) -> Result<KnownCaller, PortError> {
+        Ok(KnownCaller::default())
+    }
+
     /// The caller chose `lang` during the call: remember it for the call
     /// log and their next call. A failure here must not end the call, so
     /// nothing is returned; the port logs it.
@@ -35,6 +43,17 @@ pub trait Port {
     /// Store `report` durably and return its reference: the caller hears
     /// "recorded" only after this resolves.
     fn save(&self, report: NewReport) -> impl Future<Output = Result<Saved, PortError>> + Send;
+}
+
+/// What the school knows of a caller by their number.
+#[derive(Debug, Clone, Default)]
+pub struct KnownCaller {
+    /// The language they chose on their last call: the line greets them in
+    /// it instead of offering the language menu.
+    pub language: Option<LangTag>,
+    /// The students whose guardian numbers include the caller's, in roster
+    /// order (a withheld number has none).
+    pub children: Vec<Student>,
 }
 
 /// What the school's roster says about one student number: fetched through

@@ -5,7 +5,7 @@ use crate::deployment::School;
 use crate::domain::{CallerId, LangTag};
 use crate::store::{Existing, NewReport, Saved, Store};
 
-use super::port::{Port, PortError, RosterAnswer};
+use super::port::{KnownCaller, Port, PortError, RosterAnswer};
 
 /// One call's view of its school's store. Reads are point reads on a
 /// reader connection (cheaper inline on the async runtime than a hop to
@@ -54,6 +54,28 @@ impl Port for StorePort<'_> {
         };
         let remembered = self.store.remembered_language(caller.as_str())?;
         Ok(remembered.and_then(|l| LangTag::parse(&l).ok()))
+    }
+
+    /// The remembered language and the students listed under the caller's
+    /// number: from the store's index, or the config's roster file (indexed
+    /// in memory at load) while the store has no roster.
+    fn caller(&self) -> Result<KnownCaller, PortError> {
+        let Some(caller) = self.caller else {
+            return Ok(KnownCaller::default());
+        };
+        let phone = caller.e164();
+        let (language, mut children) =
+            self.store.known_caller(caller.as_str(), phone.as_deref())?;
+        if children.is_empty()
+            && let (Some(phone), Some(roster)) = (&phone, &self.school.roster)
+            && !self.store.roster_lookup("")?.0
+        {
+            children = roster.by_phone(phone).into_iter().cloned().collect();
+        }
+        Ok(KnownCaller {
+            language: language.and_then(|l| LangTag::parse(&l).ok()),
+            children,
+        })
     }
 
     fn language_chosen(&self, lang: &LangTag) {

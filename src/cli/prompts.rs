@@ -127,6 +127,7 @@ fn heard_as(dep: &Deployment, school: &School, lang: &LangTag, id: &str) -> Hear
     let say = [crate::flow::engine::Say {
         msg: id.into(),
         lang: None,
+        item: None,
     }];
     let parts = speech::render(dep, school, &say, &state);
     let Some(first) = parts.first() else {

@@ -5,7 +5,9 @@
 mod caller_id;
 mod digits;
 mod illness;
+pub mod kana;
 mod lang_tag;
+mod phone;
 mod report;
 mod school_id;
 mod student;
@@ -14,6 +16,7 @@ pub use caller_id::CallerId;
 pub use digits::Digits;
 pub use illness::{Disease, Symptom, Symptoms};
 pub use lang_tag::LangTag;
+pub use phone::{e164, phones_e164};
 pub use report::{Channel, Correction, ReportKind};
 pub use school_id::SchoolId;
 pub use student::{RosterState, Student};

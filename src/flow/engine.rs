@@ -101,6 +101,34 @@ pub enum Then {
 pub struct Say {
     pub msg: MsgId,
     pub lang: Option<LangTag>,
+    /// Said for one item of a list answer (a prompt's `each`): its
+    /// variables are that item's answers.
+    pub item: Option<Item>,
+}
+
+/// Item `n` (from 1) of the list answer `list`: its answers are
+/// `{list}-{n}-NAME`, said as `$NAME`, and `$key` is `n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub list: MsgId,
+    pub n: u8,
+}
+
+impl Item {
+    /// The answers as this item's message sees them: the call's, with the
+    /// item's own (`known-2-child-name` as `child-name`) over them, and
+    /// `key` = `n`.
+    pub fn answers(&self, answers: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+        let prefix = format!("{}-{}-", self.list, self.n);
+        let mut out = answers.clone();
+        for (k, v) in answers {
+            if let Some(name) = k.strip_prefix(&prefix) {
+                out.insert(name.to_owned(), v.clone());
+            }
+        }
+        out.insert("key".to_owned(), self.n.to_string());
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +185,7 @@ pub fn handle(
     if let (Some(star), Input::Digits(d)) = (flow.star, &input)
         && star != idx
         && match step.kind {
-            StepKind::Menu { .. } | StepKind::Digits { .. } => d == "*",
+            StepKind::Menu { .. } | StepKind::Digits { .. } | StepKind::Children { .. } => d == "*",
             StepKind::Choices { .. } => d.contains('*'),
             _ => false,
         }
@@ -182,7 +210,10 @@ pub fn handle(
             Input::NoInput,
         ) => choose(flow, step, choice, state, ctx),
         (
-            StepKind::Menu { .. } | StepKind::Digits { .. } | StepKind::Choices { .. },
+            StepKind::Menu { .. }
+            | StepKind::Digits { .. }
+            | StepKind::Choices { .. }
+            | StepKind::Children { .. },
             Input::NoInput | Input::Recording(_),
         )
         // The finish key alone at a `choices` step: nothing chosen.
@@ -209,7 +240,22 @@ pub fn handle(
                 _ => no_match(flow, idx, state, ctx),
             }
         }
-        (StepKind::Menu { .. }, Input::FinishKeyOnly) => no_match(flow, idx, state, ctx),
+        (StepKind::Children { list, options }, Input::Digits(d)) => {
+            let mut keys = d.chars();
+            match (keys.next(), keys.next()) {
+                (Some(k), None) if options.contains_key(&k) => {
+                    choose(flow, step, &options[&k], state, ctx)
+                }
+                (Some(k), None) if pick_item(&mut state.answers, list, k) => {
+                    let next = resolve_next(&step.next, &state.answers, &step.name)?;
+                    leave(flow, next, state, Vec::new(), ctx)
+                }
+                _ => no_match(flow, idx, state, ctx),
+            }
+        }
+        (StepKind::Menu { .. } | StepKind::Children { .. }, Input::FinishKeyOnly) => {
+            no_match(flow, idx, state, ctx)
+        }
         (
             StepKind::Digits {
                 skip_on_finish_key: true,
@@ -368,6 +414,7 @@ fn say_one(msg: &MsgId) -> Vec<Say> {
     vec![Say {
         msg: msg.clone(),
         lang: None,
+        item: None,
     }]
 }
 
@@ -418,8 +465,10 @@ fn choose(
     mut state: CallState,
     ctx: &Ctx,
 ) -> Result<Outcome, EngineError> {
-    let StepKind::Menu { save_as, .. } = &step.kind else {
-        unreachable!("choose is only called for menus")
+    let save_as = match &step.kind {
+        StepKind::Menu { save_as, .. } => save_as,
+        StepKind::Children { .. } => &None,
+        _ => unreachable!("choose is only called for menus"),
     };
     if choice.clear.iter().any(|c| c == "*") {
         state.answers.clear();
@@ -452,6 +501,27 @@ fn choose(
     leave(flow, next, state, Vec::new(), ctx)
 }
 
+/// Key `k` at a `children` step for the list answer `list`: if it names
+/// item N of the `{list}-count`, that item's answers (`{list}-N-student`)
+/// become the call's (`student`) and `{list}` is N. Whether it did.
+fn pick_item(answers: &mut BTreeMap<String, String>, list: &str, k: char) -> bool {
+    let count: u32 = answers
+        .get(&format!("{list}-count"))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let Some(n) = k.to_digit(10).filter(|n| (1..=count).contains(n)) else {
+        return false;
+    };
+    let prefix = format!("{list}-{n}-");
+    let picked: Vec<(String, String)> = answers
+        .iter()
+        .filter_map(|(key, v)| Some((key.strip_prefix(&prefix)?.to_owned(), v.clone())))
+        .collect();
+    answers.extend(picked);
+    answers.insert(list.to_owned(), n.to_string());
+    true
+}
+
 fn step_index(flow: &Flow, step: &Step) -> StepIdx {
     flow.step_named(&step.name)
         .expect("steps are indexed by name")
@@ -474,8 +544,10 @@ pub fn after_lookup(
         return Err(EngineError::NotWaiting(step.name.clone()));
     };
     // A lookup's answers are all named after it: forget an earlier result.
-    let prefix = what.answer_prefix();
-    state.answers.retain(|k, _| !k.starts_with(prefix));
+    let prefixes = what.answer_prefixes();
+    state
+        .answers
+        .retain(|k, _| !prefixes.iter().any(|p| k.starts_with(p)));
     state.answers.extend(found);
     let next = resolve_next(&step.next, &state.answers, &step.name)?;
     enter(flow, next, state, pending, ctx)
@@ -492,6 +564,7 @@ pub fn resume(flow: &Flow, state: CallState, ctx: &Ctx) -> Result<Outcome, Engin
         .map(|m| Say {
             msg: m.clone(),
             lang: None,
+            item: None,
         })
         .collect();
     enter(flow, flow.resume, fresh, say, ctx)
@@ -584,7 +657,7 @@ fn enter(
 
 fn waits_for(kind: &StepKind, timeout_secs: u32, answers: &BTreeMap<String, String>) -> Then {
     match kind {
-        StepKind::Menu { .. } => Then::Keys {
+        StepKind::Menu { .. } | StepKind::Children { .. } => Then::Keys {
             timeout_secs,
             finish_key: None,
             max_digits: 1,
@@ -631,9 +704,31 @@ fn speakable(prompts: &[Prompt], answers: &BTreeMap<String, String>) -> impl Ite
     prompts
         .iter()
         .filter(|p| p.when.as_ref().is_none_or(|c| c.holds(answers)))
-        .map(|p| Say {
-            msg: p.msg.clone(),
-            lang: p.lang.clone(),
+        .flat_map(|p| {
+            let say = |item| Say {
+                msg: p.msg.clone(),
+                lang: p.lang.clone(),
+                item,
+            };
+            match &p.each {
+                None => vec![say(None)],
+                // Once per item of the list, as many as it has.
+                Some(list) => {
+                    let count = answers
+                        .get(&format!("{list}-count"))
+                        .and_then(|c| c.parse::<u8>().ok())
+                        .unwrap_or(0)
+                        .min(MAX_CHILDREN as u8);
+                    (1..=count)
+                        .map(|n| {
+                            say(Some(Item {
+                                list: list.clone(),
+                                n,
+                            }))
+                        })
+                        .collect()
+                }
+            }
         })
         .collect::<Vec<_>>()
         .into_iter()

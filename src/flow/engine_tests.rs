@@ -205,7 +205,8 @@ fn full_answers() -> BTreeMap<String, String> {
 #[test]
 fn start_is_the_language_menu() {
     let w = World::new();
-    let o = start(&w.flow, &w.ctx()).unwrap();
+    // The `caller` lookup first: nobody is known here.
+    let o = settle(&w.flow, &w.ctx(), start(&w.flow, &w.ctx()).unwrap());
     let s = state(&o);
     assert_eq!(s.step, "language");
     assert_eq!(s.lang, lang("ja"));
@@ -251,7 +252,7 @@ fn no_key_at_the_language_menu_chooses_japanese() {
         default_lang: &en,
         ..w.ctx()
     };
-    let first = start(&w.flow, &ctx).unwrap();
+    let first = settle(&w.flow, &ctx, start(&w.flow, &ctx).unwrap());
     assert_eq!(state(&first).lang, en);
     let o = feed_from(&w.flow, &ctx, first, &[Input::NoInput]);
     assert_eq!(state(&o).lang, en);
@@ -474,6 +475,7 @@ fn after_save_speaks_pending_prompts_first() {
     let pending = vec![Say {
         msg: "earlier".into(),
         lang: None,
+        item: None,
     }];
     let o = after_save(&w.flow, state, pending, "8", &w.ctx()).unwrap();
     assert_eq!(says(&o), ["earlier", "saved", "ask-another"]);

@@ -7,6 +7,8 @@
 //! I/O and no knowledge of Twilio, SIP or the web: the channels translate its
 //! [`Outcome`](engine::Outcome) into their own terms.
 
+#[cfg(test)]
+mod caller_tests;
 mod cond;
 pub mod engine;
 mod load;

@@ -79,6 +79,10 @@ pub struct Prompt {
     pub msg: MsgId,
     pub lang: Option<LangTag>,
     pub when: Option<Cond>,
+    /// Said once for each item of the list answer named so (`known`:
+    /// `known-count` items), each time with that item's answers
+    /// (`known-2-child-name` as `$child-name`) and its key as `$key`.
+    pub each: Option<MsgId>,
 }
 
 #[derive(Debug)]
@@ -134,6 +138,15 @@ pub enum StepKind {
     Say,
     /// Save the report; the channel stores it and resumes the flow.
     Save,
+    /// One key per item of a list the `caller` lookup found (the caller's
+    /// children): keys 1 to `{list}-count` pick one, whose answers
+    /// (`{list}-N-student`, …) become the call's (`student`, …) with
+    /// `{list}` set to N, and the call goes to the step's `next`; the
+    /// `options` hold the other keys (all of them, another child).
+    Children {
+        list: String,
+        options: BTreeMap<char, Choice>,
+    },
     /// Ask the channel to look something up in the school's store; what it
     /// finds becomes answers.
     Lookup { what: Lookup },
@@ -198,17 +211,27 @@ pub enum Lookup {
     /// `last-day`: the last school day of a several-day absence, as the
     /// answer `last-day`, so the read-back can say it.
     LastDay,
+    /// `caller`: who the caller is by their number: `caller-language` (the
+    /// language they chose last time); for one child on the roster under
+    /// their number `student`, `grade`, `class`, `number`, `child-kana` and
+    /// `known` = `1`; for several, `known-count` and `known-N-student`,
+    /// `-grade`, `-class`, `-number`, `-child-kana` (N from 1).
+    Caller,
 }
+
+/// The most children one number is offered: keys 1 to 8 pick one.
+pub const MAX_CHILDREN: usize = 8;
 
 impl Lookup {
     /// Every lookup's name in a flow file.
-    pub const NAMES: [&'static str; 2] = ["existing-report", "last-day"];
+    pub const NAMES: [&'static str; 3] = ["existing-report", "last-day", "caller"];
 
     /// The lookup named `name` in a flow file.
     pub fn parse(name: &str) -> Option<Lookup> {
         match name {
             "existing-report" => Some(Lookup::ExistingReport),
             "last-day" => Some(Lookup::LastDay),
+            "caller" => Some(Lookup::Caller),
             _ => None,
         }
     }
@@ -218,15 +241,18 @@ impl Lookup {
         match self {
             Lookup::ExistingReport => "existing-report",
             Lookup::LastDay => "last-day",
+            Lookup::Caller => "caller",
         }
     }
 
-    /// The prefix of the answers it sets (`existing-…`), all forgotten
-    /// before a new lookup's are set.
-    pub fn answer_prefix(self) -> &'static str {
+    /// The prefixes of the answers it sets (`existing-…`), all forgotten
+    /// before a new lookup's are set (the caller's child, once picked, is
+    /// the call's `student` and stays).
+    pub fn answer_prefixes(self) -> &'static [&'static str] {
         match self {
-            Lookup::ExistingReport => "existing-",
-            Lookup::LastDay => "last-day",
+            Lookup::ExistingReport => &["existing-"],
+            Lookup::LastDay => &["last-day"],
+            Lookup::Caller => &["known", "caller-language"],
         }
     }
 }

@@ -34,7 +34,9 @@ pub enum StateError {
     Malformed(String),
 }
 
-const MAX_ANSWERS: usize = 32;
+/// Room for a family of `MAX_CHILDREN` (six answers each: number, grade,
+/// class, attendance number, reading, name) besides the report's own.
+const MAX_ANSWERS: usize = 80;
 const MAX_VALUE_LEN: usize = 512;
 
 impl CallState {

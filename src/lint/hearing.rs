@@ -143,6 +143,7 @@ impl<'a> Listener<'a> {
             .map(|p| Say {
                 msg: p.msg.clone(),
                 lang: p.lang.clone(),
+                item: None,
             })
             .collect();
         speech::render(self.dep, school, &says, &state)
@@ -181,6 +182,7 @@ impl<'a> Listener<'a> {
         let say = [Say {
             msg: id.into(),
             lang: None,
+            item: None,
         }];
         speech::render(self.dep, school, &say, &state)
             .into_iter()

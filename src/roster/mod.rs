@@ -45,9 +45,28 @@ pub struct Roster {
     records: Vec<Student>,
     /// Student number → index in `records`.
     index: HashMap<String, usize>,
+    /// Guardian number in E.164 → indexes in `records`, in file order:
+    /// built once at load, so a call's caller lookup is one hash read.
+    by_phone: HashMap<String, Vec<usize>>,
 }
 
 impl Roster {
+    /// The roster of `records` (checked), indexed by student number
+    /// (`index`) and by each guardian number.
+    fn new(records: Vec<Student>, index: HashMap<String, usize>) -> Roster {
+        let mut by_phone: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in records.iter().enumerate() {
+            for phone in crate::domain::phones_e164(&s.phones) {
+                by_phone.entry(phone).or_default().push(i);
+            }
+        }
+        Roster {
+            records,
+            index,
+            by_phone,
+        }
+    }
+
     /// Parse the roster's text (a UTF-8 BOM is allowed). Every mistake in
     /// the file is reported, each by line and column.
     pub fn parse(text: &str, file: &str) -> Result<Roster, Vec<Located>> {
@@ -93,6 +112,15 @@ impl Roster {
         self.index.get(student).map(|&i| &self.records[i])
     }
 
+    /// The students whose guardian numbers include `phone` (E.164), in
+    /// file order.
+    pub fn by_phone(&self, phone: &str) -> Vec<&Student> {
+        self.by_phone
+            .get(phone)
+            .map(|is| is.iter().map(|&i| &self.records[i]).collect())
+            .unwrap_or_default()
+    }
+
     pub fn len(&self) -> usize {
         self.records.len()
     }
@@ -124,5 +152,21 @@ mod tests {
         assert_eq!(r.find("99999"), None);
         assert_eq!(r.get("10203").unwrap().name, "山田 花子");
         assert_eq!(r.students().collect::<Vec<_>>()[0], "10203");
+    }
+
+    #[test]
+    fn students_are_found_by_a_guardian_number_in_e164() {
+        let r = ok(include_str!("../../demo/roster-sumida-daiichi.csv"));
+        let found = |p: &str| {
+            r.by_phone(p)
+                .iter()
+                .map(|s| s.student.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("+819000001203"), ["10203"]);
+        // The second of two numbers, written 090-0000-2215.
+        assert_eq!(found("+819000002215"), ["10215"]);
+        assert!(found("090-0000-1203").is_empty());
+        assert!(found("+819999999999").is_empty());
     }
 }

@@ -97,7 +97,7 @@ impl Parser<'_> {
             ));
         }
         if self.errors.is_empty() {
-            Ok(Roster { records, index })
+            Ok(Roster::new(records, index))
         } else {
             Err(self.errors)
         }

@@ -153,6 +153,8 @@ const BUILT: &[fn() -> String] = &[
     super::counts::migration,
     // 7: the alerts raised, each once per school day and level.
     super::alerts::migration,
+    // 8: guardian numbers → students, to recognise a caller by number.
+    super::phones::migration,
 ];
 
 impl Store {
@@ -174,6 +176,10 @@ impl Store {
             for (i, sql) in all.enumerate().skip(found as usize) {
                 let tx = c.transaction()?;
                 tx.execute_batch(&sql)?;
+                // Its rows are the roster's numbers in E.164: Rust's to spell.
+                if i + 1 == super::phones::MIGRATION {
+                    super::phones::index_phones(&tx)?;
+                }
                 tx.pragma_update(None, "user_version", (i + 1) as i64)?;
                 tx.commit()?;
             }

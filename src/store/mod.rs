@@ -29,6 +29,7 @@ mod edits;
 mod health;
 mod maintenance;
 mod migrations;
+mod phones;
 mod queue;
 mod recordings;
 mod reports;

@@ -194,6 +194,7 @@ fn write_students(
         }
     }
     progress(students.len());
+    super::phones::index_phones(tx)?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -217,7 +218,7 @@ fn meta(c: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
 }
 
 /// A row of `student, grade, class, number, name, kana, phones`.
-fn student_row(r: &rusqlite::Row) -> rusqlite::Result<Student> {
+pub(super) fn student_row(r: &rusqlite::Row) -> rusqlite::Result<Student> {
     Ok(Student {
         student: r.get(0)?,
         grade: r.get(1)?,

@@ -10,6 +10,7 @@ mod browser;
 mod brute_force;
 mod call_length;
 mod call_log_rules;
+mod caller;
 mod calls;
 mod cli;
 mod corrections;

@@ -102,11 +102,23 @@ impl Checker<'_> {
                         msg: self.msg_at(id, at),
                         lang: None,
                         when: None,
+                        each: None,
                     },
-                    RawPrompt::Full(RawPromptFull { msg, lang, when }) => Prompt {
+                    RawPrompt::Full(RawPromptFull {
+                        msg,
+                        lang,
+                        when,
+                        each,
+                    }) => Prompt {
                         msg: self.msg_at(msg, at),
                         lang: lang.as_deref().and_then(|l| self.lang_at(l, at)),
                         when: when.as_deref().and_then(|w| self.cond_at(w, at)),
+                        each: each.as_deref().map(|list| {
+                            if !is_name(list) {
+                                self.err(at, format!("`each = {list:?}` is not an answer name: name the list answer, e.g. each = \"known\""));
+                            }
+                            Arc::from(list)
+                        }),
                     },
                 }
             })

@@ -21,9 +21,10 @@ impl Checker<'_> {
         let is_menu = matches!(t, "menu" | "confirm");
         not_for(
             self,
-            !is_menu && t != "choices" && s.options.is_some(),
+            !is_menu && !matches!(t, "choices" | "children") && s.options.is_some(),
             "options",
         );
+        not_for(self, t != "children" && s.list.is_some(), "list");
         not_for(self, !is_menu && s.default_key.is_some(), "default_key");
         not_for(self, !is_menu && s.default.is_some(), "default");
         if s.default_key.is_some() && s.default.is_some() {
@@ -64,7 +65,7 @@ impl Checker<'_> {
         not_for(self, t != "record" && s.required.is_some(), "required");
         not_for(
             self,
-            matches!(t, "say" | "save" | "hangup" | "lookup") && s.save_as.is_some(),
+            matches!(t, "say" | "save" | "hangup" | "lookup" | "children") && s.save_as.is_some(),
             "save_as",
         );
         let required_save_as = |cx: &mut Self| match &s.save_as {
@@ -132,6 +133,7 @@ impl Checker<'_> {
                 }
             }
             "choices" => self.choices(step, s, at, required_save_as),
+            "children" => self.children(step, s, at),
             "digits" => {
                 let (min, max) = (s.min.unwrap_or(1), s.max.unwrap_or(16));
                 if min == 0 || min > max || max > 32 {
@@ -224,10 +226,42 @@ impl Checker<'_> {
             },
             "hangup" => StepKind::Hangup,
             other => {
-                self.err(s.kind.span().start, format!("unknown step type {other:?}; use menu, choices, digits, confirm, record, say, save, lookup or hangup"));
+                self.err(s.kind.span().start, format!("unknown step type {other:?}; use menu, choices, digits, confirm, record, say, save, lookup, children or hangup"));
                 StepKind::Say
             }
         }
+    }
+
+    /// A `children` step: keys 1 to 8 pick an item of the list answer
+    /// `list`; its own options may use only the other keys.
+    fn children(&mut self, step: &str, s: &RawStep, at: usize) -> StepKind {
+        let list = match &s.list {
+            Some(l) => self.answer_name(l),
+            None => {
+                self.err(
+                    at,
+                    format!("step {step:?} needs `list`: the list answer whose items the keys pick (list = \"known\")"),
+                );
+                String::new()
+            }
+        };
+        let mut options = BTreeMap::new();
+        for (key, choice) in s.options.iter().flatten() {
+            let c = self.choice(choice);
+            let Some(k) = self.key(key) else { continue };
+            if ('1'..='8').contains(&k) {
+                self.err(
+                    key.span().start,
+                    format!("key {k} of children step {step:?} picks a child; give its options the keys 0, 9, * or #"),
+                );
+            } else if options.insert(k, c).is_some() {
+                self.err(
+                    key.span().start,
+                    format!("key {k} is used twice in children step {step:?}; give each option its own key"),
+                );
+            }
+        }
+        StepKind::Children { list, options }
     }
 
     /// A `choices` step: digit keys, each with a value of its own and

@@ -87,7 +87,10 @@ pub fn load_flow(
                 ),
             ),
             (
-                StepKind::Digits { .. } | StepKind::Record { .. } | StepKind::Choices { .. },
+                StepKind::Digits { .. }
+                | StepKind::Record { .. }
+                | StepKind::Choices { .. }
+                | StepKind::Children { .. },
                 Next::End,
             ) => cx.err(
                 at,
@@ -106,7 +109,11 @@ pub fn load_flow(
             _ => {}
         }
         let prompt = cx.prompts(s.prompt.as_deref().unwrap_or_default());
-        if prompt.is_empty() && !matches!(kind, StepKind::Save | StepKind::Lookup { .. }) {
+        // A `say` step with no prompt and branches is a router: it only
+        // chooses where the call goes.
+        let router = matches!((&kind, &next), (StepKind::Say, Next::Branches(_)));
+        if prompt.is_empty() && !router && !matches!(kind, StepKind::Save | StepKind::Lookup { .. })
+        {
             cx.err(
                 at,
                 format!(

@@ -52,6 +52,8 @@ pub(super) struct RawStep {
     pub(super) validate: Option<Spanned<RawValidate>>,
     pub(super) max_length: Option<u32>,
     pub(super) lookup: Option<Spanned<String>>,
+    /// A `children` step's list answer (`known`).
+    pub(super) list: Option<Spanned<String>>,
     pub(super) required: Option<bool>,
     pub(super) yes: Option<Spanned<RawChoice>>,
     pub(super) no: Option<Spanned<RawChoice>>,
@@ -77,6 +79,8 @@ pub(super) struct RawPromptFull {
     pub(super) msg: String,
     pub(super) lang: Option<String>,
     pub(super) when: Option<String>,
+    /// Said once per item of this list answer.
+    pub(super) each: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -31,6 +31,9 @@ impl Checker<'_> {
             {
                 targets.extend(options.values().chain(default).map(|c| c.next));
             }
+            if let StepKind::Children { options, .. } = &s.kind {
+                targets.extend(options.values().map(|c| c.next));
+            }
             queue.extend(targets.into_iter().filter(|t| !seen[*t]));
         }
         // Only input steps can actually give up; treat a never-used give_up

@@ -925,8 +925,12 @@ fn shipped_absence_flow_loads() {
     let flow = load_flow("absence", "call-flows/absence.toml", ABSENCE, &|_| true)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(flow.name, "absence");
-    assert_eq!(flow.steps[flow.start].name, "language");
+    assert_eq!(flow.steps[flow.start].name, "caller");
     for name in [
+        "caller",
+        "greet",
+        "who",
+        "pick-child",
         "language",
         "student",
         "kind",
@@ -959,7 +963,7 @@ fn shipped_absence_flow_loads() {
     ] {
         assert!(flow.step_named(name).is_some(), "no step {name}");
     }
-    assert_eq!(flow.steps.len(), 29);
+    assert_eq!(flow.steps.len(), 33);
     let temperature = &flow.steps[flow.step_named("temperature").unwrap()];
     assert_eq!(
         temperature.give_up,
@@ -1005,12 +1009,12 @@ fn shipped_absence_flow_errors_name_file_line_col() {
     .unwrap_err();
     let line = 1 + ABSENCE
         .lines()
-        .position(|l| l == r#"prompt = ["ask-kind"]"#)
+        .position(|l| l == r#"  "ask-kind","#)
         .expect("absence.toml asks for the kind");
     assert_eq!(
         e.to_string(),
         format!(
-            "call-flows/absence.toml:{line}:11: message \"ask-kind\" is not in the Japanese locale (locales/ja/*.ftl); add it there or correct the id"
+            "call-flows/absence.toml:{line}:3: message \"ask-kind\" is not in the Japanese locale (locales/ja/*.ftl); add it there or correct the id"
         )
     );
 }
