@@ -242,6 +242,13 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("existing-reference", "21"),
         ("existing-references", "12,21"),
         ("existing-count", "2"),
+        ("keyed", "12121"),
+        ("student-length", "2"),
+        ("today", "2112-12-21"),
+        ("next-day", "2112-12-22"),
+        ("last-day", "2112-12-22"),
+        ("known-count", "2"),
+        ("key", "1"),
     ];
     let others = [
         ("student", "34567"),
@@ -257,6 +264,13 @@ pub fn sample_answers() -> [BTreeMap<String, String>; 2] {
         ("existing-reference", "47"),
         ("existing-references", "34,56"),
         ("existing-count", "3"),
+        ("keyed", "34567"),
+        ("student-length", "5"),
+        ("today", "3033-03-03"),
+        ("next-day", "3033-03-04"),
+        ("last-day", "3033-03-05"),
+        ("known-count", "3"),
+        ("key", "3"),
     ];
     let make = |specific: &[(&str, &str)]| {
         common
