@@ -93,6 +93,16 @@ impl<'a> Line<'a> {
         // Who the caller is, asked once at the start of the call: the
         // flow's `caller` lookup in the same turn uses it.
         let mut known: Option<KnownCaller> = None;
+        // A key at the language menu: the language is remembered even when
+        // it is the one the call began in (Japanese, most often), so that
+        // the next call skips the menu.
+        let star = self.flow.star.map(|i| self.flow.steps[i].name.as_str());
+        let keyed_at_menu = match &turn {
+            Turn::Next { state, input } | Turn::LastWords { state, input } => {
+                star == Some(state.step.as_str()) && matches!(input, Input::Digits(_))
+            }
+            Turn::Begin => false,
+        };
         let (mut outcome, lang_before, last_words) = match turn {
             Turn::Begin => {
                 let who = port.caller().map_err(CallError::Port)?;
@@ -147,7 +157,8 @@ impl<'a> Line<'a> {
                             continue;
                         }
                     }
-                    if lang_before.as_ref().is_some_and(|l| *l != state.lang) {
+                    let chose = keyed_at_menu && star != Some(state.step.as_str());
+                    if chose || lang_before.as_ref().is_some_and(|l| *l != state.lang) {
                         port.language_chosen(&state.lang);
                     }
                     return Ok(Reply {
@@ -162,7 +173,7 @@ impl<'a> Line<'a> {
                     pending,
                     state,
                 } => {
-                    let found = self.look_up(port, what, &state, known.take(), now)?;
+                    let found = self.look_up(port, what, &state, known.take(), caller, now)?;
                     self.run(now, None, None, |ctx| {
                         engine::after_lookup(self.flow, state, pending, found, ctx)
                     })?
@@ -251,6 +262,7 @@ impl<'a> Line<'a> {
         what: Lookup,
         state: &CallState,
         known: Option<KnownCaller>,
+        caller: &Caller,
         now: DateTime<Utc>,
     ) -> Result<Vec<(String, String)>, CallError> {
         match what {
@@ -281,6 +293,13 @@ impl<'a> Line<'a> {
                         port.existing_reports(student, &days)
                             .map_err(CallError::Port)?,
                     );
+                }
+                // A caller recognised by their number keyed no student
+                // number, and a number can be forged: they hear of, and may
+                // replace or cancel, only reports made from that number.
+                if state.answers.contains_key("known") {
+                    let number = caller.number.map_or("", |n| n.as_str());
+                    found.retain(|e| !number.is_empty() && e.caller == number);
                 }
                 // Newest day first, as for one student.
                 found.sort_by(|a, b| b.school_day.cmp(&a.school_day));

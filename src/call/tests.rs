@@ -178,6 +178,7 @@ fn an_earlier_report_found_by_the_port_is_offered_before_the_save() {
             reference: 2,
             kind: Some("absence".into()),
             school_day: school.calendar.today(Utc::now()).to_string(),
+            caller: String::new(),
         }],
         ..Memory::default()
     };

@@ -93,7 +93,7 @@ pub fn run(global: &Global, args: CallLengthArgs) -> anyhow::Result<()> {
             Some(
                 measure::walk(
                     &line,
-                    &Listener::recognised(school, &lang),
+                    &Listener::recognised(school, &lang, phone.as_ref().map(|p| p.as_str())),
                     &measure::caller(phone.as_ref()),
                     &script,
                     &lang,
@@ -153,7 +153,9 @@ fn languages(dep: &Deployment, line: &Line) -> Vec<LangTag> {
 /// The first guardian number the roster has for `student`.
 fn recognised_number(school: &School, student: &str) -> Option<CallerId> {
     let s = school.roster.as_ref()?.get(student)?;
-    s.phones.split(';').find_map(|p| CallerId::parse(p.trim()))
+    crate::domain::phones_e164(&s.phones)
+        .into_iter()
+        .find_map(|p| CallerId::parse(&p))
 }
 
 fn table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {

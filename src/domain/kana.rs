@@ -10,10 +10,18 @@
 /// last space. `None` without a space: the reading may then be the family
 /// name, which is not said.
 pub fn given_name(kana: &str) -> Option<&str> {
-    let kana = kana.trim();
-    let (_, given) = kana.rsplit_once([' ', '\u{3000}'])?;
-    let given = given.trim();
-    (!given.is_empty()).then_some(given)
+    // Only the usual Japanese order, family name then given name, both in
+    // hiragana: a name written in katakana (マリア サントス) may be in
+    // either order, and saying the family name to a forged number is
+    // what the line must never do. Anything else is unnamed.
+    let mut parts = kana.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
+    let (Some(_family), Some(given), None) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    given
+        .chars()
+        .all(|c| ('\u{3041}'..='\u{3096}').contains(&c) || c == 'ー')
+        .then_some(given)
 }
 
 /// `kana` (hiragana or katakana) in passport Hepburn, capitalised; `None`
@@ -181,7 +189,9 @@ mod tests {
     #[test]
     fn the_given_name_is_after_the_space() {
         assert_eq!(given_name("やまだ はなこ"), Some("はなこ"));
-        assert_eq!(given_name("ぐえん ばん あん"), Some("あん"));
+        // Three parts, or katakana, may be in either order: unnamed.
+        assert_eq!(given_name("ぐえん ばん あん"), None);
+        assert_eq!(given_name("マリア サントス"), None);
         assert_eq!(given_name("さとう　けんた"), Some("けんた"));
         // One word may be the family name: nothing is said.
         assert_eq!(given_name("やまだ"), None);

@@ -24,7 +24,11 @@ pub fn e164(raw: &str) -> Option<String> {
         }
     }
     let out = if plus {
-        format!("+{digits}")
+        // `+81-090-…`: the trunk 0 kept after the country code by mistake.
+        match digits.strip_prefix("810") {
+            Some(national) => format!("+81{national}"),
+            None => format!("+{digits}"),
+        }
     } else if let Some(national) = digits.strip_prefix('0').filter(|n| !n.starts_with('0')) {
         format!("+81{national}")
     } else {

@@ -101,7 +101,7 @@ fn each_names_a_list_and_lookups_are_known_by_name() {
     assert!(
         e.iter().any(|e| e
             .message
-            .contains("unknown lookup \"callers\"; use one of existing-report, caller")),
+            .contains("unknown lookup \"callers\"; use one of existing-report, last-day, caller")),
         "{e:#?}"
     );
 }

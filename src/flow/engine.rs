@@ -193,6 +193,16 @@ pub fn handle(
         state.ret = Some(step.name.clone());
         return leave(flow, star, state, Vec::new(), ctx);
     }
+    // A lone `#` at a menu that has no `#` option is a habit (the key that
+    // ends a number elsewhere), not a choice: it counts as no key.
+    let input = match (&step.kind, input) {
+        (StepKind::Menu { options, .. }, Input::Digits(d))
+            if d == "#" && !options.contains_key(&'#') =>
+        {
+            Input::NoInput
+        }
+        (_, input) => input,
+    };
     match (&step.kind, input) {
         (
             StepKind::Menu {
@@ -290,8 +300,11 @@ pub fn handle(
             let digits = d.bytes().all(|b| b.is_ascii_digit());
             if digits && !d.is_empty() && d.len() <= 32 {
                 state.answers.insert(KEYED.to_owned(), d.clone());
+            } else {
+                // Never read back an earlier entry, nor one with `*` in it.
+                state.answers.remove(KEYED);
             }
-            if digits && !(min..=max).contains(&len) && !wrong_length.is_empty() {
+            if (!digits || !(min..=max).contains(&len)) && !wrong_length.is_empty() {
                 state.no_match += 1;
                 let why = speakable(wrong_length, &state.answers).collect();
                 return retry(flow, idx, state, why, false, ctx);
@@ -674,10 +687,12 @@ fn waits_for(kind: &StepKind, timeout_secs: u32, answers: &BTreeMap<String, Stri
             length,
             ..
         } => match fixed_length(length.as_deref(), answers) {
-            // The length is known: the last key ends the entry, no `#`.
+            // The length is known: the last key ends the entry, no `#`
+            // (`#` still ends a short entry early, so a parent who presses
+            // it out of habit hears "5 digits" at once.)
             Some(n) => Then::Keys {
                 timeout_secs,
-                finish_key: None,
+                finish_key: *finish_key,
                 max_digits: n,
                 finish_key_matters: false,
             },

@@ -56,6 +56,9 @@ pub struct Existing {
     pub kind: Option<String>,
     /// The first of the days asked about that it covers.
     pub school_day: String,
+    /// The number it was reported from (empty when withheld): a caller
+    /// recognised only by their number is shown no other caller's report.
+    pub caller: String,
 }
 
 /// A stored report row (one school day of a report).
@@ -111,7 +114,7 @@ pub struct ReportEvent {
 /// not with `ORDER BY … LIMIT` or `IN (…)`: with those SQLite re-plans (or
 /// compiles anew) the statement whenever the bound values change, and this
 /// lookup is made on every call.
-const EXISTING: &str = "SELECT reference, kind, school_day FROM reports
+const EXISTING: &str = "SELECT reference, kind, school_day, caller FROM reports
     WHERE student = ?1 AND school_day BETWEEN ?2 AND ?3 AND status = 'active'";
 
 const COLUMNS: &str =
@@ -181,6 +184,7 @@ impl Store {
                     reference: r.get(0)?,
                     kind: r.get(1)?,
                     school_day: r.get(2)?,
+                    caller: r.get(3)?,
                 })
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()

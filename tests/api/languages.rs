@@ -159,7 +159,7 @@ async fn every_language_walks_the_whole_call_in_the_simulator_to_the_same_report
             String::from_utf8_lossy(&out.stderr)
         );
         let marker = if how == "play" {
-            "[♪ prompts/ne/ask-kind]".to_owned()
+            "[♪ prompts/ne/ask-kind".to_owned()
         } else {
             format!("[{how}]")
         };

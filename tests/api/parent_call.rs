@@ -115,7 +115,9 @@ async fn the_standard_report_takes_twelve_keys_in_every_language() {
         assert_eq!(
             heard[..5].iter().map(gather).collect::<Vec<_>>(),
             [
-                ("5".to_owned(), String::new()),   // student number: five keys, no #
+                // Student number: the fifth key ends it (a `#` pressed out of
+                // habit only ends a short entry early).
+                ("5".to_owned(), "#".to_owned()),
                 ("1".to_owned(), String::new()),   // kind
                 ("32".to_owned(), "#".to_owned()), // symptoms: keys, then silence
                 ("3".to_owned(), "#".to_owned()),  // temperature: three keys
@@ -178,7 +180,8 @@ async fn a_number_of_known_length_needs_no_hash_and_any_other_school_needs_one()
     let mut fixed = app.phone("fixed");
     let t = in_english(&mut fixed).await;
     assert_eq!(t.gather_num_digits.as_deref(), Some("5"));
-    assert_eq!(t.gather_finish_on_key.as_deref(), Some(""));
+    // `#` is not needed, but ends a short entry early if pressed.
+    assert_eq!(t.gather_finish_on_key.as_deref(), Some("#"));
     assert!(
         t.says_any("5-digit student number") && !t.said().contains("hash"),
         "{}",
@@ -481,4 +484,49 @@ async fn a_late_arrival_after_school_is_for_the_next_school_day_and_says_so() {
         only_report(&app, "night", &p.call_sid).school_day,
         next.to_string()
     );
+}
+
+/// A cancel is made only on a yes: a parent who says nothing (or keys
+/// nothing that counts) at "cancel it?" or at the correction menu keeps the
+/// earlier report, and no voice message stands in for the missing answer.
+#[tokio::test]
+async fn no_answer_at_a_correction_keeps_the_earlier_report() {
+    let (app, _dir) = spawn_app().await;
+    let mut first = app.phone("daiichi");
+    in_english(&mut first).await;
+    for k in ["10203#", "1", "1", "385", "1"] {
+        first.press(k).await;
+    }
+    let earlier = only_report(&app, "daiichi", &first.call_sid);
+
+    for (keys, silences) in [(&["2"][..], 3), (&[][..], 3)] {
+        let mut p = app.phone("daiichi");
+        in_english(&mut p).await;
+        p.press("10203#").await;
+        p.press("1").await;
+        p.press("1").await;
+        let t = p.press("385").await;
+        assert!(
+            t.gather_action
+                .as_deref()
+                .is_some_and(|a| fake_twilio::scenario::waits_at(a, "correction")),
+            "{}",
+            t.raw
+        );
+        for k in keys {
+            p.press(k).await;
+        }
+        let mut t = None;
+        for _ in 0..silences {
+            t = Some(p.silence().await);
+        }
+        let t = t.unwrap();
+        assert!(t.record_action.is_none(), "no voice message: {}", t.raw);
+        assert!(t.says_any("kept"), "{}", t.said());
+        assert!(app.store("daiichi").reports_of_call(&p.call_sid).unwrap().is_empty());
+    }
+    let rows = app.store("daiichi").reports_on(&earlier.school_day).unwrap();
+    let active: Vec<_> = rows.iter().filter(|r| r.status == "active").collect();
+    assert_eq!(active.len(), 1, "{rows:#?}");
+    assert_eq!(active[0].reference, earlier.reference);
 }

@@ -79,7 +79,7 @@ async fn only_loaded_recordings_can_be_fetched() {
     let app = spawn_app_in(dir.path()).await;
     let ok = app
         .client
-        .get(format!("{}/prompts/ne/ask-kind.wav", app.base))
+        .get(format!("{}/prompts/ne/ask-reason.wav", app.base))
         .send()
         .await
         .unwrap();

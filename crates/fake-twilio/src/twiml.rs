@@ -63,6 +63,11 @@ impl Twiml {
                     depth += 1;
                     t.element(&e, &mut in_text);
                 }
+                // A pause inside a `<Say>` separates what it joins, as a
+                // listener hears it.
+                Event::Empty(e) if in_text.is_some() && e.name().as_ref() == "break" => {
+                    buf.push(' ')
+                }
                 Event::Empty(e) => t.element(&e, &mut in_text),
                 Event::Text(x) => buf.push_str(&x.xml10_content()),
                 Event::GeneralRef(x) => match quick_xml::escape::resolve_predefined_entity(&x) {

@@ -40,9 +40,9 @@ use serde::Serialize;
 
 use super::sentences::{first_sentence_end, key_clause_end};
 use super::speaking_rate::Rate;
-use crate::call::{CallError, Caller, Line, Port, PortError, RosterAnswer, Turn};
+use crate::call::{CallError, Caller, KnownCaller, Line, Port, PortError, RosterAnswer, Turn};
 use crate::deployment::School;
-use crate::domain::{CallerId, Channel, LangTag};
+use crate::domain::{CallerId, Channel, LangTag, Student};
 use crate::flow::{Flow, Input, StepKind, Then};
 use crate::roster::Roster;
 use crate::speech::{self, Speech};
@@ -77,8 +77,6 @@ impl Script {
         let entries = BTreeMap::from([
             ("language", Entry::LanguageKey),
             ("student", keys(student)),
-            // The roster read back: "yes, that is my child".
-            ("confirm-student", keys("1")),
             // A recognised caller's children: the first.
             ("pick-child", keys("1")),
             // Absent (the fast path, where there is one: absent today, ill).
@@ -87,10 +85,8 @@ impl Script {
             // Fever, then silence ends the entry.
             ("symptom", Entry::KeysThenWait("1".to_owned())),
             ("temperature", keys("385")),
-            // Today.
+            // Today (only where the flow has no fast path for it).
             ("day", keys("1")),
-            // No message for the teacher.
-            ("message", keys("2")),
             // The read-back: save.
             ("summary", keys("1")),
             ("saved", Entry::HangUp),
@@ -130,6 +126,8 @@ pub struct Listener<'a> {
     roster: Option<&'a Roster>,
     /// The language remembered from the caller's last call.
     language: Option<LangTag>,
+    /// The students listed under the caller's number.
+    children: Vec<Student>,
 }
 
 impl<'a> Listener<'a> {
@@ -138,15 +136,22 @@ impl<'a> Listener<'a> {
         Listener {
             roster: school.roster.as_ref(),
             language: None,
+            children: Vec::new(),
         }
     }
 
-    /// A caller whose number is on the roster and whose language is
-    /// remembered.
-    pub fn recognised(school: &'a School, lang: &LangTag) -> Listener<'a> {
+    /// A caller whose number (`phone`, E.164) is on the roster and whose
+    /// language is remembered: the students listed under it are theirs.
+    pub fn recognised(school: &'a School, lang: &LangTag, phone: Option<&str>) -> Listener<'a> {
+        let roster = school.roster.as_ref();
+        let children = match (roster, phone) {
+            (Some(r), Some(p)) => r.by_phone(p).into_iter().cloned().collect(),
+            _ => Vec::new(),
+        };
         Listener {
-            roster: school.roster.as_ref(),
+            roster,
             language: Some(lang.clone()),
+            children,
         }
     }
 }
@@ -168,6 +173,13 @@ impl Port for Listener<'_> {
 
     fn caller_language(&self) -> Result<Option<LangTag>, PortError> {
         Ok(self.language.clone())
+    }
+
+    fn caller(&self) -> Result<KnownCaller, PortError> {
+        Ok(KnownCaller {
+            language: self.language.clone(),
+            children: self.children.clone(),
+        })
     }
 
     fn language_chosen(&self, _: &LangTag) {}
