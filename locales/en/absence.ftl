@@ -31,7 +31,7 @@ language-option = For English, press 2.
 ask-student = Please enter your child's student number, then press the hash key.
 help-student = Using the keypad, enter the student number the school gave you, 4 to 8 digits, then press the hash key, which is also called the pound key.
 student-not-found = We could not find the student number { $keyed-digits }.
-ask-student-fixed = Please enter your child's { $student-length }-digit student number.
+ask-student-fixed = Enter the { $student-length }-digit student number.
 help-student-fixed = Using the keypad, enter the { $student-length }-digit student number the school gave you.
 student-wrong-length = A student number has 4 to 8 digits.
 student-wrong-length-fixed = A student number has { $student-length } digits.
@@ -79,7 +79,7 @@ help-reason = Please choose the reason for the absence, late arrival or early le
 
 ask-symptom = Press every symptom that applies. Fever, 1. Cough, sore throat or runny nose, 2. Diarrhoea or stomach ache, 3. Nausea or vomiting, 4. Headache, 5. Rash, 6. Other, 9.
 help-symptom = Please tell us every symptom your child has. You can press several numbers, one after the other. If your child has a fever, press 1. If your child has a cough, a sore throat or a runny nose, press 2. If your child has diarrhoea or a stomach ache, press 3. If your child feels sick or has been vomiting, press 4. If your child has a headache, press 5. If your child has a rash, press 6. For any other symptom, press 9. For example, for a fever and a cough, press 1 and then 2. When you have finished, just wait.
-ask-temperature = Enter the temperature as three digits, such as 3 8 5 for 38.5 degrees, or press the hash key if you have not taken it.
+ask-temperature = Enter the temperature in three digits. For 38.5, press 3 8 5. Not taken: the hash key.
 help-temperature = Enter the temperature in degrees Celsius as three digits, without the decimal point: for 37.8 degrees, press 3 7 8; for exactly 38 degrees, press 3 8 0. If you do not know it, press only the hash key.
 temperature-invalid = Sorry, the temperature must be between 35 and 42 degrees.
 ask-disease = Influenza, 1. COVID-19, 2. Infectious gastroenteritis, 3. Strep throat, 4. Chickenpox, 5. Mumps, 6. Pharyngoconjunctival fever, 7. Hand, foot and mouth disease, 8. Other, 9.
@@ -193,7 +193,7 @@ time-invalid = Sorry, that is not a valid time.
 record-message = After the beep, speak your message for the teacher, up to 60 seconds, then press the hash key. Your report is then saved.
 ## 8. Read-back
 
-summary-student = Let us check. Student number { $student-digits }, grade { $grade }, class { $class }, number { $number }.
+summary-student = Let us check. Student { $student-digits }, grade { $grade }, class { $class }, number { $number }.
 # A school without a roster.
 summary-student-number = Let us check. Student number { $student-digits }.
 summary-kind = { $kind ->
@@ -266,7 +266,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first } and { $last }
 list-comma = { $first }, { $rest }
-summary-temperature = The temperature is { $temperature } degrees Celsius.
+summary-temperature = Temperature { $temperature } degrees.
 summary-disease = The disease is { $disease ->
         [influenza] influenza.
         [covid-19] COVID-19.
@@ -282,8 +282,8 @@ summary-confirm = To save, press 1. To start again, press 2. To save with a mess
 restart = Let us start again from the student number.
 ## 9. Saving and goodbye
 
-saved = Your report has been recorded. Your reference number is { $reference-digits }. Once again, your reference number is { $reference-digits }.
-ask-another = To report for another child, press 1. Otherwise, you may hang up.
+saved = Recorded. Your reference number is { $reference-digits }.
+ask-another = For another child, press 1.
 goodbye = Thank you for letting us know. We wish your child well. Goodbye.
 
 # A reload removed the step the call was at; it starts again at the student number.

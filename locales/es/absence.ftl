@@ -27,9 +27,9 @@ error-busy = Le pedimos una disculpa. En este momento la línea está muy ocupad
 
 ## 1. Greeting and language menu
 
-welcome = Gracias por llamar a la línea de avisos de ausencia de { $school }.
+welcome = Línea de avisos de ausencia de { $school }.
 # Each locale names its own language, in that language, with its own key.
-language-option = Para español, marque 8.
+language-option = Español, 8.
 
 ## 2. Student number
 
@@ -80,7 +80,7 @@ ask-kind = { $today-moved ->
            *[other] del mes { $today-month }
         }, marque 1.
        *[other] Falta hoy por enfermedad, marque 1.
-    } Falta por otro motivo u otro día, 2. Llegada tarde, 3. Salida temprana, 4.
+    } Otro motivo u otro día, 2. Llegada tarde, 3. Salida temprana, 4.
 help-kind = Si el alumno está enfermo y hoy no va a ir a la escuela, marque 1. Si va a faltar por otro motivo, o en otro día, marque 2. Si va a llegar tarde, marque 3. Si necesita salir temprano, marque 4.
 
 ## 5. Reason, symptom, temperature, disease
@@ -88,10 +88,10 @@ help-kind = Si el alumno está enfermo y hoy no va a ir a la escuela, marque 1. 
 ask-reason = Enfermedad, marque 1. Lesión, 2. Cita médica, 3. Asuntos familiares, 4. Fallecimiento de un familiar, 5. Enfermedad contagiosa que obliga a quedarse en casa, 6. Otro motivo, 9.
 help-reason = Elija el motivo de la falta, la llegada tarde o la salida temprana. Si el alumno se siente mal, marque 1. Si se lastimó, marque 2. Si tiene cita en un hospital o una clínica, marque 3. Por asuntos familiares, marque 4. Por el fallecimiento de un familiar, marque 5. Si el médico le diagnosticó una enfermedad contagiosa, como la influenza, por la que no puede ir a la escuela, marque 6. Por cualquier otro motivo, marque 9.
 
-ask-symptom = Marque todos los síntomas que tenga. Fiebre, marque 1. Tos, dolor de garganta o mocos, 2. Diarrea o dolor de estómago, 3. Náuseas o vómito, 4. Dolor de cabeza, 5. Ronchas o sarpullido, 6. Otro síntoma, 9.
+ask-symptom = Marque todos los síntomas. Fiebre, 1. Tos, dolor de garganta o mocos, 2. Diarrea o dolor de estómago, 3. Náuseas o vómito, 4. Dolor de cabeza, 5. Ronchas o sarpullido, 6. Otro, 9.
 help-symptom = Marque, uno tras otro, los números de todos los síntomas del alumno. Si tiene fiebre, marque 1. Si tiene tos, dolor de garganta o mocos, marque 2. Si tiene diarrea o dolor de estómago, marque 3. Si tiene náuseas o vómito, marque 4. Si tiene dolor de cabeza, marque 5. Si tiene ronchas o sarpullido, marque 6. Para cualquier otro síntoma, marque 9. Por ejemplo, para fiebre y tos, marque 1 y luego 2. Al terminar, solo espere.
 
-ask-temperature = Marque la temperatura con 3 dígitos, por ejemplo 3, 8, 5 para 38,5 grados, o la tecla numeral si no la midió.
+ask-temperature = Marque la temperatura en 3 dígitos, como 3, 8, 5 para 38,5, o la tecla numeral si no la midió.
 help-temperature = Marque la temperatura en grados centígrados con 3 dígitos, sin la coma. Por ejemplo, para 37,8 grados, marque 3, 7, 8. Para 38 grados exactos, marque 3, 8, 0. Si no midió la temperatura o no la sabe, presione solo la tecla numeral.
 temperature-invalid = Lo sentimos, la temperatura debe estar entre 35 y 42 grados.
 
@@ -220,9 +220,9 @@ record-message = Después del tono, diga su mensaje para el maestro, en 60 segun
 
 ## 8. Read-back
 
-summary-student = Revisemos. Número de estudiante { $student-digits }, { $grade }.º grado, grupo { $class }, número de lista { $number }.
+summary-student = Estudiante { $student-digits }, { $grade }.º grado, grupo { $class }, número { $number }.
 # The read-back at a school without a roster.
-summary-student-number = Revisemos. Número de estudiante { $student-digits }.
+summary-student-number = Estudiante { $student-digits }.
 summary-kind = { $kind ->
         [absence] Falta
         [late] Llegada tarde
@@ -276,14 +276,14 @@ summary-time = { $kind ->
         [9] { $time-hour }:09.
        *[other] { $time-hour }:{ $time-minute }.
     }
-summary-reason = El motivo es { $reason ->
-        [illness] enfermedad.
-        [injury] una lesión.
-        [medical] una cita médica.
-        [family] asuntos familiares.
-        [bereavement] el fallecimiento de un familiar.
-        [infectious] una enfermedad contagiosa que obliga a quedarse en casa.
-       *[other] otro motivo.
+summary-reason = { $reason ->
+        [illness] Enfermedad.
+        [injury] Lesión.
+        [medical] Cita médica.
+        [family] Asuntos familiares.
+        [bereavement] Fallecimiento de un familiar.
+        [infectious] Enfermedad contagiosa, debe quedarse en casa.
+       *[other] Otro motivo.
     }
 summary-symptom = Tiene { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
@@ -298,7 +298,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first } y { $last }
 list-comma = { $first }, { $rest }
-summary-temperature = La temperatura es de { $temperature } grados centígrados.
+summary-temperature = { $temperature } grados.
 summary-disease = La enfermedad es { $disease ->
         [influenza] influenza.
         [covid-19] COVID-19.
@@ -310,13 +310,13 @@ summary-disease = La enfermedad es { $disease ->
         [hand-foot-mouth] enfermedad de manos, pies y boca.
        *[other] otra enfermedad contagiosa.
     }
-summary-confirm = Para guardar, marque 1. Para empezar de nuevo, marque 2. Para dejar un mensaje al maestro y guardar, marque 3.
+summary-confirm = Guardar, marque 1. Empezar de nuevo, 2. Guardar con un mensaje para el maestro, 3.
 restart = Vamos a empezar de nuevo desde el número de estudiante.
 
 ## 9. Saving and goodbye
 
-saved = Su aviso quedó registrado. Su número de referencia es { $reference-digits }. Le repito, su número de referencia es { $reference-digits }.
-ask-another = Para dar aviso de otro alumno, marque 1. Si no, ya puede colgar.
+saved = Aviso registrado. Su número de referencia es { $reference-digits }.
+ask-another = Para otro alumno, marque 1.
 goodbye = Gracias por avisarnos. Hasta luego.
 
 # A reload removed the step the call was at; it starts again at the student number.

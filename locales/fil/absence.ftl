@@ -27,15 +27,15 @@ error-busy = Paumanhin po, masyadong maraming tumatawag ngayon. Pakitawagan po u
 
 ## 1. Greeting and language menu
 
-welcome = Salamat po sa pagtawag sa linya ng { $school } para sa pag-uulat ng pagliban.
+welcome = Salamat po sa pagtawag sa linya ng pagliban ng { $school }.
 # Each locale names its own language, in that language, with its own key.
-language-option = Para sa Filipino, pindutin ang 6.
+language-option = Filipino, 6.
 
 ## 2. Student number
 
 ask-student = Pakilagay po ang student number ng inyong anak, at pindutin ang hash key.
 help-student = Gamit ang keypad, pakilagay po ang student number na ibinigay ng paaralan, 4 hanggang 8 digit, at pindutin ang hash key.
-ask-student-fixed = Pakilagay po ang { $student-length }-digit na student number ng inyong anak.
+ask-student-fixed = Ilagay po ang { $student-length }-digit na student number.
 help-student-fixed = Gamit ang keypad, pakilagay po ang { $student-length }-digit na student number na ibinigay ng paaralan.
 student-wrong-length = Ang student number ay may 4 hanggang 8 digit.
 student-wrong-length-fixed = Ang student number ay may { $student-length } digit.
@@ -77,7 +77,7 @@ ask-kind = { $today-moved ->
            *[other] buwan { $today-month }
         }, pindutin ang 1.
        *[other] Liliban ngayon dahil may sakit, pindutin ang 1.
-    } Liliban sa ibang dahilan o ibang araw, 2. Mahuhuli, 3. Uuwi nang maaga, 4.
+    } Ibang dahilan o ibang araw, 2. Mahuhuli, 3. Uuwi nang maaga, 4.
 help-kind = Kung may sakit ang inyong anak at hindi makakapasok ngayon, pindutin ang 1. Kung liliban siya sa ibang dahilan, o sa ibang araw, pindutin ang 2. Kung mahuhuli siya, pindutin ang 3. Kung kailangan niyang umuwi nang maaga, pindutin ang 4.
 
 ## 5. Reason, symptom, temperature, disease
@@ -85,10 +85,10 @@ help-kind = Kung may sakit ang inyong anak at hindi makakapasok ngayon, pindutin
 ask-reason = Sakit, pindutin ang 1. Sugat o pinsala, 2. Pagpapatingin sa doktor, 3. May kinalaman sa pamilya, 4. May namatay sa pamilya, 5. Nakahahawang sakit na bawal munang pumasok, 6. Ibang dahilan, 9.
 help-reason = Pakipili po ang dahilan ng pagliban, pagkahuli, o maagang pag-uwi. Kung masama ang pakiramdam ng inyong anak, pindutin ang 1. Kung nasaktan o nasugatan siya, pindutin ang 2. Kung may appointment siya sa ospital o klinika, pindutin ang 3. Kung may kinalaman sa pamilya, pindutin ang 4. Kung may namatay sa pamilya, pindutin ang 5. Kung sinabi ng doktor na may nakahahawang sakit siya, tulad ng trangkaso, at kailangan muna niyang manatili sa bahay, pindutin ang 6. Para sa ibang dahilan, pindutin ang 9.
 
-ask-symptom = Pindutin po ang lahat ng sintomas ng inyong anak. Lagnat, pindutin ang 1. Ubo, masakit na lalamunan, o sipon, 2. Pagtatae o masakit na tiyan, 3. Pagduduwal o pagsusuka, 4. Sakit ng ulo, 5. Pantal, 6. Ibang sintomas, 9.
+ask-symptom = Pindutin po ang lahat ng sintomas. Lagnat, 1. Ubo, masakit na lalamunan, o sipon, 2. Pagtatae o masakit na tiyan, 3. Pagduduwal o pagsusuka, 4. Sakit ng ulo, 5. Pantal, 6. Iba pa, 9.
 help-symptom = Pindutin po, isa-isa, ang lahat ng numerong angkop sa mga sintomas ng inyong anak. Kung may lagnat siya, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung nagtatae siya o masakit ang tiyan niya, pindutin ang 3. Kung nasusuka o nagsusuka siya, pindutin ang 4. Kung masakit ang ulo niya, pindutin ang 5. Kung may pantal siya, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Halimbawa, kung may lagnat at ubo siya, pindutin ang 1 at pagkatapos ang 2. Kapag tapos na, maghintay lang po sandali.
 
-ask-temperature = Pakilagay po ang temperatura gamit ang 3 digit, halimbawa 3, 8, 5 para sa 38.5 degrees, o pindutin ang hash key kung hindi pa nasusukat.
+ask-temperature = Ilagay po ang temperatura sa 3 numero, halimbawa 3, 8, 5 para sa 38.5, o pindutin ang hash kung hindi nasukat.
 help-temperature = Pakilagay po ang temperatura sa degrees Celsius gamit ang 3 digit, nang walang decimal point. Halimbawa, para sa 37.8 degrees, pindutin ang 3, 7, 8. Para sa eksaktong 38 degrees, pindutin ang 3, 8, 0. Kung hindi ninyo nasukat ang temperatura, o hindi ninyo ito alam, ang hash key lamang po ang pindutin.
 temperature-invalid = Paumanhin po, ang temperatura ay dapat mula 35 hanggang 42 degrees.
 
@@ -205,9 +205,9 @@ record-message = Pagkatapos ng beep, sabihin po ang inyong mensahe para sa guro,
 
 ## 8. Read-back
 
-summary-student = Suriin po natin. Student number { $student-digits }, Grade { $grade }, Section { $class }, numero { $number }.
+summary-student = Student number { $student-digits }, Grade { $grade }, Section { $class }, numero { $number }.
 # The read-back at a school without a roster.
-summary-student-number = Suriin po natin. Student number { $student-digits }.
+summary-student-number = Student number { $student-digits }.
 summary-kind = { $kind ->
         [absence] Liliban sa
         [late] Mahuhuli sa
@@ -256,16 +256,16 @@ summary-time = { $kind ->
         [9] { $time-hour }:09.
        *[other] { $time-hour }:{ $time-minute }.
     }
-summary-reason = Ang dahilan ay { $reason ->
-        [illness] sakit.
-        [injury] pinsala o sugat.
-        [medical] appointment sa doktor.
-        [family] may kinalaman sa pamilya.
-        [bereavement] may namatay sa pamilya.
-        [infectious] nakahahawang sakit, kaya kailangan munang manatili sa bahay ng inyong anak.
-       *[other] iba pa.
+summary-reason = { $reason ->
+        [illness] Sakit.
+        [injury] Pinsala o sugat.
+        [medical] Magpapatingin sa doktor.
+        [family] Usaping pampamilya.
+        [bereavement] May namatay sa pamilya.
+        [infectious] Nakahahawang sakit, kailangang manatili sa bahay.
+       *[other] Iba pang dahilan.
     }
-summary-symptom = Ang mga sintomas ng inyong anak ay { $symptom-list }.
+summary-symptom = May { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] lagnat
@@ -278,7 +278,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first } at { $last }
 list-comma = { $first }, { $rest }
-summary-temperature = Ang temperatura ay { $temperature } degrees Celsius.
+summary-temperature = { $temperature } degrees.
 summary-disease = Ang sakit ay { $disease ->
         [influenza] trangkaso o influenza.
         [covid-19] COVID-19.
@@ -290,13 +290,13 @@ summary-disease = Ang sakit ay { $disease ->
         [hand-foot-mouth] hand, foot and mouth disease.
        *[other] ibang nakahahawang sakit.
     }
-summary-confirm = Para i-save, pindutin ang 1. Para magsimulang muli, pindutin ang 2. Para mag-iwan ng mensahe sa guro at i-save, pindutin ang 3.
+summary-confirm = I-save, pindutin ang 1. Magsimulang muli, 2. Mag-iwan ng mensahe sa guro at i-save, 3.
 restart = Magsimula po tayong muli sa student number.
 
 ## 9. Saving and goodbye
 
-saved = Natanggap na po ang inyong ulat. Ang inyong reference number ay { $reference-digits }. Uulitin po namin, ang inyong reference number ay { $reference-digits }.
-ask-another = Kung mag-uulat din po kayo para sa isa pang anak, pindutin ang 1. Kung wala na po, maaari na ninyong ibaba ang telepono.
+saved = Natanggap na po ang inyong ulat. Ang reference number ay { $reference-digits }.
+ask-another = Para sa isa pang anak, pindutin ang 1.
 goodbye = Salamat po sa pag-abiso. Ingat po kayo.
 
 # A reload removed the step the call was at; it starts again at the student number.

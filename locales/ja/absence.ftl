@@ -40,7 +40,7 @@ error-busy = ただいま回線が大変混み合っております。恐れ入�
 
 ## 1. あいさつと言語の選択
 
-welcome = お電話ありがとうございます。{ $school }、欠席連絡ダイヤルです。
+welcome = { $school }、欠席連絡ダイヤルです。
 # 各言語のファイルで、その言語の言葉と、その言語のキーの数字で書きます。
 language-option = 日本語は1を押してください。
 
@@ -55,7 +55,7 @@ student-term = { $school-kind ->
 ask-student = お子さまの{ student-term }を入力し、最後にシャープを押してください。
 help-student = 電話機のボタンで、学校からお知らせしている4けたから8けたの{ student-term }を入力し、最後にシャープを押してください。
 student-not-found = { student-term }、{ $keyed-digits }は、見つかりませんでした。
-ask-student-fixed = お子さまの{ $student-length }けたの{ student-term }を入力してください。
+ask-student-fixed = { $student-length }けたの{ student-term }を押してください。
 help-student-fixed = 電話機のボタンで、学校からお知らせしている{ $student-length }けたの{ student-term }を入力してください。
 student-wrong-length = { student-term }は、4けたから8けたの数字です。
 student-wrong-length-fixed = { student-term }は、{ $student-length }けたの数字です。
@@ -87,9 +87,9 @@ help-kind = ご連絡の種類を選んでください。病気で学校をお�
 ask-reason = 理由を選んでください。病気は1、けがは2、通院は3、家庭の事情は4、忌引きは5、感染症による出席停止は6、その他は9を押してください。
 help-reason = お休みや遅刻、早退の理由を選んでください。体調が悪い場合は1を押してください。けがをした場合は2を押してください。病院の受診や予約がある場合は3を押してください。家庭の事情の場合は4を押してください。ご親族のご不幸による忌引きの場合は5を押してください。インフルエンザなど、出席停止となる感染症の場合は6を押してください。それ以外の理由の場合は9を押してください。
 
-ask-symptom = 当てはまる症状を、すべて続けて押してください。発熱は1、せき、のどの痛み、鼻水は2、下痢や腹痛は3、吐き気やおう吐は4、頭痛は5、発疹は6、その他は9です。
+ask-symptom = 症状をすべて押してください。発熱は1、せき、のどの痛み、鼻水は2、下痢や腹痛は3、吐き気やおう吐は4、頭痛は5、発疹は6、その他は9です。
 help-symptom = お子さまの症状に当てはまる番号を、いくつでも続けて押してください。熱がある場合は1、せき、のどの痛み、鼻水がある場合は2、下痢をしている、またはおなかが痛い場合は3、吐き気がある、または吐いた場合は4、頭が痛い場合は5、発疹がある場合は6、それ以外の症状は9です。例えば、熱とせきがある場合は、1と2を押します。押し終わったら、そのままお待ちください。
-ask-temperature = 体温を、38.5度なら3、8、5のように3けたで入力し、測っていない場合はシャープを押してください。
+ask-temperature = 体温を3けたで押してください。38.5度なら3、8、5、測っていなければシャープです。
 help-temperature = 体温を、小数点を除いた3けたの数字で入力してください。37.8度は3、7、8、38度ちょうどは3、8、0です。わからない場合は、シャープだけを押してください。
 temperature-invalid = 体温は、35度から42度までで入力してください。
 ask-disease = 病名を選んでください。インフルエンザは1、新型コロナウイルス感染症は2、感染性胃腸炎は3、溶連菌感染症は4、水ぼうそうは5、おたふくかぜは6、咽頭結膜熱は7、手足口病は8、その他は9を押してください。
@@ -147,9 +147,9 @@ time-invalid = 入力された時刻が正しくありません。
 record-message = 発信音のあとに、60秒以内で担任の先生への伝言をお話しください。お話が終わりましたら、シャープを押してください。そのあと、ご連絡を受け付けます。
 ## 8. 内容の確認
 
-summary-student = ご連絡の内容を確認します。{ student-term }、{ $student-digits }、{ $grade }年{ $class }組{ $number }番のお子さまです。
+summary-student = 確認します。{ student-term }{ $student-digits }、{ $grade }年{ $class }組{ $number }番。
 # 名簿のない学校。
-summary-student-number = ご連絡の内容を確認します。{ student-term }、{ $student-digits }。
+summary-student-number = 確認します。{ student-term }{ $student-digits }。
 summary-kind = { $day-month }月{ $day-day }日、{ $day-weekday ->
         [mon] 月曜日
         [tue] 火曜日
@@ -173,7 +173,7 @@ summary-time = { $kind ->
         [0] { $time-hour }時
        *[other] { $time-hour }時{ $time-minute }分
     }です。
-summary-reason = 理由は、{ $reason ->
+summary-reason = 理由は{ $reason ->
         [illness] 病気
         [injury] けが
         [medical] 通院
@@ -182,7 +182,7 @@ summary-reason = 理由は、{ $reason ->
         [infectious] 感染症による出席停止
        *[other] その他
     }です。
-summary-symptom = 症状は、{ $symptom-list }です。
+summary-symptom = 症状は{ $symptom-list }。
 # 症状1つの読み方。$symptom-list は、これを list-and と list-comma でつないだものです。
 symptom-name = { $symptom ->
         [fever] 発熱
@@ -196,7 +196,7 @@ symptom-name = { $symptom ->
 # 最後の2つをつなぐ言葉と、それより前をつなぐ言葉。
 list-and = { $first }、{ $last }
 list-comma = { $first }、{ $rest }
-summary-temperature = 体温は、{ $temperature }度です。
+summary-temperature = 体温{ $temperature }度。
 summary-disease = 病名は、{ $disease ->
         [influenza] インフルエンザ
         [covid-19] 新型コロナウイルス感染症
@@ -208,12 +208,12 @@ summary-disease = 病名は、{ $disease ->
         [hand-foot-mouth] 手足口病
        *[other] その他の感染症
     }です。
-summary-confirm = この内容で受け付ける場合は1、最初からやり直す場合は2、担任の先生への伝言を録音して受け付ける場合は3を押してください。
+summary-confirm = 受け付けは1、やり直しは2、先生への伝言を録音して受け付けは3を押してください。
 restart = それでは、{ student-term }からやり直します。
 ## 9. 受付と終了
 
-saved = ご連絡を受け付けました。受付番号は、{ $reference-digits }です。繰り返します。受付番号は、{ $reference-digits }です。
-ask-another = 続けて、ほかのお子さまのご連絡の場合は1を押してください。ご連絡がお済みの場合は、このままお電話をお切りください。
+saved = 受け付けました。受付番号は、{ $reference-digits }です。
+ask-another = ほかのお子さまのご連絡は1を押してください。
 goodbye = ご連絡ありがとうございました。お子さまによろしくお伝えください。失礼いたします。
 
 # A reload removed the step the call was at; it starts again at the student number.

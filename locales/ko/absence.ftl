@@ -27,13 +27,13 @@ error-busy = 죄송합니다. 지금은 통화량이 많아 연결할 수 없습
 
 welcome = { $school } 결석 연락 전화입니다.
 # Each locale names its own language, in that language, with its own key.
-language-option = 한국어는 4번을 눌러 주십시오.
+language-option = 한국어는 4번.
 
 ## 2. Student number
 
 ask-student = 자녀의 학생 번호를 누르신 후 샵 버튼을 눌러 주십시오.
 help-student = 학교에서 알려 드린 4자리에서 8자리의 학생 번호를 전화기 버튼으로 누르신 후 샵 버튼을 눌러 주십시오.
-ask-student-fixed = 자녀의 학생 번호 { $student-length }자리를 눌러 주십시오.
+ask-student-fixed = 학생 번호 { $student-length }자리를 눌러 주십시오.
 help-student-fixed = 학교에서 알려 드린 { $student-length }자리 학생 번호를 전화기 버튼으로 눌러 주십시오.
 student-wrong-length = 학생 번호는 4자리에서 8자리입니다.
 student-wrong-length-fixed = 학생 번호는 { $student-length }자리입니다.
@@ -61,7 +61,7 @@ ask-kind = { $today-moved ->
            *[other] {""}
         } 병결은 1번,
        *[other] 오늘 병결은 1번,
-    } 다른 사유나 다른 날의 결석은 2번, 지각은 3번, 조퇴는 4번을 눌러 주십시오.
+    } 다른 사유나 다른 날 결석은 2번, 지각은 3번, 조퇴는 4번입니다.
 help-kind = 오늘 아파서 결석하면 1번을 눌러 주십시오. 다른 사유로 결석하거나 오늘이 아닌 날 결석하면 2번, 지각하면 3번, 조퇴하면 4번을 눌러 주십시오.
 
 ## 5. Reason, symptom, temperature, disease
@@ -69,10 +69,10 @@ help-kind = 오늘 아파서 결석하면 1번을 눌러 주십시오. 다른 �
 ask-reason = 질병은 1번, 부상은 2번, 병원 진료는 3번, 가정 사정은 4번, 가족 장례는 5번, 감염병 출석 정지는 6번, 기타 사유는 9번입니다.
 help-reason = 결석, 지각, 조퇴의 사유를 선택해 주십시오. 몸이 아프면 1번, 다쳤으면 2번, 병원 진료 예약이 있으면 3번, 가정 사정이면 4번, 가족이나 친척이 돌아가셨으면 5번, 독감 같은 감염병으로 의사가 등교를 중지하라고 했으면 6번, 그 밖의 사유는 9번을 눌러 주십시오.
 
-ask-symptom = 해당하는 증상을 모두 눌러 주십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 기타 증상은 9번입니다.
+ask-symptom = 해당 증상을 모두 누르십시오. 발열은 1번, 기침, 목 통증, 콧물은 2번, 설사나 복통은 3번, 메스꺼움이나 구토는 4번, 두통은 5번, 발진은 6번, 기타는 9번입니다.
 help-symptom = 자녀의 증상에 해당하는 번호를 모두 차례로 눌러 주십시오. 열이 있으면 1번, 기침이 나거나 목이 아프거나 콧물이 나면 2번, 설사를 하거나 배가 아프면 3번, 메스껍거나 토하면 4번, 머리가 아프면 5번, 발진이 있으면 6번, 그 밖의 증상은 9번입니다. 예를 들어 열과 기침이 있으면 1번과 2번을 차례로 누르십시오. 다 누르신 후에는 잠시 기다려 주십시오.
 
-ask-temperature = 체온을 3자리 숫자로, 예를 들어 38.5도는 3, 8, 5로 누르시고, 재지 않으셨으면 샵 버튼만 눌러 주십시오.
+ask-temperature = 체온을 3자리로 누르십시오. 38.5도는 3, 8, 5, 안 재셨으면 샵 버튼입니다.
 help-temperature = 섭씨 체온을 소수점 없이 3자리 숫자로 눌러 주십시오. 예를 들어 37.8도는 3, 7, 8을, 38도는 3, 8, 0을 누르십시오. 체온을 재지 않으셨거나 모르시면 숫자 없이 샵 버튼만 눌러 주십시오.
 temperature-invalid = 죄송합니다. 체온은 35도에서 42도 사이로 입력해야 합니다.
 
@@ -133,9 +133,9 @@ record-message = 삐 소리가 나면 담임 선생님께 드릴 메시지를 60
 
 ## 8. Read-back
 
-summary-student = 확인하겠습니다. 학생 번호 { $student-digits }번, { $grade }학년 { $class }반 { $number }번입니다.
+summary-student = 학생 번호 { $student-digits }, { $grade }학년 { $class }반 { $number }번입니다.
 # The read-back at a school without a roster.
-summary-student-number = 확인하겠습니다. 학생 번호 { $student-digits }번입니다.
+summary-student-number = 학생 번호 { $student-digits }입니다.
 summary-kind = { $day-month }월 { $day-day }일 { $day-weekday ->
         [mon] 월요일
         [tue] 화요일
@@ -170,16 +170,16 @@ summary-time = { $kind ->
         [9] { $time-hour }시 9분
        *[other] { $time-hour }시 { $time-minute }분
     }입니다.
-summary-reason = 사유는 { $reason ->
-        [illness] 질병
-        [injury] 부상
-        [medical] 병원 진료
-        [family] 가정 사정
-        [bereavement] 가족 장례
-        [infectious] 감염병 출석 정지
-       *[other] 기타
-    }입니다.
-summary-symptom = 증상은 { $symptom-list }입니다.
+summary-reason = { $reason ->
+        [illness] 질병.
+        [injury] 부상.
+        [medical] 병원 진료.
+        [family] 가정 사정.
+        [bereavement] 가족 장례.
+        [infectious] 감염병 출석 정지.
+       *[other] 기타 사유.
+    }
+summary-symptom = 증상 { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] 발열
@@ -192,7 +192,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first }, { $last }
 list-comma = { $first }, { $rest }
-summary-temperature = 체온은 섭씨 { $temperature }도입니다.
+summary-temperature = { $temperature }도.
 summary-disease = 병명은 { $disease ->
         [influenza] 독감
         [covid-19] 코로나19
@@ -204,13 +204,13 @@ summary-disease = 병명은 { $disease ->
         [hand-foot-mouth] 수족구병
        *[other] 그 밖의 감염병
     }입니다.
-summary-confirm = 저장하시려면 1번, 처음부터 다시 하시려면 2번, 담임 선생님께 메시지를 남기고 저장하시려면 3번을 눌러 주십시오.
+summary-confirm = 저장은 1번, 다시 하기는 2번, 담임 선생님께 메시지를 남기고 저장은 3번입니다.
 restart = 학생 번호부터 다시 하겠습니다.
 
 ## 9. Saving and goodbye
 
-saved = 연락이 접수되었습니다. 접수 번호는 { $reference-digits }입니다. 다시 한 번 말씀드리겠습니다. 접수 번호는 { $reference-digits }입니다.
-ask-another = 다른 자녀의 연락도 하시려면 1번을 눌러 주십시오. 마치셨으면 전화를 끊으셔도 됩니다.
+saved = 접수되었습니다. 접수 번호는 { $reference-digits }입니다.
+ask-another = 다른 자녀 연락은 1번입니다.
 goodbye = 연락해 주셔서 감사합니다. 안녕히 계십시오.
 
 # A reload removed the step the call was at; it starts again at the student number.

@@ -27,15 +27,15 @@ error-busy = Pedimos desculpas. A linha está muito ocupada agora. Por favor, li
 
 ## 1. Greeting and language menu
 
-welcome = Olá, você ligou para a linha de aviso de faltas de { $school }.
+welcome = Linha de aviso de faltas de { $school }.
 # Each locale names its own language, in that language, with its own key.
-language-option = Para português, tecle 7.
+language-option = Português, 7.
 
 ## 2. Student number
 
 ask-student = Digite o número de matrícula do aluno e depois a tecla jogo da velha.
 help-student = No teclado do telefone, digite o número de matrícula informado pela escola, de 4 a 8 dígitos, e depois a tecla jogo da velha.
-ask-student-fixed = Digite os { $student-length } dígitos da matrícula do aluno.
+ask-student-fixed = Digite a matrícula de { $student-length } dígitos.
 help-student-fixed = No teclado do telefone, digite a matrícula de { $student-length } dígitos informada pela escola.
 student-wrong-length = A matrícula tem de 4 a 8 dígitos.
 student-wrong-length-fixed = A matrícula tem { $student-length } dígitos.
@@ -80,7 +80,7 @@ ask-kind = { $today-moved ->
            *[other] do mês { $today-month }
         }, tecle 1.
        *[other] Falta hoje por doença, tecle 1.
-    } Falta por outro motivo ou em outro dia, 2. Atraso, 3. Saída antecipada, 4.
+    } Outro motivo ou outro dia, 2. Atraso, 3. Saída antecipada, 4.
 help-kind = Se o aluno está doente e vai faltar hoje, tecle 1. Se vai faltar por outro motivo, ou em outro dia, tecle 2. Se vai chegar atrasado, tecle 3. Se precisa sair mais cedo, tecle 4.
 
 ## 5. Reason, symptom, temperature, disease
@@ -88,10 +88,10 @@ help-kind = Se o aluno está doente e vai faltar hoje, tecle 1. Se vai faltar po
 ask-reason = Doença, tecle 1. Machucado, 2. Consulta médica, 3. Motivo familiar, 4. Falecimento na família, 5. Doença contagiosa com afastamento da escola, 6. Outro motivo, 9.
 help-reason = Escolha o motivo da falta, do atraso ou da saída antecipada. Se o aluno não está se sentindo bem, tecle 1. Se se machucou, tecle 2. Se tem consulta marcada em hospital ou clínica, tecle 3. Por motivo familiar, tecle 4. Em caso de falecimento na família, tecle 5. Se o médico diagnosticou uma doença contagiosa, como a gripe, que exige afastamento da escola, tecle 6. Para qualquer outro motivo, tecle 9.
 
-ask-symptom = Tecle todos os sintomas que o aluno tem. Febre, tecle 1. Tosse, dor de garganta ou coriza, 2. Diarreia ou dor de barriga, 3. Enjoo ou vômito, 4. Dor de cabeça, 5. Manchas na pele, 6. Outro sintoma, 9.
+ask-symptom = Tecle todos os sintomas. Febre, 1. Tosse, dor de garganta ou coriza, 2. Diarreia ou dor de barriga, 3. Enjoo ou vômito, 4. Dor de cabeça, 5. Manchas na pele, 6. Outro, 9.
 help-symptom = Tecle, um depois do outro, os números de todos os sintomas do aluno. Se está com febre, tecle 1. Se está com tosse, dor de garganta ou coriza, tecle 2. Se está com diarreia ou dor de barriga, tecle 3. Se está com enjoo ou vômito, tecle 4. Se está com dor de cabeça, tecle 5. Se está com manchas ou irritação na pele, tecle 6. Para qualquer outro sintoma, tecle 9. Por exemplo, para febre e tosse, tecle 1 e depois 2. No final, é só aguardar.
 
-ask-temperature = Digite a temperatura com 3 dígitos, por exemplo 3, 8, 5 para 38,5 graus, ou aperte a tecla jogo da velha se não mediu.
+ask-temperature = Digite a temperatura com 3 dígitos, como 3, 8, 5 para 38,5, ou a tecla jogo da velha se não mediu.
 help-temperature = Digite a temperatura em graus Celsius com 3 dígitos, sem a vírgula. Por exemplo, para 37,8 graus, tecle 3, 7, 8. Para 38 graus exatos, tecle 3, 8, 0. Se você não mediu a temperatura ou não sabe, aperte só a tecla jogo da velha.
 temperature-invalid = Desculpe, a temperatura precisa estar entre 35 e 42 graus.
 
@@ -220,9 +220,9 @@ record-message = Após o sinal, fale o seu recado para o professor, em até 60 s
 
 ## 8. Read-back
 
-summary-student = Vamos conferir. Matrícula { $student-digits }, { $grade }º ano, turma { $class }, número { $number }.
+summary-student = Matrícula { $student-digits }, { $grade }º ano, turma { $class }, número { $number }.
 # The read-back at a school without a roster.
-summary-student-number = Vamos conferir. Matrícula { $student-digits }.
+summary-student-number = Matrícula { $student-digits }.
 summary-kind = { $kind ->
         [absence] Falta
         [late] Atraso
@@ -281,16 +281,16 @@ summary-time = { $kind ->
         [9] e 9.
        *[other] e { $time-minute }.
     }
-summary-reason = O motivo é { $reason ->
-        [illness] doença.
-        [injury] lesão ou machucado.
-        [medical] consulta médica.
-        [family] motivos familiares.
-        [bereavement] luto, por falecimento na família.
-        [infectious] doença contagiosa que exige afastamento da escola.
-       *[other] outro motivo.
+summary-reason = { $reason ->
+        [illness] Doença.
+        [injury] Lesão ou machucado.
+        [medical] Consulta médica.
+        [family] Motivos familiares.
+        [bereavement] Luto na família.
+        [infectious] Doença contagiosa, com afastamento da escola.
+       *[other] Outro motivo.
     }
-summary-symptom = O aluno está com { $symptom-list }.
+summary-symptom = Está com { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] febre
@@ -303,7 +303,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first } e { $last }
 list-comma = { $first }, { $rest }
-summary-temperature = A temperatura é de { $temperature } graus Celsius.
+summary-temperature = { $temperature } graus.
 summary-disease = A doença é { $disease ->
         [influenza] gripe.
         [covid-19] covid-19.
@@ -315,13 +315,13 @@ summary-disease = A doença é { $disease ->
         [hand-foot-mouth] doença mão-pé-boca.
        *[other] outra doença contagiosa.
     }
-summary-confirm = Para registrar, tecle 1. Para recomeçar, tecle 2. Para deixar um recado para o professor e registrar, tecle 3.
+summary-confirm = Registrar, tecle 1. Recomeçar, 2. Registrar com recado para o professor, 3.
 restart = Vamos recomeçar a partir do número de matrícula.
 
 ## 9. Saving and goodbye
 
-saved = Seu aviso foi registrado. O número de protocolo é { $reference-digits }. Repetindo, o número de protocolo é { $reference-digits }.
-ask-another = Para avisar sobre outro filho, tecle 1. Se não, você já pode desligar.
+saved = Aviso registrado. O número de protocolo é { $reference-digits }.
+ask-another = Para outro aluno, tecle 1.
 goodbye = Obrigado pelo aviso. Até logo.
 
 # A reload removed the step the call was at; it starts again at the student number.

@@ -25,15 +25,15 @@ error-busy = Xin lỗi, hiện đường dây đang rất bận. Xin quý phụ 
 
 ## 1. Greeting and language menu
 
-welcome = Cảm ơn quý phụ huynh đã gọi đường dây báo nghỉ học của { $school }.
+welcome = Đường dây báo nghỉ học { $school } xin chào quý phụ huynh.
 # Each locale names its own language, in that language, with its own key.
-language-option = Tiếng Việt, bấm phím 5.
+language-option = Tiếng Việt, phím 5.
 
 ## 2. Student number
 
 ask-student = Xin nhập mã số học sinh của con, rồi bấm phím thăng.
 help-student = Xin dùng bàn phím điện thoại nhập mã số học sinh nhà trường đã cung cấp, gồm từ 4 đến 8 chữ số, rồi bấm phím thăng.
-ask-student-fixed = Xin nhập mã số học sinh { $student-length } chữ số của con.
+ask-student-fixed = Xin nhập mã số học sinh { $student-length } chữ số.
 help-student-fixed = Xin dùng bàn phím điện thoại nhập mã số học sinh { $student-length } chữ số mà nhà trường đã cung cấp.
 student-wrong-length = Mã số học sinh có từ 4 đến 8 chữ số.
 student-wrong-length-fixed = Mã số học sinh có { $student-length } chữ số.
@@ -75,7 +75,7 @@ ask-kind = { $today-moved ->
            *[other] tháng { $today-month }
         }, phím 1.
        *[other] Hôm nay nghỉ ốm, phím 1.
-    } Nghỉ vì lý do khác hoặc vào ngày khác, phím 2. Đi học muộn, phím 3. Về sớm, phím 4.
+    } Nghỉ vì lý do khác hoặc ngày khác, phím 2. Đi muộn, phím 3. Về sớm, phím 4.
 help-kind = Nếu hôm nay con bị ốm và nghỉ học, xin bấm phím 1. Nếu con nghỉ vì lý do khác, hoặc nghỉ vào ngày khác, xin bấm phím 2. Nếu con đến trường muộn, xin bấm phím 3. Nếu con cần về sớm, xin bấm phím 4.
 
 ## 5. Reason, symptom, temperature, disease
@@ -83,10 +83,10 @@ help-kind = Nếu hôm nay con bị ốm và nghỉ học, xin bấm phím 1. N�
 ask-reason = Ốm, phím 1. Bị thương, phím 2. Đi khám bệnh, phím 3. Việc gia đình, phím 4. Gia đình có tang, phím 5. Bệnh truyền nhiễm phải nghỉ ở nhà, phím 6. Lý do khác, phím 9.
 help-reason = Xin chọn lý do nghỉ học, đi muộn hoặc về sớm. Nếu con không khỏe, xin bấm phím 1. Nếu con bị thương, xin bấm phím 2. Nếu con có lịch khám ở bệnh viện hoặc phòng khám, xin bấm phím 3. Nếu vì việc gia đình, xin bấm phím 4. Nếu gia đình có người mất, xin bấm phím 5. Nếu bác sĩ chẩn đoán con mắc bệnh truyền nhiễm như cúm, và con phải nghỉ học ở nhà, xin bấm phím 6. Nếu vì lý do khác, xin bấm phím 9.
 
-ask-symptom = Xin bấm tất cả các triệu chứng của con. Sốt, phím 1. Ho, đau họng hoặc sổ mũi, phím 2. Tiêu chảy hoặc đau bụng, phím 3. Buồn nôn hoặc nôn, phím 4. Đau đầu, phím 5. Phát ban, phím 6. Triệu chứng khác, phím 9.
+ask-symptom = Xin bấm tất cả triệu chứng. Sốt, phím 1. Ho, đau họng, sổ mũi, phím 2. Tiêu chảy, đau bụng, phím 3. Buồn nôn, nôn, phím 4. Đau đầu, phím 5. Phát ban, phím 6. Khác, phím 9.
 help-symptom = Xin bấm lần lượt tất cả các phím ứng với triệu chứng của con. Nếu con bị sốt, bấm phím 1. Nếu con bị ho, đau họng hoặc sổ mũi, bấm phím 2. Nếu con bị tiêu chảy hoặc đau bụng, bấm phím 3. Nếu con buồn nôn hoặc bị nôn, bấm phím 4. Nếu con bị đau đầu, bấm phím 5. Nếu con bị phát ban, bấm phím 6. Nếu là triệu chứng khác, bấm phím 9. Ví dụ, con bị sốt và ho thì bấm phím 1 rồi phím 2. Bấm xong, xin chờ một chút.
 
-ask-temperature = Xin nhập nhiệt độ của con bằng 3 chữ số, ví dụ 38,5 độ thì bấm 3, 8, 5, còn nếu chưa đo thì bấm phím thăng.
+ask-temperature = Xin nhập nhiệt độ bằng 3 chữ số, như 38,5 độ thì bấm 3, 8, 5. Chưa đo thì bấm phím thăng.
 help-temperature = Xin nhập nhiệt độ theo độ C bằng 3 chữ số, không bấm dấu phẩy. Ví dụ, 37,8 độ thì bấm 3, 7, 8. Đúng 38 độ thì bấm 3, 8, 0. Nếu chưa đo hoặc không biết nhiệt độ, xin chỉ bấm phím thăng.
 temperature-invalid = Xin lỗi, nhiệt độ phải từ 35 đến 42 độ.
 
@@ -203,9 +203,9 @@ record-message = Sau tiếng bíp, xin nói lời nhắn cho giáo viên, tối 
 
 ## 8. Read-back
 
-summary-student = Xin kiểm tra lại. Mã số học sinh { $student-digits }, khối { $grade }, lớp { $class }, số thứ tự { $number }.
+summary-student = Mã số học sinh { $student-digits }, khối { $grade }, lớp { $class }, số thứ tự { $number }.
 # The read-back at a school without a roster.
-summary-student-number = Xin kiểm tra lại. Mã số học sinh { $student-digits }.
+summary-student-number = Mã số học sinh { $student-digits }.
 summary-kind = { $kind ->
         [absence] Nghỉ học
         [late] Đi học muộn
@@ -254,16 +254,16 @@ summary-time = { $kind ->
         [9] { $time-hour } giờ 9 phút.
        *[other] { $time-hour } giờ { $time-minute } phút.
     }
-summary-reason = Lý do là { $reason ->
-        [illness] bị ốm.
-        [injury] bị thương.
-        [medical] đi khám bệnh.
-        [family] việc gia đình.
-        [bereavement] gia đình có tang.
-        [infectious] mắc bệnh truyền nhiễm phải tạm nghỉ học.
-       *[other] việc khác.
+summary-reason = { $reason ->
+        [illness] Bị ốm.
+        [injury] Bị thương.
+        [medical] Đi khám bệnh.
+        [family] Việc gia đình.
+        [bereavement] Gia đình có tang.
+        [infectious] Bệnh truyền nhiễm, phải tạm nghỉ học.
+       *[other] Lý do khác.
     }
-summary-symptom = Triệu chứng của con là { $symptom-list }.
+summary-symptom = Triệu chứng là { $symptom-list }.
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] sốt
@@ -276,7 +276,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first } và { $last }
 list-comma = { $first }, { $rest }
-summary-temperature = Nhiệt độ cơ thể là { $temperature } độ C.
+summary-temperature = { $temperature } độ.
 summary-disease = Tên bệnh là { $disease ->
         [influenza] cúm.
         [covid-19] Covid 19.
@@ -288,13 +288,13 @@ summary-disease = Tên bệnh là { $disease ->
         [hand-foot-mouth] bệnh tay chân miệng.
        *[other] một bệnh truyền nhiễm khác.
     }
-summary-confirm = Để lưu, xin bấm phím 1. Để làm lại từ đầu, bấm phím 2. Để ghi lời nhắn cho giáo viên rồi lưu, bấm phím 3.
+summary-confirm = Lưu, phím 1. Làm lại, phím 2. Ghi lời nhắn cho giáo viên rồi lưu, phím 3.
 restart = Xin làm lại từ mã số học sinh.
 
 ## 9. Saving and goodbye
 
-saved = Thông báo của quý phụ huynh đã được ghi nhận. Mã số tiếp nhận là { $reference-digits }. Xin nhắc lại, mã số tiếp nhận là { $reference-digits }.
-ask-another = Để báo cho một người con khác, xin bấm phím 1. Nếu không, quý phụ huynh có thể gác máy.
+saved = Nhà trường đã ghi nhận thông báo. Mã số tiếp nhận là { $reference-digits }.
+ask-another = Báo cho con khác, phím 1.
 goodbye = Cảm ơn quý phụ huynh đã báo cho nhà trường. Chúc con mọi điều tốt lành. Xin chào quý phụ huynh.
 
 # A reload removed the step the call was at; it starts again at the student number.

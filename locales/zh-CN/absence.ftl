@@ -8,9 +8,9 @@
 ### pharyngoconjunctival-fever, hand-foot-mouth, other.
 ###
 ### Read aloud by text-to-speech: short sentences, no symbols.
-### Write keys as digits ("请按1"), and the # key as "井号键".
+### Write keys as digits ("生病按1"), and the # key as "井号键".
 ### Words a parent in China uses: 请假 (not 缺席联络), 学号, 登记编号; options
-### as "生病请按1，受伤请按2"; an error says what was wrong, and the prompt
+### as "生病按1，受伤按2"; an error says what was wrong, and the prompt
 ### that follows it gives the example, so the error never repeats it.
 
 ## Common
@@ -24,15 +24,15 @@ error-busy = 非常抱歉，现在线路繁忙，请过几分钟再打。再见�
 
 ## 1. Greeting and language menu
 
-welcome = 您好，这里是{ $school }请假专线。
+welcome = 您好，{ $school }请假专线。
 # Each locale names its own language, in that language, with its own key.
-language-option = 中文请按3。
+language-option = 中文按3。
 
 ## 2. Student number
 
 ask-student = 请输入孩子的学号，按井号键结束。
 help-student = 请用电话按键输入学校发给您的学号，4到8位数字，输完请按井号键。
-ask-student-fixed = 请输入孩子的{ $student-length }位学号。
+ask-student-fixed = 请输入{ $student-length }位学号。
 help-student-fixed = 请用电话按键输入学校发给您的{ $student-length }位学号。
 student-wrong-length = 学号是4到8位数字。
 student-wrong-length-fixed = 学号是{ $student-length }位数字。
@@ -58,29 +58,29 @@ ask-kind = { $today-moved ->
             [sat] 星期六
             [sun] 星期日
            *[other] {""}
-        }生病请假请按1，
-       *[other] 今天生病请假请按1，
-    }其他原因或其他日期请假请按2，迟到请按3，早退请按4。
+        }病假按1，
+       *[other] 今天病假按1，
+    }其他原因或其他日期请假按2，迟到按3，早退按4。
 help-kind = 孩子今天生病不能来上学，请按1。因为其他原因请假，或者请假的不是今天，请按2。迟到请按3。早退请按4。
 
 ## 5. Reason, symptom, temperature, disease
 
-ask-reason = 生病请按1，受伤请按2，去医院看病请按3，家里有事请按4，家里有丧事请按5，患传染病需在家休息请按6，其他原因请按9。
+ask-reason = 生病按1，受伤按2，去医院看病按3，家里有事按4，家里有丧事按5，患传染病需在家休息按6，其他原因按9。
 help-reason = 请选择请假、迟到或早退的原因。孩子身体不舒服，请按1。孩子受伤了，请按2。要去医院或诊所看病、复查，请按3。家里有事，请按4。家里有亲人去世，请按5。医生诊断为流感等传染病、需要在家休息，请按6。其他原因，请按9。
 
-ask-symptom = 请按下孩子所有的症状。发烧按1，咳嗽、嗓子疼或流鼻涕按2，拉肚子或肚子疼按3，恶心或呕吐按4，头疼按5，出疹子按6，其他症状按9。
+ask-symptom = 请按所有症状。发烧按1，咳嗽、嗓子疼、流鼻涕按2，拉肚子、肚子疼按3，恶心、呕吐按4，头疼按5，出疹子按6，其他按9。
 help-symptom = 孩子有哪些症状，就把对应的数字一个接一个地按下。发烧按1。咳嗽、嗓子疼、流鼻涕按2。拉肚子、肚子疼按3。恶心、呕吐按4。头疼按5。出疹子按6。其他症状按9。比如又发烧又咳嗽，就先按1再按2。按完后请稍等。
 
-ask-temperature = 请用3位数字输入体温，比如38.5度就按3、8、5，没有量体温请按井号键。
+ask-temperature = 请输入3位体温，如38.5度按3、8、5，没量按井号键。
 help-temperature = 请输入摄氏体温的3位数字，不用按小数点。比如37.8度按3、7、8，38度整按3、8、0。没有量或者不知道体温，请只按井号键。
 temperature-invalid = 抱歉，体温应在35度到42度之间。
 
-ask-disease = 流感请按1，新冠请按2，感染性胃肠炎请按3，链球菌咽喉炎请按4，水痘请按5，腮腺炎请按6，咽结膜热请按7，手足口病请按8，其他传染病请按9。
+ask-disease = 流感按1，新冠按2，感染性胃肠炎按3，链球菌咽喉炎按4，水痘按5，腮腺炎按6，咽结膜热按7，手足口病按8，其他传染病按9。
 help-disease = 请选择医生诊断的病名。流感请按1。新冠请按2。诺如病毒等引起的感染性胃肠炎，请按3。链球菌引起的咽喉炎，请按4。水痘请按5。腮腺炎，也就是痄腮，请按6。腺病毒引起的咽结膜热，请按7。手足口病请按8。其他传染病，请按9。
 
 ## 6. Day and time
 
-ask-day = 今天请按1，下一个上学日请按2，从今天起连续请几天假请按3。
+ask-day = 今天按1，下一个上学日按2，从今天起连续请几天假按3。
 # The day menu when "today" is not the calendar day: the dates are named.
 ask-day-dates = { $today-month }月{ $today-day }日{ $today-weekday ->
         [mon] 星期一
@@ -91,7 +91,7 @@ ask-day-dates = { $today-month }月{ $today-day }日{ $today-weekday ->
         [sat] 星期六
         [sun] 星期日
        *[other] {""}
-    }请按1，{ $next-day-month }月{ $next-day-day }日{ $next-day-weekday ->
+    }按1，{ $next-day-month }月{ $next-day-day }日{ $next-day-weekday ->
         [mon] 星期一
         [tue] 星期二
         [wed] 星期三
@@ -100,7 +100,7 @@ ask-day-dates = { $today-month }月{ $today-day }日{ $today-weekday ->
         [sat] 星期六
         [sun] 星期日
        *[other] {""}
-    }请按2，从{ $today-month }月{ $today-day }日{ $today-weekday ->
+    }按2，从{ $today-month }月{ $today-day }日{ $today-weekday ->
         [mon] 星期一
         [tue] 星期二
         [wed] 星期三
@@ -109,7 +109,7 @@ ask-day-dates = { $today-month }月{ $today-day }日{ $today-weekday ->
         [sat] 星期六
         [sun] 星期日
        *[other] {""}
-    }起连续请几天假请按3。
+    }起连续请几天假按3。
 ask-arrival-time = 请用24小时制输入到校时间，比如9点30分就按9、3、0，再按井号键。
 ask-pickup-time = 请用24小时制输入接孩子的时间，比如13点15分就按1、3、1、5，再按井号键。
 # Said before the arrival or pick-up time when that day is not the calendar day.
@@ -132,9 +132,9 @@ record-message = 请在提示音后给班主任留言，最长60秒，说完请�
 
 ## 8. Read-back
 
-summary-student = 请核对。学号{ $student-digits }，{ $grade }年级{ $class }班{ $number }号。
+summary-student = 学号{ $student-digits }，{ $grade }年级{ $class }班{ $number }号。
 # The read-back at a school without a roster.
-summary-student-number = 请核对。学号{ $student-digits }。
+summary-student-number = 学号{ $student-digits }。
 summary-kind = { $day-month }月{ $day-day }日{ $day-weekday ->
         [mon] 星期一
         [tue] 星期二
@@ -169,16 +169,16 @@ summary-time = { $kind ->
         [9] { $time-hour }点零9分。
        *[other] { $time-hour }点{ $time-minute }分。
     }
-summary-reason = 原因是{ $reason ->
+summary-reason = { $reason ->
         [illness] 生病。
         [injury] 受伤。
-        [medical] 去医院看病。
+        [medical] 看病。
         [family] 家里有事。
         [bereavement] 家里有丧事。
-        [infectious] 患传染病，需在家休息。
+        [infectious] 传染病，在家休息。
        *[other] 其他原因。
     }
-summary-symptom = 孩子的症状是{ $symptom-list }。
+summary-symptom = 症状是{ $symptom-list }。
 # One symptom, as the read-back names it; $symptom-list joins them with list-and and list-comma.
 symptom-name = { $symptom ->
         [fever] 发烧
@@ -191,7 +191,7 @@ symptom-name = { $symptom ->
     }
 list-and = { $first }和{ $last }
 list-comma = { $first }、{ $rest }
-summary-temperature = 体温是摄氏{ $temperature }度。
+summary-temperature = { $temperature }度。
 summary-disease = 疾病是{ $disease ->
         [influenza] 流感。
         [covid-19] 新冠病毒感染。
@@ -203,13 +203,13 @@ summary-disease = 疾病是{ $disease ->
         [hand-foot-mouth] 手足口病。
        *[other] 其他传染病。
     }
-summary-confirm = 确认无误请按1，重新开始请按2，给班主任留言后再保存请按3。
+summary-confirm = 保存按1，重来按2，给班主任留言后保存按3。
 restart = 好的，我们从学号重新开始。
 
 ## 9. Saving and goodbye
 
-saved = 已经为您登记好了。登记编号是{ $reference-digits }。再说一遍，登记编号是{ $reference-digits }。
-ask-another = 还要为其他孩子请假，请按1。没有的话，可以直接挂机。
+saved = 已为您登记，编号{ $reference-digits }。
+ask-another = 其他孩子请假按1。
 goodbye = 谢谢您通知学校。再见。
 
 # A reload removed the step the call was at; it starts again at the student number.

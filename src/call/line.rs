@@ -200,7 +200,11 @@ impl<'a> Line<'a> {
                         if done.new {
                             tracing::debug!(call_sid = caller.call_sid, school = %self.school.id, reference = done.reference, "report saved");
                         }
-                        references.push(done.reference.to_string());
+                        // A cancel that found nothing to cancel has no
+                        // reference (0): nothing to read back for it.
+                        if done.reference != 0 || each.len() == 1 {
+                            references.push(done.reference.to_string());
+                        }
                         saved = Some(done);
                     }
                     // `after_save` counts one save; the others are counted here.
@@ -288,11 +292,20 @@ impl<'a> Line<'a> {
                 };
                 let days = days(state, self.school, now);
                 let mut found = Vec::new();
-                for student in students {
-                    found.extend(
-                        port.existing_reports(student, &days)
-                            .map_err(CallError::Port)?,
-                    );
+                let mut every_child_has_one = true;
+                for student in &students {
+                    let theirs = port
+                        .existing_reports(student, &days)
+                        .map_err(CallError::Port)?;
+                    every_child_has_one &= !theirs.is_empty();
+                    found.extend(theirs);
+                }
+                // A family report replaces, cancels or keeps earlier ones
+                // only when every child has one: "keep" must never leave a
+                // child unreported. Otherwise each child gets the new report
+                // (beside an earlier one, which the staff see).
+                if students.len() > 1 && !every_child_has_one {
+                    found.clear();
                 }
                 // A caller recognised by their number keyed no student
                 // number, and a number can be forged: they hear of, and may

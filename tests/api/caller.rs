@@ -558,3 +558,26 @@ async fn a_japanese_caller_is_remembered_too() {
     );
     assert!(t.says_any("はなこ"), "{}", t.said());
 }
+
+/// A family report whose answers go wrong three times ends like any other
+/// once the children are known: a voice message, saved for every child,
+/// never "call the school".
+#[tokio::test]
+async fn a_family_report_that_fails_later_takes_a_voice_message_for_every_child() {
+    let (app, _dir) = app_with_families().await;
+    remember_english(&app, SIBLINGS_PARENT).await;
+    let mut p = phone_from(&app, SIBLINGS_PARENT);
+    p.dial().await;
+    p.press("9").await;
+    p.press("1").await;
+    p.press("7").await;
+    p.press("7").await;
+    let t = p.press("7").await;
+    assert!(t.record_action.is_some(), "a voice message: {}", t.raw);
+    p.record(9).await;
+    for student in ["10215", "20101"] {
+        let rows = reports_of(&app, student);
+        assert_eq!(rows.len(), 1, "{student}: {rows:#?}");
+        assert!(rows[0].recording_url.is_some(), "{rows:#?}");
+    }
+}
