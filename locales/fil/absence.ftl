@@ -27,7 +27,7 @@ error-busy = Paumanhin po, masyadong maraming tumatawag ngayon. Pakitawagan po u
 
 ## 1. Greeting and language menu
 
-welcome = Salamat po sa pagtawag sa linya ng pagliban ng { $school }.
+welcome = Salamat po sa pagtawag sa { $school }.
 # Each locale names its own language, in that language, with its own key.
 language-option = Filipino, 6.
 
@@ -88,7 +88,7 @@ help-reason = Pakipili po ang dahilan ng pagliban, pagkahuli, o maagang pag-uwi.
 ask-symptom = Pindutin po ang lahat ng sintomas. Lagnat, 1. Ubo, masakit na lalamunan, o sipon, 2. Pagtatae o masakit na tiyan, 3. Pagduduwal o pagsusuka, 4. Sakit ng ulo, 5. Pantal, 6. Iba pa, 9.
 help-symptom = Pindutin po, isa-isa, ang lahat ng numerong angkop sa mga sintomas ng inyong anak. Kung may lagnat siya, pindutin ang 1. Kung may ubo, masakit ang lalamunan, o may sipon siya, pindutin ang 2. Kung nagtatae siya o masakit ang tiyan niya, pindutin ang 3. Kung nasusuka o nagsusuka siya, pindutin ang 4. Kung masakit ang ulo niya, pindutin ang 5. Kung may pantal siya, pindutin ang 6. Para sa ibang sintomas, pindutin ang 9. Halimbawa, kung may lagnat at ubo siya, pindutin ang 1 at pagkatapos ang 2. Kapag tapos na, maghintay lang po sandali.
 
-ask-temperature = Ilagay po ang temperatura sa 3 numero, halimbawa 3, 8, 5 para sa 38.5, o pindutin ang hash kung hindi nasukat.
+ask-temperature = Ilagay po ang temperatura, halimbawa 3, 8, 5 para sa 38.5, o hash kung hindi nasukat.
 help-temperature = Pakilagay po ang temperatura sa degrees Celsius gamit ang 3 digit, nang walang decimal point. Halimbawa, para sa 37.8 degrees, pindutin ang 3, 7, 8. Para sa eksaktong 38 degrees, pindutin ang 3, 8, 0. Kung hindi ninyo nasukat ang temperatura, o hindi ninyo ito alam, ang hash key lamang po ang pindutin.
 temperature-invalid = Paumanhin po, ang temperatura ay dapat mula 35 hanggang 42 degrees.
 
@@ -290,12 +290,12 @@ summary-disease = Ang sakit ay { $disease ->
         [hand-foot-mouth] hand, foot and mouth disease.
        *[other] ibang nakahahawang sakit.
     }
-summary-confirm = I-save, pindutin ang 1. Magsimulang muli, 2. Mag-iwan ng mensahe sa guro at i-save, 3.
+summary-confirm = I-save, pindutin ang 1. Magsimulang muli, 2. I-save nang may mensahe sa guro, 3.
 restart = Magsimula po tayong muli sa student number.
 
 ## 9. Saving and goodbye
 
-saved = Natanggap na po ang inyong ulat. Ang reference number ay { $reference-digits }.
+saved = Natanggap na po ang ulat. Ang reference number ay { $reference-digits }.
 ask-another = Para sa isa pang anak, pindutin ang 1.
 goodbye = Salamat po sa pag-abiso. Ingat po kayo.
 

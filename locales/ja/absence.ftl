@@ -163,8 +163,8 @@ summary-kind = { $day-month }月{ $day-day }日、{ $day-weekday ->
         [absence] 欠席
         [late] 遅刻
         [early] 早退
-       *[other] お子さまについて
-    }のご連絡です。
+       *[other] お子さまについてのご連絡
+    }です。
 summary-time = { $kind ->
         [late] 登校する予定の時刻は、
         [early] お迎えの時刻は、
@@ -208,7 +208,7 @@ summary-disease = 病名は、{ $disease ->
         [hand-foot-mouth] 手足口病
        *[other] その他の感染症
     }です。
-summary-confirm = 受け付けは1、やり直しは2、先生への伝言を録音して受け付けは3を押してください。
+summary-confirm = 受け付けは1、やり直しは2、先生への伝言つきで受け付けは3を押してください。
 restart = それでは、{ student-term }からやり直します。
 ## 9. 受付と終了
 

@@ -75,7 +75,7 @@ fn school(global: &Global, school: &str) -> anyhow::Result<(Config, SchoolId, Pa
 }
 
 fn import(global: &Global, args: ImportArgs) -> anyhow::Result<()> {
-    let (_, id, path) = school(global, &args.school)?;
+    let (config, id, path) = school(global, &args.school)?;
     let file = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {file}"))?;
     let rows = bytes.iter().filter(|&&b| b == b'\n').count();
@@ -110,6 +110,15 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<()> {
     if roster.is_empty() {
         bail!(
             "{file} has a header but no students; nothing was imported and the roster of {id} is unchanged"
+        );
+    }
+    // The line waits for exactly `student_digits` keys: a number of another
+    // length could never be keyed.
+    if let Some(n) = config.schools[&id].student_digits
+        && let Some(other) = roster.students().find(|s| s.chars().count() != n as usize)
+    {
+        bail!(
+            "{file}: student number {other:?} does not have {n} digits, as `student_digits` in the config says every number of {id} has; nothing was imported and the roster of {id} is unchanged (fix the file, or change or remove `student_digits`)"
         );
     }
 

@@ -311,3 +311,40 @@ fn a_20000_row_roster_imports_in_one_go() {
     );
     assert!(took.as_secs() < 30, "took {took:?}");
 }
+
+/// A school that declares `student_digits` is keyed with exactly that many
+/// keys: a roster with a number of another length is refused whole, since
+/// that child could never be identified, and the roster stays as it was.
+#[test]
+fn a_roster_with_a_number_of_another_length_is_refused_where_the_length_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let config = write_config(dir);
+    let text = std::fs::read_to_string(&config).unwrap().replacen(
+        "name = \"墨田区立第一小学校\"",
+        "name = \"墨田区立第一小学校\"\nstudent_digits = 5",
+        1,
+    );
+    std::fs::write(&config, text).unwrap();
+    let before = store(dir, "daiichi").students().unwrap();
+    std::fs::write(
+        dir.join("long.csv"),
+        "student,grade,class,number,name\n10203,1,2,3,山田 花子\n102040,1,2,4,山田 次郎\n",
+    )
+    .unwrap();
+    let r = run(dir, &["roster", "import", "--school", "daiichi", "long.csv"]);
+    assert!(!r.ok, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("student number \"102040\" does not have 5 digits"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(store(dir, "daiichi").students().unwrap(), before);
+    // The same file is taken where no length is declared.
+    let open = std::fs::read_to_string(&config)
+        .unwrap()
+        .replacen("\nstudent_digits = 5", "", 1);
+    std::fs::write(&config, open).unwrap();
+    let r = run(dir, &["roster", "import", "--school", "daiichi", "long.csv"]);
+    assert!(r.ok, "{}{}", r.stdout, r.stderr);
+}
