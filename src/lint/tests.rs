@@ -730,7 +730,7 @@ fn recordings_that_are_never_played() {
         &r,
         Severity::Warning,
         "prompts/ja/saved.4.wav",
-        "only 3 piece(s)",
+        "only 2 piece(s)",
     );
     find(
         &r,

@@ -405,10 +405,10 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
         let ja = LangTag::parse("ja").unwrap();
         let catalog = Catalog::load(&dir, &ja, &BTreeMap::new()).unwrap();
-        assert_eq!(read_back(&catalog, "ja", "rash"), "症状は、発疹です。");
+        assert_eq!(read_back(&catalog, "ja", "rash"), "症状は発疹。");
         assert_eq!(
             read_back(&catalog, "ja", "fever,respiratory,diarrhoea"),
-            "症状は、発熱、せき、のどの痛み、鼻水、下痢や腹痛です。"
+            "症状は発熱、せき、のどの痛み、鼻水、下痢や腹痛。"
         );
         assert_eq!(
             read_back(&catalog, "en", "fever,vomiting"),

@@ -184,7 +184,8 @@ impl Store {
                     reference: r.get(0)?,
                     kind: r.get(1)?,
                     school_day: r.get(2)?,
-                    caller: r.get(3)?,
+                    // Reports saved without a number have none.
+                    caller: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
                 })
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()

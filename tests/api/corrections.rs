@@ -22,7 +22,7 @@ async fn a_second_report_for_the_same_day_replaces_or_cancels_the_first_and_keep
     let mut first = app.phone("daiichi");
     let t = absent_today(&mut first).await;
     assert!(
-        t.says_any("内容を確認します"),
+        t.says_any("確認します。"),
         "no earlier report: straight on to the read-back: {}",
         t.said()
     );

@@ -238,11 +238,7 @@ async fn staff_see_what_to_call_back_about() {
     let t = student_at_the_message(&mut left, "30412").await;
     let callback = t.record_status_callback.clone().unwrap();
     let t = left.record(20).await;
-    assert!(
-        t.says_any("内容を確認します"),
-        "the read-back: {}",
-        t.said()
-    );
+    assert!(t.says_any("確認します。"), "the read-back: {}", t.said());
     left.hang_up(60).await; // without confirming
     let res = left
         .recording_status(&callback, 20, "completed", None)

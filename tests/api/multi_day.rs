@@ -22,11 +22,7 @@ async fn absence(p: &mut Phone<'_>, lang: &str, day: &str) -> Twiml {
 /// A whole report for one day, saved at the read-back; its reference.
 async fn reported(p: &mut Phone<'_>, day: &str) -> u32 {
     let t = absence(p, "1", day).await;
-    assert!(
-        t.says_any("内容を確認します"),
-        "nothing earlier: {}",
-        t.said()
-    );
+    assert!(t.says_any("確認します。"), "nothing earlier: {}", t.said());
     let t = p.press("1").await;
     assert!(t.says_any("受け付けました"), "{}", t.said());
     let sid = p.call_sid.clone();

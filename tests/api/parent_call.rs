@@ -523,9 +523,17 @@ async fn no_answer_at_a_correction_keeps_the_earlier_report() {
         let t = t.unwrap();
         assert!(t.record_action.is_none(), "no voice message: {}", t.raw);
         assert!(t.says_any("kept"), "{}", t.said());
-        assert!(app.store("daiichi").reports_of_call(&p.call_sid).unwrap().is_empty());
+        assert!(
+            app.store("daiichi")
+                .reports_of_call(&p.call_sid)
+                .unwrap()
+                .is_empty()
+        );
     }
-    let rows = app.store("daiichi").reports_on(&earlier.school_day).unwrap();
+    let rows = app
+        .store("daiichi")
+        .reports_on(&earlier.school_day)
+        .unwrap();
     let active: Vec<_> = rows.iter().filter(|r| r.status == "active").collect();
     assert_eq!(active.len(), 1, "{rows:#?}");
     assert_eq!(active[0].reference, earlier.reference);

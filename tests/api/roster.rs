@@ -332,10 +332,14 @@ fn a_roster_with_a_number_of_another_length_is_refused_where_the_length_is_fixed
         "student,grade,class,number,name\n10203,1,2,3,山田 花子\n102040,1,2,4,山田 次郎\n",
     )
     .unwrap();
-    let r = run(dir, &["roster", "import", "--school", "daiichi", "long.csv"]);
+    let r = run(
+        dir,
+        &["roster", "import", "--school", "daiichi", "long.csv"],
+    );
     assert!(!r.ok, "{}{}", r.stdout, r.stderr);
     assert!(
-        r.stderr.contains("student number \"102040\" does not have 5 digits"),
+        r.stderr
+            .contains("student number \"102040\" does not have 5 digits"),
         "{}",
         r.stderr
     );
@@ -345,6 +349,9 @@ fn a_roster_with_a_number_of_another_length_is_refused_where_the_length_is_fixed
         .unwrap()
         .replacen("\nstudent_digits = 5", "", 1);
     std::fs::write(&config, open).unwrap();
-    let r = run(dir, &["roster", "import", "--school", "daiichi", "long.csv"]);
+    let r = run(
+        dir,
+        &["roster", "import", "--school", "daiichi", "long.csv"],
+    );
     assert!(r.ok, "{}{}", r.stdout, r.stderr);
 }

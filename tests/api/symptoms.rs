@@ -13,7 +13,7 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     p.dial().await;
     p.follow(&identify("10203")).await; // 日本語
     let t = p.press("1").await; // absent today, ill
-    assert!(t.says_any("当てはまる症状を、すべて"), "{}", t.said());
+    assert!(t.says_any("症状をすべて押して"), "{}", t.said());
     // Every key until # or a short silence (a 4 s timeout), up to the 32
     // keys one entry holds.
     assert_eq!(t.gather_num_digits.as_deref(), Some("32"), "{}", t.raw);
@@ -24,7 +24,7 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     // A key that is no symptom: asked again, nothing kept.
     let t = p.press("17#").await;
     assert!(t.says_any("選択肢にありません"), "{}", t.said());
-    assert!(t.says_any("当てはまる症状"), "{}", t.said());
+    assert!(t.says_any("症状をすべて"), "{}", t.said());
     assert_eq!(t.gather_num_digits.as_deref(), Some("32"));
 
     let t = p.press("12#").await; // fever and cough
@@ -36,7 +36,7 @@ async fn two_symptoms_and_a_temperature_are_stored_for_the_surveillance() {
     let t = p.press("385").await; // no day question: the fast path is today
     let summary = t.said();
     assert!(
-        summary.contains("症状は、発熱、せき、のどの痛み、鼻水です。"),
+        summary.contains("症状は発熱、せき、のどの痛み、鼻水。"),
         "the read-back names both: {summary}"
     );
     assert!(summary.contains("38.5"), "{summary}");

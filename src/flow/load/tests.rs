@@ -963,7 +963,7 @@ fn shipped_absence_flow_loads() {
     ] {
         assert!(flow.step_named(name).is_some(), "no step {name}");
     }
-    assert_eq!(flow.steps.len(), 33);
+    assert_eq!(flow.steps.len(), 34);
     let temperature = &flow.steps[flow.step_named("temperature").unwrap()];
     assert_eq!(
         temperature.give_up,
