@@ -161,7 +161,7 @@ async fn the_read_back_names_the_child_and_the_date_and_saves_on_1() {
     p.press("1").await;
     let t = p.press("385").await;
     assert!(
-        t.says_any("Student number 1 0 2 0 3, grade 1, class 2, number 3")
+        t.says_any("Student 1 0 2 0 3, grade 1, class 2, number 3")
             && t.says_any(&format!("Absent on {}", english(today)))
             && t.says_any("To save, press 1. To start again, press 2."),
         "{}",
@@ -330,7 +330,11 @@ async fn key_3_at_the_read_back_records_a_message_and_saves() {
     let t = p.press("3").await;
     assert!(t.record_action.is_some(), "{}", t.said());
     let t = p.record(12).await;
-    assert!(t.says_any("Your report has been recorded"), "{}", t.said());
+    assert!(
+        t.says_any("Recorded. Your reference number is"),
+        "{}",
+        t.said()
+    );
     let r = only_report(&app, "daiichi", &p.call_sid);
     assert_eq!(r.symptom.as_deref(), Some("respiratory"));
     assert!(r.recording_url.is_some());
