@@ -129,27 +129,7 @@ fn placeable(
             let Some(variant) = chosen(bundle, selector, variants, args, errors) else {
                 return;
             };
-            let var = match selector {
-                ast::InlineExpression::VariableReference { id } => id.name,
-                _ => "select",
-            };
-            let (name, numeric) = match &variant.key {
-                ast::VariantKey::Identifier { name } => (*name, false),
-                ast::VariantKey::NumberLiteral { value } => (*value, true),
-            };
-            let plain = !variant
-                .value
-                .elements
-                .iter()
-                .any(|e| matches!(e, ast::PatternElement::Placeable { .. }));
-            let shared = ["month", "weekday"]
-                .into_iter()
-                .find(|s| var.ends_with(&format!("-{s}")) && !variant.default && plain);
-            let key = match shared {
-                Some(s) => format!("{s}-{name}"),
-                None if numeric => format!("{prefix}.{var}-{name}"),
-                None => format!("{prefix}.{name}"),
-            };
+            let (key, _) = variant_key(prefix, selector, variant);
             walk(
                 bundle,
                 &key,
@@ -388,37 +368,51 @@ pub(super) fn recordable(
             ast::PatternElement::Placeable {
                 expression: ast::Expression::Select { selector, variants },
             } => {
-                let var = match selector {
-                    ast::InlineExpression::VariableReference { id } => id.name,
-                    _ => "select",
-                };
                 for v in variants {
-                    let (name, numeric) = match &v.key {
-                        ast::VariantKey::Identifier { name } => (*name, false),
-                        ast::VariantKey::NumberLiteral { value } => (*value, true),
-                    };
-                    let plain = !v
-                        .value
-                        .elements
-                        .iter()
-                        .any(|e| matches!(e, ast::PatternElement::Placeable { .. }));
-                    let shared = ["month", "weekday"]
-                        .into_iter()
-                        .any(|s| var.ends_with(&format!("-{s}")) && !v.default && plain);
+                    let (key, shared) = variant_key(prefix, selector, v);
                     if shared {
                         // Recorded once, as the shared fragment.
                         continue;
                     }
-                    let key = if numeric {
-                        format!("{prefix}.{var}-{name}")
-                    } else {
-                        format!("{prefix}.{name}")
-                    };
                     recordable(&key, &v.value, out, depth + 1);
                 }
             }
             ast::PatternElement::Placeable { .. } => {}
         }
+    }
+}
+
+/// The recording key of one variant of a selector in the message (or
+/// piece) `prefix`: `prefix.VARIANT`, `prefix.VAR-N` for a numeric one, or
+/// a fragment shared by every message (`month-11`, `weekday-mon`: a plain
+/// variant chosen by a date's `-month` / `-weekday`), then `true`. Both the
+/// rendering and the list of what to record name variants here, so they
+/// cannot drift apart.
+fn variant_key(
+    prefix: &str,
+    selector: &ast::InlineExpression<&str>,
+    variant: &ast::Variant<&str>,
+) -> (String, bool) {
+    let var = match selector {
+        ast::InlineExpression::VariableReference { id } => id.name,
+        _ => "select",
+    };
+    let (name, numeric) = match &variant.key {
+        ast::VariantKey::Identifier { name } => (*name, false),
+        ast::VariantKey::NumberLiteral { value } => (*value, true),
+    };
+    let plain = !variant
+        .value
+        .elements
+        .iter()
+        .any(|e| matches!(e, ast::PatternElement::Placeable { .. }));
+    let shared = ["month", "weekday"]
+        .into_iter()
+        .find(|s| var.ends_with(&format!("-{s}")) && !variant.default && plain);
+    match shared {
+        Some(s) => (format!("{s}-{name}"), true),
+        None if numeric => (format!("{prefix}.{var}-{name}"), false),
+        None => (format!("{prefix}.{name}"), false),
     }
 }
 

@@ -82,6 +82,25 @@ fn phone_from<'a>(app: &'a TestApp, from: &str) -> Phone<'a> {
 
 /// A first call from `from` that chooses English and hangs up: the line
 /// then remembers English for this number.
+/// The standard report's keys up to its read-back (all but the save), and
+/// whether the call then waits at `step`.
+async fn report_until_the_read_back(p: &mut Phone<'_>, step: &str) -> Twiml {
+    let standard = fever_absence_today();
+    let mut t = None;
+    for press in &standard[..standard.len() - 1] {
+        t = Some(p.press(&press.keys).await);
+    }
+    let t = t.expect("the standard report has keys");
+    assert!(
+        t.gather_action
+            .as_deref()
+            .is_some_and(|a| fake_twilio::scenario::waits_at(a, step)),
+        "waits at {step}: {}",
+        t.raw
+    );
+    t
+}
+
 async fn remember_english(app: &TestApp, from: &str) {
     let mut p = phone_from(app, from);
     p.dial().await;
@@ -318,19 +337,7 @@ async fn all_of_them_files_one_report_per_child_and_reads_both_references_back()
     let mut again = phone_from(&app, SIBLINGS_PARENT);
     again.dial().await;
     again.press("9").await;
-    let standard = fever_absence_today();
-    let mut t = None;
-    for press in &standard[..standard.len() - 1] {
-        t = Some(again.press(&press.keys).await);
-    }
-    let t = t.unwrap();
-    assert!(
-        t.gather_action
-            .as_deref()
-            .is_some_and(|a| fake_twilio::scenario::waits_at(a, "correction")),
-        "the earlier reports are offered: {}",
-        t.raw
-    );
+    report_until_the_read_back(&mut again, "correction").await;
 }
 
 #[tokio::test]
@@ -493,19 +500,7 @@ async fn a_recognised_caller_is_offered_only_reports_made_from_their_number() {
     remember_english(&app, HANAKO_PARENT).await;
     let mut p = phone_from(&app, HANAKO_PARENT);
     p.dial().await;
-    let standard = fever_absence_today();
-    let mut t = None;
-    for press in &standard[..standard.len() - 1] {
-        t = Some(p.press(&press.keys).await);
-    }
-    let t = t.unwrap();
-    assert!(
-        t.gather_action
-            .as_deref()
-            .is_some_and(|a| fake_twilio::scenario::waits_at(a, "summary")),
-        "no earlier report offered: {}",
-        t.raw
-    );
+    let t = report_until_the_read_back(&mut p, "summary").await;
     assert!(!t.says_any("already"), "{}", t.said());
     p.press("1").await;
     // Both reports stand: nothing was replaced or cancelled.
@@ -514,18 +509,7 @@ async fn a_recognised_caller_is_offered_only_reports_made_from_their_number() {
     // From the same number, the report it made is offered.
     let mut again = phone_from(&app, HANAKO_PARENT);
     again.dial().await;
-    let mut t = None;
-    for press in &standard[..standard.len() - 1] {
-        t = Some(again.press(&press.keys).await);
-    }
-    let t = t.unwrap();
-    assert!(
-        t.gather_action
-            .as_deref()
-            .is_some_and(|a| fake_twilio::scenario::waits_at(a, "correction")),
-        "its own report is offered: {}",
-        t.raw
-    );
+    report_until_the_read_back(&mut again, "correction").await;
 }
 
 /// A parent who pressed 1 for Japanese is greeted in Japanese next time,
