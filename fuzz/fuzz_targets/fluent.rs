@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use absence_line::domain::LangTag;
 use absence_line::lint::{self, Finding};
-use absence_line::locale::{Catalog, call_args};
+use absence_line::locale::{Catalog, Given, call_args};
 use fluent_bundle::FluentArgs;
 use libfuzzer_sys::fuzz_target;
 
@@ -130,7 +130,7 @@ fn format_everything(d: &Deployment, lang: &LangTag, text: &str) {
     let without = FluentArgs::new();
     for id in ids {
         for args in [&with_answers, &without] {
-            let _ = catalog.segments(lang, id, args);
+            let _ = catalog.segments(lang, id, args, &Given::new());
             let _ = catalog.speak(lang, id, args);
             let _ = catalog.has_message(lang, id);
         }
