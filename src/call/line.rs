@@ -105,11 +105,9 @@ impl<'a> Line<'a> {
         };
         let (mut outcome, lang_before, last_words) = match turn {
             Turn::Begin => {
+                // One read: the remembered language comes with the children.
                 let who = port.caller().map_err(CallError::Port)?;
-                let lang = match &who.language {
-                    Some(l) => Some(l.clone()),
-                    None => port.caller_language().map_err(CallError::Port)?,
-                };
+                let lang = who.language.clone();
                 known = Some(who);
                 let outcome = self.run(now, lang.as_ref(), None, |ctx| {
                     engine::start(self.flow, ctx)

@@ -30,9 +30,14 @@ pub trait Port {
     /// Who is calling, as far as the school knows them by their number:
     /// the language they chose last time and the students whose guardian
     /// numbers on the roster include theirs (asked once, at the flow's
-    /// `caller` lookup). A port that cannot tell knows nobody.
+    /// `caller` lookup). A port that cannot tell knows no children, only
+    /// the language it remembers. The call begins in that language, so a
+    /// port that implements this reads the language once, here.
     fn caller(&self) -> Result<KnownCaller, PortError> {
-        Ok(KnownCaller::default())
+        Ok(KnownCaller {
+            language: self.caller_language()?,
+            children: Vec::new(),
+        })
     }
 
     /// The caller chose `lang` during the call: remember it for the call

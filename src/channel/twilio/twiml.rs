@@ -82,6 +82,17 @@ pub fn render(verbs: &[Verb]) -> String {
     out
 }
 
+/// `<Say` with its voice and language, the tag left open.
+fn say_open(out: &mut String, voice: Option<&str>, language: Option<&str>) {
+    out.push_str("<Say");
+    if let Some(v) = voice {
+        attr(out, "voice", v);
+    }
+    if let Some(l) = language {
+        attr(out, "language", l);
+    }
+}
+
 fn write_verb(out: &mut String, verb: &Verb) {
     match verb {
         Verb::Say {
@@ -89,13 +100,7 @@ fn write_verb(out: &mut String, verb: &Verb) {
             voice,
             language,
         } => {
-            out.push_str("<Say");
-            if let Some(v) = voice {
-                attr(out, "voice", v);
-            }
-            if let Some(l) = language {
-                attr(out, "language", l);
-            }
+            say_open(out, voice.as_deref(), language.as_deref());
             text_element(out, "Say", text);
         }
         Verb::Speak {
@@ -103,13 +108,7 @@ fn write_verb(out: &mut String, verb: &Verb) {
             voice,
             language,
         } => {
-            out.push_str("<Say");
-            if let Some(v) = voice {
-                attr(out, "voice", v);
-            }
-            if let Some(l) = language {
-                attr(out, "language", l);
-            }
+            say_open(out, voice.as_deref(), language.as_deref());
             out.push('>');
             for p in parts {
                 write_part(out, p);
